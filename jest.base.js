@@ -1,0 +1,30 @@
+// Shared jest settings: @swc/jest runs the type-graphql and MikroORM decorators
+// (with emitted metadata); type checking is `npm run typecheck`'s job.
+const path = require('node:path');
+
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const root = __dirname;
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  // Workspace packages are tested from their sources, not from a stale dist/.
+  moduleNameMapper: {
+    '^@mitra/kit$': path.join(root, 'subgraphs/kit/src/index.ts'),
+    '^@mitra/schools$': path.join(root, 'subgraphs/schools/src/subgraph.ts'),
+    '^@mitra/university$': path.join(root, 'subgraphs/university/src/subgraph.ts'),
+    '^@mitra/skb$': path.join(root, 'subgraphs/skb/src/subgraph.ts'),
+  },
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+};

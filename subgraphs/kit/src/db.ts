@@ -1,0 +1,85 @@
+import 'reflect-metadata';
+import { MikroORM, type Options, type Constructor } from '@mikro-orm/core';
+import { PostgreSqlDriver, type EntityManager, type PostgreSqlConnection } from '@mikro-orm/postgresql';
+import { Migrator, type Migration } from '@mikro-orm/migrations';
+import { Migration20261127000000Kit } from './migrations-kit';
+import { countSqlStatement } from './request-scope';
+
+export type Orm = MikroORM<PostgreSqlDriver>;
+export type { EntityManager };
+
+export interface OrmOptions {
+  databaseUrl: string;
+  entities: Constructor<object>[];
+  migrations: Array<{ name: string; class: Constructor<Migration> }>;
+  poolMax?: number;
+  debug?: boolean;
+}
+
+/**
+ * One MikroORM instance per subgraph process, on that subgraph's own
+ * database only. Migrations are the committed classes listed by the subgraph
+ * (never a schema drop-and-create).
+ */
+export async function createOrm(options: OrmOptions): Promise<Orm> {
+  const config: Options<PostgreSqlDriver> = {
+    driver: PostgreSqlDriver,
+    clientUrl: options.databaseUrl,
+    entities: options.entities,
+    discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
+    extensions: [Migrator],
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      migrationsList: [{ name: 'Migration20261127000000Kit', class: Migration20261127000000Kit }, ...options.migrations],
+    },
+    pool: { min: 0, max: options.poolMax ?? 10, idleTimeoutMillis: 30_000 },
+    forceUtcTimezone: true,
+    allowGlobalContext: false,
+    debug: options.debug ?? false,
+    ensureDatabase: false,
+    colors: false,
+  };
+  const orm = await MikroORM.init<PostgreSqlDriver>(config);
+  const knex = (orm.em.getConnection() as PostgreSqlConnection).getKnex();
+  knex.on('query', countSqlStatement);
+  return orm;
+}
+
+export async function migrate(orm: Orm): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}
+
+/** `select 1` with a deadline, for /readyz. */
+export async function databaseAnswers(orm: Orm, timeoutMs = 2000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const ping = orm.em.getConnection().execute('select 1');
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
+    });
+    await Promise.race([ping, timeout]);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
+}
+
+export async function readMeta(em: EntityManager, key: string): Promise<string | null> {
+  const rows = await em.getConnection().execute<{ value: string }[]>('select value from mitra_meta where key = ?', [key]);
+  return rows.length ? rows[0].value : null;
+}
+
+export async function writeMeta(em: EntityManager, key: string, value: string): Promise<void> {
+  await em
+    .getConnection()
+    .execute(
+      'insert into mitra_meta (key, value) values (?, ?) on conflict (key) do update set value = excluded.value, updated_at = now()',
+      [key, value],
+    );
+}

@@ -1,0 +1,13 @@
+export * from './config';
+export * from './context';
+export * from './db';
+export * from './errors';
+export * from './format-error';
+export * from './ids';
+export * from './loaders';
+export * from './logger';
+export * from './pagination';
+export * from './request-scope';
+export * from './scalars';
+export * from './server';
+export { Migration20261127000000Kit } from './migrations-kit';

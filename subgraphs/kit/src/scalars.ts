@@ -1,0 +1,63 @@
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written as YYYY-MM-DD (no 2023-02-30). */
+export function isCalendarDate(value: string): boolean {
+  const m = DATE_RE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+function parseDate(value: unknown): string {
+  if (typeof value !== 'string' || !isCalendarDate(value)) {
+    throw new GraphQLError(`Date must be a calendar date written as YYYY-MM-DD, got ${JSON.stringify(value)}`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return value;
+}
+
+/** Dates travel as 'YYYY-MM-DD' strings end to end: no time zone can shift them. */
+export const DateScalar = new GraphQLScalarType<string, string>({
+  name: 'Date',
+  description: 'ISO 8601 calendar date, e.g. "2022-11-14"',
+  serialize(value) {
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    if (typeof value === 'string' && isCalendarDate(value.slice(0, 10))) return value.slice(0, 10);
+    throw new GraphQLError(`Cannot serialize ${String(value)} as Date`);
+  },
+  parseValue: parseDate,
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.STRING) return parseDate(undefined);
+    return parseDate(ast.value);
+  },
+});
+
+const DATETIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function parseDateTime(value: unknown): Date {
+  if (typeof value === 'string' && DATETIME_RE.test(value)) {
+    const d = new Date(value);
+    if (!Number.isNaN(d.getTime()) && isCalendarDate(value.slice(0, 10))) return d;
+  }
+  throw new GraphQLError(`DateTime must be an ISO 8601 instant with offset, got ${JSON.stringify(value)}`, {
+    extensions: { code: 'BAD_USER_INPUT' },
+  });
+}
+
+export const DateTimeScalar = new GraphQLScalarType<Date, string>({
+  name: 'DateTime',
+  description: 'ISO 8601 instant with offset',
+  serialize(value) {
+    const d = value instanceof Date ? value : new Date(String(value));
+    if (Number.isNaN(d.getTime())) throw new GraphQLError(`Cannot serialize ${String(value)} as DateTime`);
+    return d.toISOString();
+  },
+  parseValue: parseDateTime,
+  parseLiteral(ast) {
+    return parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined);
+  },
+});

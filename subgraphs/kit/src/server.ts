@@ -1,0 +1,233 @@
+import 'reflect-metadata';
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { parse, type GraphQLSchema } from 'graphql';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SubgraphConfig, SubgraphName } from './config';
+import type { SubgraphContext } from './context';
+import { databaseAnswers, type Orm } from './db';
+import { formatErrorFor } from './format-error';
+import { createLogger, type Logger } from './logger';
+import { CursorCodec } from './pagination';
+import { requestScope, type RequestScope } from './request-scope';
+
+export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@override", "@tag"])\n`;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type ReferenceResolver = (reference: any, context: any) => unknown;
+
+/** What a partner's subgraph is made of; everything else is shared. */
+export interface SubgraphDefinition<L> {
+  name: SubgraphName;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: NonEmptyArray<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  /** `__resolveReference` per entity type, batched through the request's loaders. */
+  references: Record<string, ReferenceResolver>;
+  createLoaders: (em: EntityManager) => L;
+}
+
+const sdlCache = new WeakMap<object, Promise<string>>();
+
+/** The subgraph's SDL with federation directives: the input of composition. */
+export function printSubgraphSdl<L>(def: SubgraphDefinition<L>): Promise<string> {
+  let sdl = sdlCache.get(def);
+  if (!sdl) {
+    sdl = buildSchema({
+      resolvers: def.resolvers,
+      orphanedTypes: def.orphanedTypes,
+      skipCheck: true,
+      emitSchemaFile: false,
+    }).then((schema) => FEDERATION_LINK + printSchemaWithDirectives(schema));
+    sdlCache.set(def, sdl);
+  }
+  return sdl;
+}
+
+export async function buildFederatedSchema<L>(def: SubgraphDefinition<L>): Promise<GraphQLSchema> {
+  const typeGraphqlSchema = await buildSchema({
+    resolvers: def.resolvers,
+    orphanedTypes: def.orphanedTypes,
+    skipCheck: true,
+  });
+  const sdl = FEDERATION_LINK + printSchemaWithDirectives(typeGraphqlSchema);
+  const resolverMap = createResolversMap(typeGraphqlSchema) as Record<string, Record<string, unknown>>;
+  for (const [typeName, resolve] of Object.entries(def.references)) {
+    resolverMap[typeName] = { ...(resolverMap[typeName] ?? {}), __resolveReference: resolve };
+  }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolverMap as any });
+}
+
+/** Adds the request's SQL statement count to the response when a test or developer asks for it. */
+function sqlCountPlugin(config: SubgraphConfig): ApolloServerPlugin<SubgraphContext> {
+  return {
+    async requestDidStart({ request }) {
+      const wanted = !config.isProduction && request.http?.headers.get('x-mitra-debug') === 'sql';
+      if (!wanted) return {};
+      return {
+        async willSendResponse({ response }) {
+          const scope = requestScope.getStore();
+          if (scope && response.body.kind === 'single') {
+            response.body.singleResult.extensions = {
+              ...(response.body.singleResult.extensions ?? {}),
+              sqlStatements: scope.sqlStatements,
+            };
+          }
+        },
+      };
+    },
+  };
+}
+
+export interface RunningService {
+  url: string;
+  port: number;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+export interface SubgraphServer<L> {
+  app: express.Express;
+  apollo: ApolloServer<SubgraphContext<L>>;
+  logger: Logger;
+  listen(): Promise<RunningService>;
+}
+
+/** Builds one partner's service: GraphQL at /graphql, health at /healthz and /readyz. */
+export async function createSubgraphServer<L>(
+  def: SubgraphDefinition<L>,
+  config: SubgraphConfig,
+  orm: Orm,
+): Promise<SubgraphServer<L>> {
+  const logger = createLogger(def.name, config.logLevel);
+  const schema = await buildFederatedSchema(def);
+  const cursors = new CursorCodec(config.cursorSecret);
+  const apollo = new ApolloServer<SubgraphContext<L>>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: config.nodeEnv === 'development',
+    formatError: formatErrorFor(config, logger),
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), sqlCountPlugin(config)],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', service: def.name });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ok = await databaseAnswers(orm);
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable', service: def.name, database: ok ? 'up' : 'down' });
+  });
+  app.use(
+    '/graphql',
+    (req, _res, next) => {
+      const header = req.headers['x-request-id'];
+      const scope: RequestScope = {
+        requestId: typeof header === 'string' && header.length <= 128 ? header : randomUUID(),
+        sqlStatements: 0,
+      };
+      requestScope.run(scope, next);
+    },
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async () => {
+        const em = orm.em.fork();
+        return {
+          em,
+          loaders: def.createLoaders(em),
+          viewer: null,
+          requestId: requestScope.getStore()?.requestId ?? randomUUID(),
+          cursors,
+          config,
+        };
+      },
+    }),
+  );
+
+  return {
+    app,
+    apollo,
+    logger,
+    listen: () => listen(app, config.host, config.port, logger, async () => {
+      await apollo.stop();
+      await orm.close();
+    }),
+  };
+}
+
+/** Listens; `stop()` stops accepting, lets in-flight requests finish, then runs `onStop`. */
+export function listen(
+  app: express.Express,
+  host: string,
+  port: number,
+  logger: Logger,
+  onStop: () => Promise<void>,
+): Promise<RunningService> {
+  const server = http.createServer(app);
+  server.keepAliveTimeout = 65_000;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const actual = (server.address() as AddressInfo).port;
+      const url = `http://localhost:${actual}/graphql`;
+      resolve({
+        url,
+        port: actual,
+        logger,
+        stop: async () => {
+          await new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeIdleConnections();
+            setTimeout(() => server.closeAllConnections(), 10_000).unref();
+          });
+          await onStop();
+        },
+      });
+    });
+  });
+}
+
+/**
+ * The tail of every service's index.ts: start, log, stop cleanly on
+ * SIGINT/SIGTERM, exit 1 on a start-up failure.
+ */
+export function runService(start: () => Promise<RunningService>): void {
+  start()
+    .then((service) => {
+      service.logger.info({ url: service.url }, 'ready');
+      let stopping = false;
+      const shutdown = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        service.logger.info({ signal }, 'stopping');
+        service
+          .stop()
+          .then(() => process.exit(0))
+          .catch((error: unknown) => {
+            service.logger.error({ err: error }, 'stop failed');
+            process.exit(1);
+          });
+      };
+      process.on('SIGINT', () => shutdown('SIGINT'));
+      process.on('SIGTERM', () => shutdown('SIGTERM'));
+    })
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    });
+}
