@@ -11,3 +11,6 @@ export * from './request-scope';
 export * from './scalars';
 export * from './server';
 export { Migration20261127000000Kit } from './migrations-kit';
+export * from './demo';
+export * from './seed-cli';
+export * from './validate';

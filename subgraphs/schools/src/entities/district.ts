@@ -1,0 +1,19 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'Administrative area (kabupaten/kota, or kecamatan), keyed by its Kemendagri code, e.g. "64.71".' })
+@Directive('@key(fields: "code")')
+@Entity({ tableName: 'district' })
+export class District {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'text' })
+  code!: string;
+
+  @Field()
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Field(() => ID, { description: 'Kemendagri code of the province, e.g. "64" (Kalimantan Timur).' })
+  @Property({ type: 'text' })
+  provinceCode!: string;
+}

@@ -1,0 +1,35 @@
+import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { FieldOfStudy, QualificationLevel } from '../graphql/enums';
+
+@ObjectType()
+@Entity({ tableName: 'qualification' })
+export class Qualification {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Index()
+  @Property({ type: 'uuid' })
+  teacherId!: string;
+
+  @Field(() => QualificationLevel)
+  @Enum({ items: () => QualificationLevel })
+  level!: QualificationLevel;
+
+  @Field(() => FieldOfStudy)
+  @Enum({ items: () => FieldOfStudy })
+  field!: FieldOfStudy;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  institution?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  graduationYear?: number | null;
+
+  @Field()
+  @Property({ type: 'boolean', default: false })
+  verified: boolean = false;
+}

@@ -1,0 +1,66 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum SchoolKind {
+  TK = 'TK',
+  KB = 'KB',
+  TPA = 'TPA',
+  SPS = 'SPS',
+  RA = 'RA',
+}
+registerEnumType(SchoolKind, {
+  name: 'SchoolKind',
+  valuesConfig: {
+    TK: { description: 'Taman Kanak-kanak (kindergarten)' },
+    KB: { description: 'Kelompok Bermain (playgroup)' },
+    TPA: { description: 'Taman Penitipan Anak (day care)' },
+    SPS: { description: 'Satuan PAUD Sejenis' },
+    RA: { description: 'Raudhatul Athfal' },
+  },
+});
+
+export enum EmploymentStatus {
+  PNS = 'PNS',
+  PPPK = 'PPPK',
+  GTY = 'GTY',
+  GTT = 'GTT',
+}
+registerEnumType(EmploymentStatus, {
+  name: 'EmploymentStatus',
+  valuesConfig: {
+    PNS: { description: 'civil servant' },
+    PPPK: { description: 'government contract' },
+    GTY: { description: 'permanent foundation teacher' },
+    GTT: { description: 'non-permanent / honorary' },
+  },
+});
+
+export enum QualificationLevel {
+  BELOW_HIGH_SCHOOL = 'BELOW_HIGH_SCHOOL',
+  HIGH_SCHOOL = 'HIGH_SCHOOL',
+  D1 = 'D1',
+  D2 = 'D2',
+  D3 = 'D3',
+  D4 = 'D4',
+  S1 = 'S1',
+  S2 = 'S2',
+  S3 = 'S3',
+}
+registerEnumType(QualificationLevel, { name: 'QualificationLevel' });
+
+/** Lowest to highest, for "highest qualification". */
+export const QUALIFICATION_ORDER: QualificationLevel[] = Object.values(QualificationLevel);
+
+export enum FieldOfStudy {
+  EARLY_CHILDHOOD_EDUCATION = 'EARLY_CHILDHOOD_EDUCATION',
+  PSYCHOLOGY = 'PSYCHOLOGY',
+  OTHER_EDUCATION = 'OTHER_EDUCATION',
+  OTHER = 'OTHER',
+}
+registerEnumType(FieldOfStudy, { name: 'FieldOfStudy' });
+
+export enum StatisticsGrouping {
+  DISTRICT = 'DISTRICT',
+  SCHOOL_KIND = 'SCHOOL_KIND',
+  EMPLOYMENT_STATUS = 'EMPLOYMENT_STATUS',
+}
+registerEnumType(StatisticsGrouping, { name: 'StatisticsGrouping' });

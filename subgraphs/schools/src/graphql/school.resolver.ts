@@ -1,0 +1,36 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs, checkPageSize, toPage } from '@mitra/kit';
+import { District } from '../entities/district';
+import { School } from '../entities/school';
+import type { TeacherKey } from '../loaders/teacher-pages';
+import type { SchoolsContext } from '../context';
+import { teacherCursor } from './teacher.resolver';
+import { TeacherConnection } from './types/teacher-connection';
+import { checkNpsn } from './validation';
+
+@Resolver(() => School)
+export class SchoolResolver {
+  @Query(() => School, { nullable: true })
+  school(@Arg('npsn', () => ID) npsn: string, @Ctx() ctx: SchoolsContext): Promise<School | null> {
+    return ctx.loaders.schoolByNpsn.load(checkNpsn(npsn, 'npsn'));
+  }
+
+  @FieldResolver(() => District)
+  async district(@Root() school: School, @Ctx() ctx: SchoolsContext): Promise<District> {
+    const district = await ctx.loaders.districtByCode.load(school.districtCode);
+    if (!district) throw new Error(`school ${school.npsn} has no district ${school.districtCode}`);
+    return district;
+  }
+
+  @FieldResolver(() => TeacherConnection)
+  async teachers(@Root() school: School, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() ctx: SchoolsContext): Promise<TeacherConnection> {
+    const size = checkPageSize(first ?? 20);
+    const scope = `school-teachers:${school.npsn}`;
+    const key = after ? (ctx.cursors.decode(scope, after) as TeacherKey) : null;
+    const rows = await ctx.loaders.teacherPageBySchool.load({ npsn: school.npsn, first: size, after: key });
+    const connection = new TeacherConnection();
+    Object.assign(connection, toPage(rows, size, (t) => teacherCursor(ctx.cursors, scope, t)));
+    connection.count = () => ctx.loaders.teacherCountBySchool.load(school.npsn);
+    return connection;
+  }
+}

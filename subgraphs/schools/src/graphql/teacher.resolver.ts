@@ -1,0 +1,89 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { CursorCodec, DateScalar, NotImplementedError, PageArgs, checkPageSize, requireUuid, toPage } from '@mitra/kit';
+import { Qualification } from '../entities/qualification';
+import { School } from '../entities/school';
+import { Teacher } from '../entities/teacher';
+import { countTeachers, listTeachers, type TeacherKey } from '../loaders/teacher-pages';
+import { highestLevel, meetsStandard } from '../standard';
+import type { SchoolsContext } from '../context';
+import { QualificationLevel } from './enums';
+import { TeacherConnection, TeacherFilter } from './types/teacher-connection';
+import { QualificationInput, TeacherInput } from './types/teacher.input';
+import { checkTeacherFilter } from './validation';
+
+export const TEACHERS_SCOPE = 'teachers';
+
+export function teacherCursor(cursors: CursorCodec, scope: string, t: Teacher): string {
+  return cursors.encode(scope, [t.fullName, t.id]);
+}
+
+@Resolver(() => Teacher)
+export class TeacherResolver {
+  @Query(() => Teacher, { nullable: true })
+  teacher(@Arg('id', () => ID) id: string, @Ctx() ctx: SchoolsContext): Promise<Teacher | null> {
+    return ctx.loaders.teacherById.load(requireUuid(id, 'id'));
+  }
+
+  @Query(() => TeacherConnection)
+  async teachers(
+    @Arg('filter', () => TeacherFilter, { nullable: true }) filter: TeacherFilter | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Ctx() ctx: SchoolsContext,
+  ): Promise<TeacherConnection> {
+    const size = checkPageSize(first ?? 20);
+    const f = checkTeacherFilter(filter ?? {});
+    const key = after ? (ctx.cursors.decode(TEACHERS_SCOPE, after) as TeacherKey) : null;
+    const rows = await listTeachers(ctx.em, f, size, key);
+    const connection = new TeacherConnection();
+    Object.assign(connection, toPage(rows, size, (t) => teacherCursor(ctx.cursors, TEACHERS_SCOPE, t)));
+    connection.count = () => countTeachers(ctx.em, f);
+    return connection;
+  }
+
+  @FieldResolver(() => School)
+  async school(@Root() teacher: Teacher, @Ctx() ctx: SchoolsContext): Promise<School> {
+    const school = await ctx.loaders.schoolByNpsn.load(teacher.schoolNpsn);
+    if (!school) throw new Error(`teacher ${teacher.id} has no school ${teacher.schoolNpsn}`);
+    return school;
+  }
+
+  @FieldResolver(() => [Qualification])
+  qualifications(@Root() teacher: Teacher, @Ctx() ctx: SchoolsContext): Promise<Qualification[]> {
+    return ctx.loaders.qualificationsByTeacher.load(teacher.id);
+  }
+
+  @FieldResolver(() => QualificationLevel, { nullable: true })
+  async highestQualification(@Root() teacher: Teacher, @Ctx() ctx: SchoolsContext): Promise<QualificationLevel | null> {
+    const qualifications = await ctx.loaders.qualificationsByTeacher.load(teacher.id);
+    return highestLevel(qualifications.map((q) => q.level));
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'True when the teacher holds a D4 or S1 (or higher) in early childhood education or psychology.',
+  })
+  async meetsQualificationStandard(@Root() teacher: Teacher, @Ctx() ctx: SchoolsContext): Promise<boolean> {
+    const qualifications = await ctx.loaders.qualificationsByTeacher.load(teacher.id);
+    return qualifications.some(meetsStandard);
+  }
+
+  @FieldResolver(() => DateScalar, {
+    nullable: true,
+    description: "Personal data: readable only by the teacher's own school. Null for everyone else.",
+  })
+  birthDate(@Root() teacher: Teacher, @Ctx() ctx: SchoolsContext): string | null {
+    return ctx.viewer?.org === `school:${teacher.schoolNpsn}` ? (teacher.birthDate ?? null) : null;
+  }
+
+  @Mutation(() => Teacher)
+  createTeacher(@Arg('input', () => TeacherInput) _input: TeacherInput): Teacher {
+    throw new NotImplementedError('createTeacher: partner writes (issue "Partners write their own data")');
+  }
+
+  @Mutation(() => Qualification)
+  addQualification(
+    @Arg('teacherId', () => ID) _teacherId: string,
+    @Arg('input', () => QualificationInput) _input: QualificationInput,
+  ): Qualification {
+    throw new NotImplementedError('addQualification: partner writes (issue "Partners write their own data")');
+  }
+}

@@ -1,0 +1,36 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { byKey, groupedByKey, isUuid } from '@mitra/kit';
+import { District } from '../entities/district';
+import { Qualification } from '../entities/qualification';
+import { School } from '../entities/school';
+import { Teacher } from '../entities/teacher';
+import { loadSchoolTeacherCounts, loadSchoolTeacherPages, type SchoolPageKey, type TeacherRowsPage } from './teacher-pages';
+
+export interface SchoolsLoaders {
+  districtByCode: DataLoader<string, District | null>;
+  schoolByNpsn: DataLoader<string, School | null>;
+  teacherById: DataLoader<string, Teacher | null>;
+  qualificationsByTeacher: DataLoader<string, Qualification[]>;
+  teacherPageBySchool: DataLoader<SchoolPageKey, TeacherRowsPage, string>;
+  teacherCountBySchool: DataLoader<string, number>;
+}
+
+/** One set per request: every reference and list field is one SQL statement per batch. */
+export function createLoaders(em: EntityManager): SchoolsLoaders {
+  return {
+    districtByCode: new DataLoader(async (codes) => byKey(codes, await em.find(District, { code: { $in: [...codes] } }), (d) => d.code)),
+    schoolByNpsn: new DataLoader(async (npsns) => byKey(npsns, await em.find(School, { npsn: { $in: [...npsns] } }), (s) => s.npsn)),
+    teacherById: new DataLoader(async (ids) => {
+      const valid = ids.filter(isUuid);
+      const rows = valid.length ? await em.find(Teacher, { id: { $in: valid } }) : [];
+      return byKey(ids, rows, (t) => t.id);
+    }),
+    qualificationsByTeacher: new DataLoader(async (ids) => {
+      const rows = await em.find(Qualification, { teacherId: { $in: [...ids] } }, { orderBy: { graduationYear: 'asc', id: 'asc' } });
+      return groupedByKey(ids, rows, (q) => q.teacherId);
+    }),
+    teacherPageBySchool: new DataLoader((keys) => loadSchoolTeacherPages(em, keys), { cacheKeyFn: (k) => JSON.stringify(k) }),
+    teacherCountBySchool: new DataLoader((npsns) => loadSchoolTeacherCounts(em, npsns)),
+  };
+}

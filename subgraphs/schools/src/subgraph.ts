@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import type { SubgraphDefinition } from '@mitra/kit';
+import { District } from './entities/district';
+import { Qualification } from './entities/qualification';
+import { School } from './entities/school';
+import { Teacher } from './entities/teacher';
+import { DistrictResolver } from './graphql/district.resolver';
+import { references } from './graphql/references';
+import { SchoolResolver } from './graphql/school.resolver';
+import { TeacherResolver } from './graphql/teacher.resolver';
+import { createLoaders, type SchoolsLoaders } from './loaders';
+
+export { migrations } from './migrations';
+export { seedDemo } from './seeds/demo';
+
+export const entities = [District, School, Teacher, Qualification];
+/** The subgraph's own tables, children last; `seed --reset` empties them. */
+export const tables = ['qualification', 'teacher', 'school', 'district'];
+
+export const definition: SubgraphDefinition<SchoolsLoaders> = {
+  name: 'schools',
+  resolvers: [TeacherResolver, SchoolResolver, DistrictResolver],
+  references,
+  createLoaders,
+};
