@@ -17,8 +17,9 @@ export class PageInfo {
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE })
-  first: number = DEFAULT_PAGE_SIZE;
+  // Nullable with a default, as the contract has it (`first: Int = 20`).
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE })
+  first?: number | null;
 
   @Field(() => String, { nullable: true })
   after?: string | null;
@@ -63,7 +64,8 @@ export class CursorCodec {
 }
 
 /** Checks `first` against the design's bounds (1..100). */
-export function checkPageSize(first: number, field = 'first'): number {
+export function checkPageSize(first: number | null | undefined, field = 'first'): number {
+  if (first == null) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw new BadUserInputError(field, `must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
   }

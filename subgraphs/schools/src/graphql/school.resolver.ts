@@ -24,7 +24,7 @@ export class SchoolResolver {
 
   @FieldResolver(() => TeacherConnection)
   async teachers(@Root() school: School, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() ctx: SchoolsContext): Promise<TeacherConnection> {
-    const size = checkPageSize(first ?? 20);
+    const size = checkPageSize(first);
     const scope = `school-teachers:${school.npsn}`;
     const key = after ? (ctx.cursors.decode(scope, after) as TeacherKey) : null;
     const rows = await ctx.loaders.teacherPageBySchool.load({ npsn: school.npsn, first: size, after: key });

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { CursorCodec, DateScalar, NotImplementedError, PageArgs, checkPageSize, requireUuid, toPage } from '@mitra/kit';
+import { type CursorCodec, DateScalar, NotImplementedError, PageArgs, checkPageSize, requireUuid, toPage } from '@mitra/kit';
 import { Qualification } from '../entities/qualification';
 import { School } from '../entities/school';
 import { Teacher } from '../entities/teacher';
@@ -30,7 +30,7 @@ export class TeacherResolver {
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() ctx: SchoolsContext,
   ): Promise<TeacherConnection> {
-    const size = checkPageSize(first ?? 20);
+    const size = checkPageSize(first);
     const f = checkTeacherFilter(filter ?? {});
     const key = after ? (ctx.cursors.decode(TEACHERS_SCOPE, after) as TeacherKey) : null;
     const rows = await listTeachers(ctx.em, f, size, key);

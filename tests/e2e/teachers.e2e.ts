@@ -1,0 +1,147 @@
+import { Client } from 'pg';
+import { DEMO_IDS } from '@mitra/kit';
+import { expectNoErrors, gql } from '../harness/client';
+
+async function oracle<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: process.env.MITRA_SCHOOLS_DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+const PAGE = `query($first: Int, $after: String, $filter: TeacherFilter) {
+  teachers(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { id fullName school { npsn } } }
+  }
+}`;
+
+describe('schools root fields', () => {
+  it('answers a school with its district and kind', async () => {
+    const { body } = await gql('{ school(npsn: "64710001") { npsn name kind district { code name } } }');
+    expectNoErrors(body);
+    expect(body.data.school).toEqual({ npsn: '64710001', name: 'TK Pertiwi Balikpapan Selatan', kind: 'TK', district: { code: '64.71', name: 'Kota Balikpapan' } });
+  });
+
+  it('answers null for an unknown school and BAD_USER_INPUT for a malformed NPSN', async () => {
+    const unknown = await gql('{ school(npsn: "99999999") { npsn } }');
+    expectNoErrors(unknown.body);
+    expect(unknown.body.data.school).toBeNull();
+    const bad = await gql('{ school(npsn: "123") { npsn } }');
+    expect(bad.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'npsn' });
+  });
+
+  it('answers a teacher by id with qualifications and the derived standard', async () => {
+    const [row] = await oracle<{ id: string; full_name: string }>("select id, full_name from teacher where school_npsn = '64710001' order by full_name, id limit 1");
+    const { body } = await gql(
+      'query($id: ID!) { teacher(id: $id) { id fullName employmentStatus highestQualification meetsQualificationStandard qualifications { level field verified } birthDate } }',
+      { id: row.id },
+    );
+    expectNoErrors(body);
+    const t = body.data.teacher;
+    expect(t.fullName).toBe(row.full_name);
+    const quals = await oracle<{ level: string; field: string }>('select level, field from qualification where teacher_id = $1', [row.id]);
+    expect(t.qualifications.length).toBe(quals.length);
+    const meets = quals.some((q) => ['D4', 'S1', 'S2', 'S3'].includes(q.level) && ['EARLY_CHILDHOOD_EDUCATION', 'PSYCHOLOGY'].includes(q.field));
+    expect(t.meetsQualificationStandard).toBe(meets);
+    // Personal data: no caller is the teacher's own school until identity lands.
+    expect(t.birthDate).toBeNull();
+  });
+
+  it('lists districts, all or by province', async () => {
+    const all = await gql('{ districts { code name } }');
+    expectNoErrors(all.body);
+    const rows = await oracle<{ code: string }>('select code from district order by code');
+    expect(all.body.data.districts.map((d: { code: string }) => d.code)).toEqual(rows.map((r) => r.code));
+    const kaltim = await gql('{ districts(provinceCode: "64") { code } }');
+    expect(kaltim.body.data.districts.every((d: { code: string }) => d.code.startsWith('64.'))).toBe(true);
+    const one = await gql('{ district(code: "64.71") { code name provinceCode } }');
+    expect(one.body.data.district).toEqual({ code: '64.71', name: 'Kota Balikpapan', provinceCode: '64' });
+  });
+});
+
+describe('Relay pagination of teachers', () => {
+  it('walks every teacher page by page without overlap, matching the database', async () => {
+    const [{ count }] = await oracle<{ count: string }>('select count(*) from teacher');
+    const seen: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const { body }: { body: any } = await gql(PAGE, { first: 25, after });
+      expectNoErrors(body);
+      const conn = body.data.teachers;
+      expect(conn.totalCount).toBe(Number(count));
+      seen.push(...conn.edges.map((e: { node: { id: string } }) => e.node.id));
+      pages += 1;
+      if (!conn.pageInfo.hasNextPage) break;
+      expect(conn.pageInfo.endCursor).toBe(conn.edges[conn.edges.length - 1].cursor);
+      after = conn.pageInfo.endCursor;
+    }
+    expect(pages).toBe(Math.ceil(Number(count) / 25));
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBe(Number(count));
+  });
+
+  it('filters by district, school, standard and name, with counts equal to the database', async () => {
+    const [{ count }] = await oracle<{ count: string }>("select count(*) from teacher t join school s on s.npsn = t.school_npsn where s.district_code = '64.71'");
+    const byDistrict = await gql(PAGE, { first: 100, filter: { districtCode: DEMO_IDS.balikpapan } });
+    expectNoErrors(byDistrict.body);
+    expect(byDistrict.body.data.teachers.totalCount).toBe(Number(count));
+    expect(byDistrict.body.data.teachers.edges.length).toBe(Number(count));
+
+    const bySchool = await gql(PAGE, { first: 100, filter: { npsn: '64710002' } });
+    expect(bySchool.body.data.teachers.edges.every((e: any) => e.node.school.npsn === '64710002')).toBe(true);
+
+    const [{ meeting }] = await oracle<{ meeting: string }>(
+      `select count(*) as meeting from teacher t where exists (select 1 from qualification q where q.teacher_id = t.id
+         and q.level in ('D4','S1','S2','S3') and q.field in ('EARLY_CHILDHOOD_EDUCATION','PSYCHOLOGY'))`,
+    );
+    const standard = await gql(PAGE, { first: 1, filter: { meetsQualificationStandard: true } });
+    expect(standard.body.data.teachers.totalCount).toBe(Number(meeting));
+
+    const [first] = await oracle<{ full_name: string }>('select full_name from teacher order by full_name limit 1');
+    const part = first.full_name.split(' ')[1].toLowerCase();
+    const byName = await gql(PAGE, { first: 100, filter: { nameContains: part } });
+    expect(byName.body.data.teachers.edges.length).toBeGreaterThan(0);
+    for (const e of byName.body.data.teachers.edges) expect(e.node.fullName.toLowerCase()).toContain(part);
+  });
+
+  it('pages a school\'s own teachers', async () => {
+    const [{ count }] = await oracle<{ count: string }>("select count(*) from teacher where school_npsn = '64710001'");
+    const q = 'query($after: String) { school(npsn: "64710001") { teachers(first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } }';
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const { body }: { body: any } = await gql(q, { after });
+      expectNoErrors(body);
+      const conn = body.data.school.teachers;
+      expect(conn.totalCount).toBe(Number(count));
+      ids.push(...conn.edges.map((e: any) => e.node.id));
+      if (!conn.pageInfo.hasNextPage) break;
+      after = conn.pageInfo.endCursor;
+    }
+    expect(new Set(ids).size).toBe(Number(count));
+  });
+
+  it.each([0, -1, 101, 1000])('rejects first: %i as BAD_USER_INPUT', async (first) => {
+    const { body } = await gql(PAGE, { first });
+    expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect(body.data).toBeNull();
+  });
+
+  it('rejects a cursor the server did not issue, and one issued for another list', async () => {
+    const forged = Buffer.from(JSON.stringify(['teachers', ['A', '00000000-0000-4000-8000-000000000000']])).toString('base64url');
+    for (const after of ['garbage', `${forged}.AAAAAAAAAAAAAAAAAAAAAA`, forged]) {
+      const { body } = await gql(PAGE, { first: 5, after });
+      expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    }
+    const school = await gql('{ school(npsn: "64710001") { teachers(first: 1) { pageInfo { endCursor } } } }');
+    const foreign = school.body.data.school.teachers.pageInfo.endCursor;
+    const { body } = await gql(PAGE, { first: 5, after: foreign });
+    expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+});
