@@ -25,6 +25,7 @@ module.exports = {
     '^@mitra/schools$': path.join(root, 'subgraphs/schools/src/subgraph.ts'),
     '^@mitra/university$': path.join(root, 'subgraphs/university/src/subgraph.ts'),
     '^@mitra/skb$': path.join(root, 'subgraphs/skb/src/subgraph.ts'),
+    '^@mitra/gateway$': path.join(root, 'gateway/src/server.ts'),
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };

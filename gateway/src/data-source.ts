@@ -1,0 +1,124 @@
+import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from '@mitra/kit';
+
+/** One per client request; every subgraph fetch of that request sees the same object. */
+export interface GatewayContext {
+  requestId: string;
+  /** The client's Authorization header, forwarded as is: each subgraph verifies it again. */
+  authorization?: string;
+  /** The client's x-mitra-debug header, forwarded so subgraphs can report what they did. */
+  debug?: string;
+  /** SQL statements per subgraph over all fetches of this request, when the client asked for them. */
+  sqlStatements?: Record<string, number>;
+}
+
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
+
+/**
+ * Node's own fetch with a deadline: a hung subgraph fails that fetch after
+ * `timeoutMs` instead of holding the client's request open indefinitely.
+ */
+function fetcherWithTimeout(timeoutMs: number): Fetcher {
+  return ((url: string, init?: RequestInit) =>
+    fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
+}
+
+function isErrorList(value: unknown): value is { errors: GraphQLFormattedError[] } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as { errors?: unknown }).errors) &&
+    (value as { errors: unknown[] }).errors.length > 0
+  );
+}
+
+export interface SubgraphDataSourceOptions {
+  name: string;
+  url: string;
+  timeoutMs: number;
+  logger: Logger;
+}
+
+/** How the gateway talks to one subgraph: forwarded headers, SQL counts, readable failures. */
+export function createSubgraphDataSource({ name, url, timeoutMs, logger }: SubgraphDataSourceOptions) {
+  return new RemoteGraphQLDataSource<GatewayContext>({
+    url,
+    fetcher: fetcherWithTimeout(timeoutMs),
+
+    willSendRequest({ request, context }) {
+      const headers = request.http?.headers;
+      if (!headers) return;
+      const { authorization, requestId, debug } = context as Partial<GatewayContext>;
+      if (authorization) headers.set('authorization', authorization);
+      if (requestId) headers.set('x-request-id', requestId);
+      if (debug) headers.set('x-mitra-debug', debug);
+    },
+
+    didReceiveResponse({ response, context }) {
+      const counted = response.extensions?.sqlStatements;
+      const totals = (context as Partial<GatewayContext>).sqlStatements;
+      if (totals && typeof counted === 'number') totals[name] = (totals[name] ?? 0) + counted;
+      return response;
+    },
+
+    // A subgraph that rejects the whole request (HTTP 4xx/5xx) usually says
+    // why in a GraphQL body, e.g. BAD_USER_INPUT for a custom scalar the
+    // gateway passed through unparsed; keep that instead of "400: Bad Request".
+    async errorFromResponse(response) {
+      const body: unknown = await this.parseBody(response).catch(() => undefined);
+      if (isErrorList(body)) {
+        const [first] = body.errors;
+        const { stacktrace: _stack, ...extensions } = first.extensions ?? {};
+        return new GraphQLError(first.message, { extensions: { ...extensions, serviceName: name } });
+      }
+      const code =
+        response.status === 401
+          ? 'UNAUTHENTICATED'
+          : response.status === 403
+            ? 'FORBIDDEN'
+            : response.status >= 500
+              ? 'SERVICE_UNAVAILABLE'
+              : undefined;
+      return new GraphQLError(`The ${name} service answered HTTP ${response.status}`, {
+        extensions: { ...(code ? { code } : {}), serviceName: name },
+      });
+    },
+
+    didEncounterError(error) {
+      if (error instanceof GraphQLError) throw error;
+      // Connection refused, timeout, a non-JSON body: the client learns which
+      // partner is unavailable, never its internal URL or the socket error.
+      const timedOut = error.name === 'TimeoutError' || error.name === 'AbortError';
+      logger.warn({ err: error, subgraph: name }, timedOut ? 'subgraph timed out' : 'subgraph unavailable');
+      throw new GraphQLError(
+        timedOut
+          ? `The ${name} service did not answer within ${timeoutMs} ms`
+          : `The ${name} service is unavailable`,
+        { extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: name } },
+      );
+    },
+  });
+}
+
+/**
+ * Puts the per-subgraph SQL statement totals into the final response, so a
+ * test can prove that a query's statement count does not grow with its rows.
+ */
+export function sqlStatementsPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      if (!contextValue.sqlStatements) return;
+      return {
+        async willSendResponse({ response, contextValue: context }) {
+          if (response.body.kind !== 'single' || !context.sqlStatements) return;
+          response.body.singleResult.extensions = {
+            ...(response.body.singleResult.extensions ?? {}),
+            sqlStatements: { ...context.sqlStatements },
+          };
+        },
+      };
+    },
+  };
+}

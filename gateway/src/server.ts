@@ -1,0 +1,158 @@
+import './telemetry';
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import express from 'express';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import {
+  createLogger,
+  formatErrorFor,
+  listen,
+  type Logger,
+  type RunningService,
+  type ServiceConfig,
+} from '@mitra/kit';
+import type { GatewayConfig } from './config';
+import { createSubgraphDataSource, sqlStatementsPlugin, type GatewayContext } from './data-source';
+import { EXPLORER_ASSET_PATH, EXPLORER_CSP, explorerAssetsRouter, renderExplorerPage, wantsExplorer } from './landing-page';
+import { checkSubgraphs } from './readiness';
+
+export { loadGatewayConfig, DEFAULT_SUPERGRAPH_PATH, type GatewayConfig } from './config';
+export type { GatewayContext } from './data-source';
+
+export const GRAPHQL_PATH = '/graphql';
+
+export interface GatewayServer {
+  app: express.Express;
+  apollo: ApolloServer<GatewayContext>;
+  logger: Logger;
+  /** The URL each subgraph is called at (the supergraph's, or the configured override), by name. */
+  subgraphUrls: ReadonlyMap<string, string>;
+  listen(): Promise<RunningService>;
+}
+
+export class SupergraphMissingError extends Error {}
+
+/** The gateway serves only the committed composition; it never introspects subgraphs at run time. */
+export async function readSupergraph(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new SupergraphMissingError(
+        `Supergraph not found at ${path}. Run \`npm run compose\` to write schema/supergraph.graphql, or set SUPERGRAPH_PATH.`,
+      );
+    }
+    throw error;
+  }
+}
+
+// A request id lets one client request be followed through every subgraph's log.
+const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const SANE_DEBUG = /^[a-z0-9,_-]{1,64}$/;
+
+function header(req: express.Request, name: string): string | undefined {
+  const value = req.headers[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Builds the gateway: GraphQL (and the explorer) at /graphql, health at /healthz and /readyz. */
+export async function createGatewayServer(config: GatewayConfig): Promise<GatewayServer> {
+  const logger = createLogger('gateway', config.logLevel);
+  const supergraphSdl = await readSupergraph(config.supergraphPath);
+
+  const subgraphUrls = new Map<string, string>();
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    logger,
+    buildService: ({ name, url }) => {
+      const configured = (config.subgraphUrls as Record<string, string | undefined>)[name];
+      const effective = configured ?? url;
+      if (!effective) throw new Error(`The supergraph records no URL for subgraph ${name}; set ${name.toUpperCase()}_URL.`);
+      subgraphUrls.set(name, effective);
+      return createSubgraphDataSource({ name, url: effective, timeoutMs: config.subgraphTimeoutMs, logger });
+    },
+  });
+
+  // formatErrorFor only looks at nodeEnv; the subgraph-only settings do not apply here.
+  const errorConfig: ServiceConfig = { ...config, cursorSecret: '', minCellSize: 0 };
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    logger,
+    // The schema is the published contract; dashboards and the explorer introspect it.
+    introspection: true,
+    includeStacktraceInErrorResponses: config.nodeEnv === 'development',
+    formatError: formatErrorFor(errorConfig, logger),
+    plugins: [
+      // Apollo's landing pages load from a CDN; the offline explorer below replaces them.
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      sqlStatementsPlugin(),
+    ],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((req, res, next) => {
+    const given = header(req, 'x-request-id');
+    const requestId = given && SANE_REQUEST_ID.test(given) ? given : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', service: 'gateway' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const readiness = await checkSubgraphs(subgraphUrls, config.readinessTimeoutMs);
+    res.status(readiness.ready ? 200 : 503).json({
+      status: readiness.ready ? 'ready' : 'unavailable',
+      service: 'gateway',
+      ...(readiness.ready ? {} : { unavailable: readiness.unavailable }),
+      subgraphs: readiness.subgraphs,
+    });
+  });
+
+  app.use(EXPLORER_ASSET_PATH, explorerAssetsRouter());
+  app.get(GRAPHQL_PATH, (req, res, next) => {
+    if (!wantsExplorer(req)) return next();
+    res.set('Content-Security-Policy', EXPLORER_CSP).type('html').send(renderExplorerPage(GRAPHQL_PATH));
+  });
+  app.use(
+    GRAPHQL_PATH,
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const debug = header(req, 'x-mitra-debug');
+        const countSql = !config.isProduction && debug === 'sql';
+        return {
+          requestId: res.locals.requestId as string,
+          authorization: header(req, 'authorization'),
+          debug: debug && SANE_DEBUG.test(debug) ? debug : undefined,
+          sqlStatements: countSql ? Object.fromEntries([...subgraphUrls.keys()].map((name) => [name, 0])) : undefined,
+        };
+      },
+    }),
+  );
+
+  return {
+    app,
+    apollo,
+    logger,
+    subgraphUrls,
+    listen: async () => {
+      const running = await listen(app, config.host, config.port, logger, () => apollo.stop());
+      logger.info({ subgraphs: Object.fromEntries(subgraphUrls) }, 'routing to subgraphs');
+      return running;
+    },
+  };
+}

@@ -1,0 +1,244 @@
+import path from 'node:path';
+import type { RunningService } from '@mitra/kit';
+import { loadGatewayConfig } from '../src/config';
+import { createGatewayServer, SupergraphMissingError } from '../src/server';
+import { startFakeSubgraph, type FakeSubgraph } from './fake-subgraph';
+
+const SUPERGRAPH = path.join(__dirname, 'fixtures', 'supergraph.graphql');
+
+let schools: FakeSubgraph;
+let university: FakeSubgraph;
+let skb: FakeSubgraph;
+let gateway: RunningService;
+let base: string;
+
+function configFor(env: Record<string, string> = {}) {
+  return loadGatewayConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    HOST: '127.0.0.1',
+    GATEWAY_PORT: '0',
+    SUPERGRAPH_PATH: SUPERGRAPH,
+    SCHOOLS_URL: schools.url,
+    UNIVERSITY_URL: university.url,
+    SKB_URL: skb.url,
+    SUBGRAPH_TIMEOUT_MS: '300',
+    READINESS_TIMEOUT_MS: '300',
+    ...env,
+  });
+}
+
+interface GraphQLBody {
+  data?: Record<string, unknown> | null;
+  errors?: Array<{ message: string; path?: unknown[]; extensions: Record<string, unknown> }>;
+  extensions?: Record<string, unknown>;
+}
+
+async function query(source: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query: source }),
+  });
+  return { response, body: (await response.json()) as GraphQLBody };
+}
+
+beforeAll(async () => {
+  [schools, university, skb] = await Promise.all([
+    startFakeSubgraph('schools', 2),
+    startFakeSubgraph('university', 5),
+    startFakeSubgraph('skb', 3),
+  ]);
+  gateway = await (await createGatewayServer(configFor())).listen();
+  base = `http://127.0.0.1:${gateway.port}`;
+});
+
+afterAll(async () => {
+  await gateway?.stop();
+  await Promise.all([schools, university, skb].map((subgraph) => subgraph?.close()));
+});
+
+beforeEach(() => {
+  for (const subgraph of [schools, university, skb]) {
+    subgraph.received.length = 0;
+    subgraph.ready = true;
+  }
+});
+
+describe('routing and forwarding', () => {
+  it('joins root fields of two subgraphs and forwards the caller headers to each', async () => {
+    const { response, body } = await query('{ district(code: "64.71") { name } venues { name } }', {
+      authorization: 'Bearer some.jwt.token',
+      'x-request-id': 'trace-42',
+      'x-mitra-debug': 'sql',
+    });
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({ district: { name: 'Kota Balikpapan' }, venues: [{ name: 'Aula SKB Balikpapan Selatan' }] });
+    expect(response.headers.get('x-request-id')).toBe('trace-42');
+    for (const subgraph of [schools, skb]) {
+      expect(subgraph.received).toHaveLength(1);
+      expect(subgraph.received[0]).toMatchObject({
+        authorization: 'Bearer some.jwt.token',
+        'x-request-id': 'trace-42',
+        'x-mitra-debug': 'sql',
+      });
+    }
+    expect(university.received).toHaveLength(0);
+  });
+
+  it('generates a request id when the client sends none or an unusable one', async () => {
+    const { response } = await query('{ venues { id } }', { 'x-request-id': 'no spaces <allowed>' });
+    const id = response.headers.get('x-request-id');
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(skb.received[0]['x-request-id']).toBe(id);
+  });
+});
+
+describe('SQL statement counts', () => {
+  it('sums each subgraph over the request and names untouched ones with 0', async () => {
+    const { body } = await query('{ district(code: "64.71") { code } venues { id } }', { 'x-mitra-debug': 'sql' });
+    expect(body.extensions).toEqual({ sqlStatements: { schools: 2, university: 0, skb: 3 } });
+  });
+
+  it('add up every fetch from the same subgraph', async () => {
+    // skb is fetched twice: once for venues, once for the District entity it extends.
+    const { body } = await query('{ district(code: "64.71") { name trainedCount } venues { id } }', { 'x-mitra-debug': 'sql' });
+    expect(body.data).toEqual({ district: { name: 'Kota Balikpapan', trainedCount: 7 }, venues: [{ id: 'v1' }] });
+    expect(skb.received).toHaveLength(2);
+    expect(body.extensions).toEqual({ sqlStatements: { schools: 2, university: 0, skb: 6 } });
+  });
+
+  it('are absent unless the client asks for them', async () => {
+    const { body } = await query('{ venues { id } }');
+    expect(body.extensions?.sqlStatements).toBeUndefined();
+    expect(skb.received[0]['x-mitra-debug']).toBeUndefined();
+  });
+
+  it('are never reported in production', async () => {
+    const production = await (await createGatewayServer(configFor({ NODE_ENV: 'production' }))).listen();
+    try {
+      const response = await fetch(`http://127.0.0.1:${production.port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-mitra-debug': 'sql' },
+        body: JSON.stringify({ query: '{ venues { id } }' }),
+      });
+      const body = (await response.json()) as GraphQLBody;
+      expect(body.extensions?.sqlStatements).toBeUndefined();
+    } finally {
+      await production.stop();
+    }
+  });
+});
+
+describe('errors', () => {
+  it('keeps a subgraph error that has a code', async () => {
+    const { body } = await query('{ schoolsRejects(code: "xx") }');
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors?.[0]).toMatchObject({
+      message: 'code: xx is not a district code',
+      path: ['schoolsRejects'],
+      extensions: { code: 'BAD_USER_INPUT', field: 'code' },
+    });
+    expect(body.errors?.[0].extensions.stacktrace).toBeUndefined();
+  });
+
+  it('masks an uncoded subgraph error outside development', async () => {
+    const { body } = await query('{ schoolsBroken }');
+    expect(body.errors).toEqual([
+      expect.objectContaining({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
+    ]);
+    expect(JSON.stringify(body)).not.toContain('relation');
+  });
+
+  it('names a subgraph that does not answer in time, and still returns the other data', async () => {
+    const { body } = await query('{ slowVenues { id } district(code: "64.71") { code } }');
+    expect(body.data?.district).toEqual({ code: '64.71' });
+    expect(body.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'SERVICE_UNAVAILABLE', serviceName: 'skb' }) }),
+    ]);
+    expect(body.errors?.[0].message).toMatch(/skb service did not answer within 300 ms/);
+  });
+
+  it('names a subgraph that cannot be reached, without its URL', async () => {
+    const unreachable = await (await createGatewayServer(configFor({ SKB_URL: 'http://127.0.0.1:9/graphql' }))).listen();
+    try {
+      const response = await fetch(`http://127.0.0.1:${unreachable.port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ venues { id } }' }),
+      });
+      const body = (await response.json()) as GraphQLBody;
+      expect(body.errors).toEqual([
+        expect.objectContaining({
+          message: 'The skb service is unavailable',
+          extensions: expect.objectContaining({ code: 'SERVICE_UNAVAILABLE' }),
+        }),
+      ]);
+      expect(JSON.stringify(body)).not.toContain('127.0.0.1');
+    } finally {
+      await unreachable.stop();
+    }
+  });
+});
+
+describe('health', () => {
+  it('/healthz answers while the process is up', async () => {
+    const response = await fetch(`${base}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', service: 'gateway' });
+  });
+
+  it('/readyz is 200 when every subgraph is ready', async () => {
+    const response = await fetch(`${base}/readyz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      status: 'ready',
+      subgraphs: { schools: { status: 'up' }, university: { status: 'up' }, skb: { status: 'up' } },
+    });
+  });
+
+  it('/readyz is 503 and names the subgraph that is not ready', async () => {
+    university.ready = false;
+    const response = await fetch(`${base}/readyz`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({
+      status: 'unavailable',
+      service: 'gateway',
+      unavailable: ['university'],
+      subgraphs: { university: { status: 'down', reason: 'HTTP 503' }, skb: { status: 'up' } },
+    });
+  });
+});
+
+describe('explorer', () => {
+  it('is what a browser gets at /graphql, from local assets only', async () => {
+    const response = await fetch(`${base}/graphql`, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await response.text();
+    expect(html).not.toMatch(/https?:\/\//);
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]);
+    expect(assets).toHaveLength(5);
+    for (const asset of assets) {
+      const served = await fetch(`${base}${asset}`);
+      expect({ asset, status: served.status }).toEqual({ asset, status: 200 });
+      expect((await served.arrayBuffer()).byteLength).toBeGreaterThan(100);
+    }
+  });
+
+  it('does not hide GET queries from clients', async () => {
+    const response = await fetch(`${base}/graphql?query=${encodeURIComponent('{ venues { id } }')}`, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+    });
+    expect(await response.json()).toEqual({ data: { venues: [{ id: 'v1' }] } });
+  });
+});
+
+describe('start-up', () => {
+  it('refuses to start without the supergraph file, saying how to make it', async () => {
+    const attempt = createGatewayServer(configFor({ SUPERGRAPH_PATH: path.join(__dirname, 'no-such.graphql') }));
+    await expect(attempt).rejects.toBeInstanceOf(SupergraphMissingError);
+    await expect(attempt).rejects.toThrow(/npm run compose/);
+  });
+});

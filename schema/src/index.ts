@@ -1,0 +1,3 @@
+export * from './compose';
+export * from './paths';
+export * from './diff';
