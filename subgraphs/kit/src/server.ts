@@ -118,6 +118,8 @@ export async function createSubgraphServer<L>(
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema,
     introspection: true,
+    // runService owns SIGINT/SIGTERM: a second stop() from Apollo's own handler never resolves.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
     formatError: formatErrorFor(config, logger),
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), sqlCountPlugin(config)],

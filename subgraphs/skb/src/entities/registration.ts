@@ -1,0 +1,37 @@
+import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { RegistrationStatus } from '../graphql/enums';
+
+@ObjectType()
+@Directive('@key(fields: "id")')
+@Entity({ tableName: 'registration' })
+@Unique({
+  name: 'registration_event_id_teacher_id_unique',
+  expression: 'create unique index "registration_event_id_teacher_id_unique" on "registration" ("event_id", "teacher_id") where "teacher_id" is not null',
+})
+export class Registration {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  /** Resolved to `event` through a loader. */
+  @Index()
+  @Property({ type: 'uuid' })
+  eventId!: string;
+
+  /**
+   * The schools partner's Teacher key; null for a participant who is not a
+   * registered teacher. A teacher registers for an event at most once.
+   */
+  @Index()
+  @Property({ type: 'uuid', nullable: true })
+  teacherId?: string | null;
+
+  @Field({ description: 'Name as given at registration; for non-teacher participants, the only identity.' })
+  @Property({ type: 'text' })
+  participantName!: string;
+
+  @Field(() => RegistrationStatus)
+  @Enum({ items: () => RegistrationStatus })
+  status!: RegistrationStatus;
+}

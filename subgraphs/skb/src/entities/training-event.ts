@@ -1,0 +1,46 @@
+import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { DateScalar } from '@mitra/kit';
+import { TrainingEventStatus } from '../graphql/enums';
+
+@ObjectType()
+@Directive('@key(fields: "id")')
+@Entity({ tableName: 'training_event' })
+@Index({ properties: ['startsOn', 'id'] })
+@Index({ properties: ['programId', 'startsOn', 'id'] })
+@Index({ properties: ['venueId', 'startsOn', 'id'] })
+@Index({ properties: ['status', 'startsOn', 'id'] })
+export class TrainingEvent {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Field()
+  @Property({ type: 'text' })
+  title!: string;
+
+  /** The university's TrainingProgram key; resolved to a `TrainingProgram` stub. */
+  @Property({ type: 'uuid' })
+  programId!: string;
+
+  /** Resolved to `venue` through a loader. */
+  @Property({ type: 'uuid' })
+  venueId!: string;
+
+  /** `date` columns come back from the driver as 'YYYY-MM-DD' strings: no time zone can shift them. */
+  @Field(() => DateScalar)
+  @Property({ type: 'date' })
+  startsOn!: string;
+
+  @Field(() => DateScalar)
+  @Property({ type: 'date' })
+  endsOn!: string;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  capacity!: number;
+
+  @Field(() => TrainingEventStatus)
+  @Enum({ items: () => TrainingEventStatus })
+  status!: TrainingEventStatus;
+}

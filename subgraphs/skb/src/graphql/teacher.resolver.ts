@@ -1,0 +1,13 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Registration } from '../entities/registration';
+import type { SkbContext } from '../context';
+import { TeacherRef } from './types/teacher.ref';
+
+/** What the skb adds to the schools partner's Teacher. */
+@Resolver(() => TeacherRef)
+export class TeacherResolver {
+  @FieldResolver(() => [Registration], { description: 'Training events the teacher registered for and attended (skb).' })
+  trainingHistory(@Root() teacher: TeacherRef, @Ctx() ctx: SkbContext): Promise<Registration[]> {
+    return ctx.loaders.registrationsByTeacher.load(teacher.id);
+  }
+}

@@ -1,0 +1,75 @@
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { CursorCodec, NotImplementedError, PageArgs, checkPageSize, requireUuid, toPage } from '@mitra/kit';
+import { EventSession } from '../entities/event-session';
+import { Registration } from '../entities/registration';
+import { TrainingEvent } from '../entities/training-event';
+import { Venue } from '../entities/venue';
+import { countTrainingEvents, listTrainingEvents, type TrainingEventKey } from '../loaders/training-event-pages';
+import type { SkbContext } from '../context';
+import { TrainingEventConnection, TrainingEventFilter } from './types/training-event-connection';
+import { TrainingEventInput } from './types/training-event.input';
+import { TrainingProgramRef } from './types/training-program.ref';
+import { checkTrainingEventFilter } from './validation';
+import { PARTNER_WRITES } from './writes';
+
+export const TRAINING_EVENTS_SCOPE = 'training-events';
+
+export function trainingEventCursor(cursors: CursorCodec, scope: string, e: TrainingEvent): string {
+  return cursors.encode(scope, [e.startsOn, e.id]);
+}
+
+@Resolver(() => TrainingEvent)
+export class TrainingEventResolver {
+  @Query(() => TrainingEvent, { nullable: true })
+  trainingEvent(@Arg('id', () => ID) id: string, @Ctx() ctx: SkbContext): Promise<TrainingEvent | null> {
+    return ctx.loaders.eventById.load(requireUuid(id, 'id'));
+  }
+
+  @Query(() => TrainingEventConnection)
+  async trainingEvents(
+    @Arg('filter', () => TrainingEventFilter, { nullable: true }) filter: TrainingEventFilter | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Ctx() ctx: SkbContext,
+  ): Promise<TrainingEventConnection> {
+    const size = checkPageSize(first);
+    const f = checkTrainingEventFilter(filter ?? {});
+    const key = after ? (ctx.cursors.decode(TRAINING_EVENTS_SCOPE, after) as TrainingEventKey) : null;
+    const rows = await listTrainingEvents(ctx.em, f, size, key);
+    const connection = new TrainingEventConnection();
+    Object.assign(connection, toPage(rows, size, (e) => trainingEventCursor(ctx.cursors, TRAINING_EVENTS_SCOPE, e)));
+    connection.count = () => countTrainingEvents(ctx.em, f);
+    return connection;
+  }
+
+  @FieldResolver(() => TrainingProgramRef)
+  program(@Root() event: TrainingEvent): TrainingProgramRef {
+    return TrainingProgramRef.of(event.programId);
+  }
+
+  @FieldResolver(() => Venue)
+  async venue(@Root() event: TrainingEvent, @Ctx() ctx: SkbContext): Promise<Venue> {
+    const venue = await ctx.loaders.venueById.load(event.venueId);
+    if (!venue) throw new Error(`training event ${event.id} has no venue ${event.venueId}`);
+    return venue;
+  }
+
+  @FieldResolver(() => [EventSession])
+  sessions(@Root() event: TrainingEvent, @Ctx() ctx: SkbContext): Promise<EventSession[]> {
+    return ctx.loaders.sessionsByEvent.load(event.id);
+  }
+
+  @FieldResolver(() => [Registration])
+  registrations(@Root() event: TrainingEvent, @Ctx() ctx: SkbContext): Promise<Registration[]> {
+    return ctx.loaders.registrationsByEvent.load(event.id);
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: 'Share of registrations with status ATTENDED, 0..1.' })
+  attendanceRate(@Root() event: TrainingEvent, @Ctx() ctx: SkbContext): Promise<number | null> {
+    return ctx.loaders.attendanceRateByEvent.load(event.id);
+  }
+
+  @Mutation(() => TrainingEvent)
+  createTrainingEvent(@Arg('input', () => TrainingEventInput) _input: TrainingEventInput): TrainingEvent {
+    throw new NotImplementedError(`createTrainingEvent: ${PARTNER_WRITES}`);
+  }
+}

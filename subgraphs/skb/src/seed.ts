@@ -1,0 +1,7 @@
+import { runSeedCli } from '@mitra/kit';
+import { entities, migrations, seedDemo, tables } from './subgraph';
+
+runSeedCli({ name: 'skb', entities, migrations, tables, seedDemo }).catch((error: unknown) => {
+  console.error(`[skb] seed failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import type { SubgraphDefinition } from '@mitra/kit';
+import { EventSession } from './entities/event-session';
+import { Registration } from './entities/registration';
+import { SessionFacilitator } from './entities/session-facilitator';
+import { TrainingEvent } from './entities/training-event';
+import { Venue } from './entities/venue';
+import { DistrictResolver } from './graphql/district.resolver';
+import { EventSessionResolver } from './graphql/event-session.resolver';
+import { LecturerResolver } from './graphql/lecturer.resolver';
+import { references } from './graphql/references';
+import { RegistrationResolver } from './graphql/registration.resolver';
+import { TeacherResolver } from './graphql/teacher.resolver';
+import { TrainingEventResolver } from './graphql/training-event.resolver';
+import { TrainingProgramResolver } from './graphql/training-program.resolver';
+import { VenueResolver } from './graphql/venue.resolver';
+import { createLoaders, type SkbLoaders } from './loaders';
+
+export { migrations } from './migrations';
+export { seedDemo } from './seeds/demo';
+
+export const entities = [Venue, TrainingEvent, EventSession, SessionFacilitator, Registration];
+/** The subgraph's own tables, children last; `seed --reset` empties them. */
+export const tables = ['registration', 'session_facilitator', 'event_session', 'training_event', 'venue'];
+
+export const definition: SubgraphDefinition<SkbLoaders> = {
+  name: 'skb',
+  resolvers: [
+    VenueResolver,
+    TrainingEventResolver,
+    EventSessionResolver,
+    RegistrationResolver,
+    TeacherResolver,
+    LecturerResolver,
+    TrainingProgramResolver,
+    DistrictResolver,
+  ],
+  references,
+  createLoaders,
+};

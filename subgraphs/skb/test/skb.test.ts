@@ -1,0 +1,204 @@
+import 'reflect-metadata';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  Kind,
+  execute,
+  parse,
+  print,
+  printSchema,
+  type DocumentNode,
+  type FieldDefinitionNode,
+  type InputValueDefinitionNode,
+  type GraphQLSchema,
+} from 'graphql';
+import { CursorCodec, buildFederatedSchema, printSubgraphSdl } from '@mitra/kit';
+import { definition } from '../src/subgraph';
+
+/**
+ * The part of the public contract (../shared/contract/api.graphql) that this
+ * subgraph serves, copied here so the test runs without the contract; the
+ * last test checks the copy against the contract when it is present.
+ */
+const CONTRACT_SLICE = /* GraphQL */ `
+  scalar Date
+  scalar DateTime
+  type PageInfo { hasNextPage: Boolean! endCursor: String }
+
+  type District { code: ID! training: TrainingCoverage! }
+  type Teacher { id: ID! trainingHistory: [Registration!]! }
+  type Lecturer { id: ID! facilitatedSessions: [EventSession!]! }
+  type TrainingProgram { id: ID! events: [TrainingEvent!]! }
+
+  enum TrainingTier { BASIC INTERMEDIATE ADVANCED }
+  type TierCount { tier: TrainingTier! count: Int }
+  type TrainingCoverage { teachersTrained: Int byHighestTier: [TierCount!]! meanGain: Float suppressed: Boolean! }
+
+  type Venue { id: ID! name: String! address: String district: District! capacity: Int! }
+  enum TrainingEventStatus { PLANNED OPEN ONGOING COMPLETED CANCELLED }
+  enum SessionKind { OPENING MATERIAL MICROTEACHING MENTORING EVALUATION }
+  type EventSession {
+    id: ID! day: Int! kind: SessionKind! topic: String! startsAt: DateTime! endsAt: DateTime! facilitators: [Lecturer!]!
+  }
+  type TrainingEvent {
+    id: ID! title: String! program: TrainingProgram! venue: Venue! startsOn: Date! endsOn: Date! capacity: Int!
+    status: TrainingEventStatus! sessions: [EventSession!]! registrations: [Registration!]! attendanceRate: Float
+  }
+  type TrainingEventEdge { cursor: String! node: TrainingEvent! }
+  type TrainingEventConnection { edges: [TrainingEventEdge!]! pageInfo: PageInfo! totalCount: Int! }
+  input TrainingEventFilter { programId: ID venueId: ID status: TrainingEventStatus startsAfter: Date startsBefore: Date }
+  enum RegistrationStatus { REGISTERED ATTENDED NO_SHOW CANCELLED }
+  type Registration { id: ID! event: TrainingEvent! teacher: Teacher participantName: String! status: RegistrationStatus! }
+  input TrainingEventInput { title: String! programId: ID! venueId: ID! startsOn: Date! endsOn: Date! capacity: Int! }
+
+  type Query {
+    venue(id: ID!): Venue
+    venues: [Venue!]!
+    trainingEvent(id: ID!): TrainingEvent
+    trainingEvents(filter: TrainingEventFilter, first: Int = 20, after: String): TrainingEventConnection!
+  }
+  type Mutation {
+    createTrainingEvent(input: TrainingEventInput!): TrainingEvent!
+    registerParticipant(eventId: ID!, teacherId: ID, participantName: String): Registration!
+    recordAttendance(registrationId: ID!, status: RegistrationStatus!): Registration!
+  }
+`;
+
+/** Another partner's entity: this subgraph declares its key and its own fields, nothing else. */
+const STUBS: Record<string, string> = { Teacher: 'id', Lecturer: 'id', TrainingProgram: 'id', District: 'code' };
+const OWNED = ['Venue', 'TrainingEvent', 'EventSession', 'Registration'];
+
+function inputValue(v: InputValueDefinitionNode): string {
+  return `${v.name.value}: ${print(v.type)}${v.defaultValue ? ` = ${print(v.defaultValue)}` : ''}`;
+}
+
+/** "Type.field" → "(args) Type", "Enum" → values, "Input.field" → "name: Type = default", over one document. */
+function signatures(doc: DocumentNode): Map<string, string> {
+  const out = new Map<string, string>();
+  const field = (type: string, f: FieldDefinitionNode) => {
+    const args = [...(f.arguments ?? [])].map(inputValue).sort().join(', ');
+    out.set(`${type}.${f.name.value}`, `(${args}) ${print(f.type)}`);
+  };
+  for (const def of doc.definitions) {
+    switch (def.kind) {
+      case Kind.OBJECT_TYPE_DEFINITION:
+      case Kind.OBJECT_TYPE_EXTENSION:
+        out.set(def.name.value, 'type');
+        for (const f of def.fields ?? []) field(def.name.value, f);
+        break;
+      case Kind.INPUT_OBJECT_TYPE_DEFINITION:
+        out.set(def.name.value, 'input');
+        for (const f of def.fields ?? []) out.set(`${def.name.value}.${f.name.value}`, inputValue(f));
+        break;
+      case Kind.ENUM_TYPE_DEFINITION:
+        out.set(def.name.value, `enum ${[...(def.values ?? [])].map((v) => v.name.value).join(' ')}`);
+        break;
+      case Kind.SCALAR_TYPE_DEFINITION:
+        out.set(def.name.value, 'scalar');
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+function fieldsOf(sigs: Map<string, string>, type: string): string[] {
+  return [...sigs.keys()].filter((k) => k.startsWith(`${type}.`)).map((k) => k.slice(type.length + 1)).sort();
+}
+
+let sdl: string;
+let schema: GraphQLSchema;
+
+beforeAll(async () => {
+  sdl = await printSubgraphSdl(definition);
+  schema = await buildFederatedSchema(definition);
+});
+
+describe('skb subgraph schema', () => {
+  it('contains every type, field, argument and enum value of its part of the contract', () => {
+    const served = signatures(parse(sdl));
+    const expected = signatures(parse(CONTRACT_SLICE));
+    for (const [key, signature] of expected) {
+      expect({ key, signature: served.get(key) }).toEqual({ key, signature });
+    }
+  });
+
+  it('declares only key fields and its own fields on other partners’ entities', () => {
+    const served = signatures(parse(sdl));
+    const expected = signatures(parse(CONTRACT_SLICE));
+    for (const type of Object.keys(STUBS)) {
+      expect({ type, fields: fieldsOf(served, type) }).toEqual({ type, fields: fieldsOf(expected, type) });
+    }
+  });
+
+  it('declares the federation keys', () => {
+    for (const type of OWNED) expect(sdl).toContain(`type ${type} @key(fields: "id")`);
+    for (const [type, key] of Object.entries(STUBS)) expect(sdl).toContain(`type ${type} @key(fields: "${key}")`);
+    expect(sdl).not.toContain('resolvable: false');
+  });
+
+  it('builds a federated schema with an _entities union over all of them', () => {
+    const printed = printSchema(schema);
+    const union = /union _Entity = ([^\n]+)/.exec(printed)?.[1].split(' | ').sort();
+    expect(union).toEqual([...OWNED, ...Object.keys(STUBS)].sort());
+  });
+
+  it('keeps descriptions of the fields it adds to other partners’ entities', () => {
+    expect(sdl).toContain('Training events the teacher registered for and attended (skb).');
+    expect(sdl).toContain('Sessions this lecturer facilitates (skb).');
+    expect(sdl).toContain('Scheduled offerings of this program (skb).');
+    expect(sdl).toContain('Training coverage of those same teachers (skb: attendance, university: completed tiers).');
+    expect(sdl).toContain('Null for a participant who is not a registered teacher (e.g. a community member).');
+    expect(sdl).toContain('Share of registrations with status ATTENDED, 0..1.');
+  });
+
+  it('matches the contract file itself when it is present', () => {
+    const contractPath = process.env.CONTRACT_PATH ?? path.resolve(__dirname, '../../../../shared/contract/api.graphql');
+    if (!existsSync(contractPath)) return;
+    const contract = signatures(parse(readFileSync(contractPath, 'utf8')));
+    for (const [key, signature] of signatures(parse(CONTRACT_SLICE))) {
+      expect({ key, signature: contract.get(key) }).toEqual({ key, signature });
+    }
+  });
+});
+
+describe('skb subgraph input checks (no database)', () => {
+  // Every check below fails before a loader or the EntityManager is used.
+  const context = () => ({
+    em: {},
+    loaders: definition.createLoaders({} as never),
+    viewer: null,
+    cursors: new CursorCodec('test-secret-of-some-length'),
+  });
+  const run = async (source: string) => {
+    const result = await execute({ schema, document: parse(source), contextValue: context() });
+    return (result.errors ?? []).map((e) => ({ code: e.extensions.code, field: e.extensions.field }));
+  };
+
+  it.each([
+    ['{ trainingEvents(first: 0) { totalCount } }', 'first'],
+    ['{ trainingEvents(first: 101) { totalCount } }', 'first'],
+    ['{ trainingEvents(after: "made-up") { totalCount } }', 'after'],
+    ['{ trainingEvents(filter: { programId: "x" }) { totalCount } }', 'filter.programId'],
+    ['{ trainingEvents(filter: { venueId: "1 or 1=1" }) { totalCount } }', 'filter.venueId'],
+    ['{ trainingEvent(id: "nope") { id } }', 'id'],
+    ['{ venue(id: "nope") { id } }', 'id'],
+  ])('%s is BAD_USER_INPUT naming %s', async (source, field) => {
+    expect(await run(source)).toEqual([{ code: 'BAD_USER_INPUT', field }]);
+  });
+
+  it('rejects a cursor issued for another list', async () => {
+    const foreign = new CursorCodec('test-secret-of-some-length').encode('teachers', ['2022-11-14', '00000000-0000-5000-8000-000000000000']);
+    expect(await run(`{ trainingEvents(after: "${foreign}") { totalCount } }`)).toEqual([{ code: 'BAD_USER_INPUT', field: 'after' }]);
+  });
+
+  it.each([
+    'mutation { createTrainingEvent(input: { title: "t", programId: "p", venueId: "v", startsOn: "2026-01-05", endsOn: "2026-01-06", capacity: 20 }) { id } }',
+    'mutation { registerParticipant(eventId: "e", participantName: "Sumiati") { id } }',
+    'mutation { recordAttendance(registrationId: "r", status: ATTENDED) { id } }',
+    '{ _entities(representations: [{ __typename: "District", code: "64.71" }]) { ... on District { training { suppressed } } } }',
+  ])('%s is NOT_IMPLEMENTED for now', async (source) => {
+    expect(await run(source)).toEqual([{ code: 'NOT_IMPLEMENTED', field: undefined }]);
+  });
+});
