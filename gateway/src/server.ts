@@ -87,6 +87,8 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
     logger,
     // The schema is the published contract; dashboards and the explorer introspect it.
     introspection: true,
+    // runService owns SIGINT/SIGTERM: a second stop() from Apollo's own handler never resolves.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
     formatError: formatErrorFor(errorConfig, logger),
     plugins: [
