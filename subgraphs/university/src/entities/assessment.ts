@@ -1,0 +1,49 @@
+import { DecimalType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Directive, Field, Float, ID, ObjectType } from 'type-graphql';
+import { DateScalar } from '@mitra/kit';
+
+/** A teacher's test results in one training program; the teacher and the event belong to other partners. */
+@ObjectType()
+@Directive('@key(fields: "id")')
+@Entity({ tableName: 'assessment' })
+@Index({ properties: ['teacherId', 'assessedOn', 'id'] })
+export class Assessment {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  /** A Teacher of the schools partner, by key only. */
+  @Property({ type: 'uuid' })
+  teacherId!: string;
+
+  @Index()
+  @Property({ type: 'uuid' })
+  programId!: string;
+
+  /** A TrainingEvent of the SKB, by key only. */
+  @Index()
+  @Property({ type: 'uuid', nullable: true })
+  eventId?: string | null;
+
+  // numeric(5,2) comes from PostgreSQL as a string; DecimalType('number') makes it a JS number.
+  @Field(() => Float, { nullable: true })
+  @Property({ type: new DecimalType('number'), precision: 5, scale: 2, nullable: true })
+  preTestScore?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  @Property({ type: new DecimalType('number'), precision: 5, scale: 2, nullable: true })
+  postTestScore?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  @Property({ type: new DecimalType('number'), precision: 5, scale: 2, nullable: true })
+  microteachingScore?: number | null;
+
+  @Field()
+  @Property({ type: 'boolean' })
+  passed!: boolean;
+
+  /** 'YYYY-MM-DD': MikroORM's PostgreSQL driver keeps `date` columns as strings, so no time zone shifts the day. */
+  @Field(() => DateScalar)
+  @Property({ type: 'date' })
+  assessedOn!: string;
+}

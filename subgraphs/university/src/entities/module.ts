@@ -1,0 +1,32 @@
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+
+/** One unit of a training program's curriculum, taught by one lecturer. */
+@ObjectType()
+@Entity({ tableName: 'module' })
+@Unique({ properties: ['programId', 'position'] })
+export class Module {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  programId!: string;
+
+  /** Place in the program's curriculum (1, 2, ...): modules are listed in teaching order. */
+  @Property({ type: 'integer' })
+  position!: number;
+
+  @Field()
+  @Property({ type: 'text' })
+  title!: string;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  hours!: number;
+
+  /** Resolved to `lecturer` through a loader; not a field of its own. */
+  @Index()
+  @Property({ type: 'uuid', nullable: true })
+  lecturerId?: string | null;
+}

@@ -1,0 +1,34 @@
+import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { TrainingTier } from '../graphql/enums';
+
+@ObjectType()
+@Directive('@key(fields: "id")')
+@Entity({ tableName: 'training_program' })
+@Index({ properties: ['tier', 'code'] })
+export class TrainingProgram {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Field()
+  @Property({ type: 'text', unique: true })
+  code!: string;
+
+  @Field()
+  @Property({ type: 'text' })
+  title!: string;
+
+  @Field(() => TrainingTier)
+  @Enum({ items: () => TrainingTier })
+  tier!: TrainingTier;
+
+  @Field(() => Int, { description: 'Total hours of learning (jam pelajaran).' })
+  @Property({ type: 'integer' })
+  hours!: number;
+
+  /** Resolved to `prerequisite` through a loader; not a field of its own. */
+  @Index()
+  @Property({ type: 'uuid', nullable: true })
+  prerequisiteId?: string | null;
+}

@@ -1,0 +1,44 @@
+import { Arg, Ctx, FieldResolver, Float, Mutation, Resolver, Root } from 'type-graphql';
+import { NotImplementedError } from '@mitra/kit';
+import { Assessment } from '../entities/assessment';
+import { TrainingProgram } from '../entities/training-program';
+import type { UniversityContext } from '../context';
+import { AssessmentInput } from './types/assessment.input';
+import { TeacherRef } from './types/teacher.ref';
+import { TrainingEventRef } from './types/training-event.ref';
+
+/** post - pre in whole hundredths: the scores are numeric(5,2), so this is exact (no 27.199999999999996). */
+export function scoreGain(pre: number | null | undefined, post: number | null | undefined): number | null {
+  if (pre == null || post == null) return null;
+  return (Math.round(post * 100) - Math.round(pre * 100)) / 100;
+}
+
+@Resolver(() => Assessment)
+export class AssessmentResolver {
+  @FieldResolver(() => TeacherRef)
+  teacher(@Root() assessment: Assessment): TeacherRef {
+    return TeacherRef.of(assessment.teacherId);
+  }
+
+  @FieldResolver(() => TrainingProgram)
+  async program(@Root() assessment: Assessment, @Ctx() ctx: UniversityContext): Promise<TrainingProgram> {
+    const program = await ctx.loaders.programById.load(assessment.programId);
+    if (!program) throw new Error(`assessment ${assessment.id} has no program ${assessment.programId}`);
+    return program;
+  }
+
+  @FieldResolver(() => TrainingEventRef, { nullable: true })
+  event(@Root() assessment: Assessment): TrainingEventRef | null {
+    return assessment.eventId ? TrainingEventRef.of(assessment.eventId) : null;
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: 'postTestScore - preTestScore, when both exist.' })
+  gain(@Root() assessment: Assessment): number | null {
+    return scoreGain(assessment.preTestScore, assessment.postTestScore);
+  }
+
+  @Mutation(() => Assessment)
+  recordAssessment(@Arg('input', () => AssessmentInput) _input: AssessmentInput): Assessment {
+    throw new NotImplementedError('recordAssessment: partner writes (issue "Partners write their own data")');
+  }
+}

@@ -1,0 +1,17 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { requireUuid } from '@mitra/kit';
+import { Lecturer } from '../entities/lecturer';
+import type { UniversityContext } from '../context';
+
+@Resolver(() => Lecturer)
+export class LecturerResolver {
+  @Query(() => Lecturer, { nullable: true })
+  lecturer(@Arg('id', () => ID) id: string, @Ctx() ctx: UniversityContext): Promise<Lecturer | null> {
+    return ctx.loaders.lecturerById.load(requireUuid(id, 'id'));
+  }
+
+  @Query(() => [Lecturer])
+  lecturers(@Ctx() ctx: UniversityContext): Promise<Lecturer[]> {
+    return ctx.em.find(Lecturer, {}, { orderBy: { fullName: 'asc', id: 'asc' } });
+  }
+}

@@ -1,0 +1,17 @@
+import type { UniversityContext } from '../context';
+import { SchoolRef } from './types/school.ref';
+import { TeacherRef } from './types/teacher.ref';
+
+/**
+ * `__resolveReference` for the entities this subgraph owns, each batched by
+ * its loader (ids that are not UUIDs resolve to null there), and for the
+ * other partners' entities it extends, which need nothing but their key.
+ */
+export const references = {
+  Lecturer: (ref: { id: string }, ctx: UniversityContext) => ctx.loaders.lecturerById.load(ref.id),
+  TrainingProgram: (ref: { id: string }, ctx: UniversityContext) => ctx.loaders.programById.load(ref.id),
+  Assessment: (ref: { id: string }, ctx: UniversityContext) => ctx.loaders.assessmentById.load(ref.id),
+  Partnership: (ref: { id: string }, ctx: UniversityContext) => ctx.loaders.partnershipById.load(ref.id),
+  School: (ref: { npsn: string }) => SchoolRef.of(ref.npsn),
+  Teacher: (ref: { id: string }) => TeacherRef.of(ref.id),
+};

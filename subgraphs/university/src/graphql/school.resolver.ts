@@ -1,0 +1,16 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Partnership } from '../entities/partnership';
+import type { UniversityContext } from '../context';
+import { SchoolRef } from './types/school.ref';
+
+/** The university's fields on the schools partner's School. */
+@Resolver(() => SchoolRef)
+export class SchoolResolver {
+  @FieldResolver(() => Partnership, {
+    nullable: true,
+    description: 'Cooperation agreement with a university study program (university).',
+  })
+  partnership(@Root() school: SchoolRef, @Ctx() ctx: UniversityContext): Promise<Partnership | null> {
+    return ctx.loaders.partnershipBySchool.load(school.npsn);
+  }
+}

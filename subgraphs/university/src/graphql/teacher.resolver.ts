@@ -1,0 +1,19 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Assessment } from '../entities/assessment';
+import type { UniversityContext } from '../context';
+import { TrainingTier } from './enums';
+import { TeacherRef } from './types/teacher.ref';
+
+/** The university's fields on the schools partner's Teacher. */
+@Resolver(() => TeacherRef)
+export class TeacherResolver {
+  @FieldResolver(() => [Assessment], { description: 'Pre/post-test results and completions (university).' })
+  assessments(@Root() teacher: TeacherRef, @Ctx() ctx: UniversityContext): Promise<Assessment[]> {
+    return ctx.loaders.assessmentsByTeacher.load(teacher.id);
+  }
+
+  @FieldResolver(() => TrainingTier, { nullable: true, description: 'Highest tier completed with a passing assessment (university).' })
+  highestCompletedTier(@Root() teacher: TeacherRef, @Ctx() ctx: UniversityContext): Promise<TrainingTier | null> {
+    return ctx.loaders.highestTierByTeacher.load(teacher.id);
+  }
+}

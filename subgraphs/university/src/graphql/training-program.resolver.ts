@@ -1,0 +1,38 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { requireUuid } from '@mitra/kit';
+import { Module } from '../entities/module';
+import { TrainingProgram } from '../entities/training-program';
+import type { UniversityContext } from '../context';
+import { TIER_ORDER, TrainingTier } from './enums';
+
+// Tiers sort by level (BASIC, INTERMEDIATE, ADVANCED), not by name; built from the enum's constants only.
+const TIER_ORDER_SQL = `case tier ${TIER_ORDER.map((tier, i) => `when '${tier}' then ${i + 1}`).join(' ')} end`;
+
+@Resolver(() => TrainingProgram)
+export class TrainingProgramResolver {
+  @Query(() => TrainingProgram, { nullable: true })
+  trainingProgram(@Arg('id', () => ID) id: string, @Ctx() ctx: UniversityContext): Promise<TrainingProgram | null> {
+    return ctx.loaders.programById.load(requireUuid(id, 'id'));
+  }
+
+  @Query(() => [TrainingProgram])
+  async trainingPrograms(
+    @Arg('tier', () => TrainingTier, { nullable: true }) tier: TrainingTier | null,
+    @Ctx() ctx: UniversityContext,
+  ): Promise<TrainingProgram[]> {
+    const qb = ctx.em.getKnex()('training_program').select('*');
+    if (tier != null) qb.where('tier', tier);
+    const rows: Record<string, unknown>[] = await qb.orderByRaw(`${TIER_ORDER_SQL}, code, id`);
+    return rows.map((row) => ctx.em.map(TrainingProgram, row));
+  }
+
+  @FieldResolver(() => [Module])
+  modules(@Root() program: TrainingProgram, @Ctx() ctx: UniversityContext): Promise<Module[]> {
+    return ctx.loaders.modulesByProgram.load(program.id);
+  }
+
+  @FieldResolver(() => TrainingProgram, { nullable: true, description: 'The tier a participant must have completed first.' })
+  prerequisite(@Root() program: TrainingProgram, @Ctx() ctx: UniversityContext): Promise<TrainingProgram | null> | null {
+    return program.prerequisiteId ? ctx.loaders.programById.load(program.prerequisiteId) : null;
+  }
+}

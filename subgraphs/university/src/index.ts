@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { createOrm, createSubgraphServer, loadSubgraphConfig, migrate, runService } from '@mitra/kit';
+import { definition, entities, migrations } from './subgraph';
+
+/** The university partner's service: its own database, its own port. */
+async function main() {
+  const config = loadSubgraphConfig('university');
+  const orm = await createOrm({ databaseUrl: config.databaseUrl, entities, migrations, poolMax: config.dbPoolMax });
+  await migrate(orm);
+  const server = await createSubgraphServer(definition, config, orm);
+  return server.listen();
+}
+
+runService(main);

@@ -1,0 +1,27 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { isUuid } from '@mitra/kit';
+import { TIER_ORDER, type TrainingTier } from '../graphql/enums';
+
+// Rank 1..n in TIER_ORDER; built from the enum's own constants, never from input.
+const TIER_RANK_SQL = `case p.tier ${TIER_ORDER.map((tier, i) => `when '${tier}' then ${i + 1}`).join(' ')} end`;
+
+/**
+ * `Teacher.highestCompletedTier` for many teachers in one statement: the
+ * highest tier among the programs of each teacher's passed assessments.
+ */
+export async function loadHighestCompletedTiers(em: EntityManager, teacherIds: readonly string[]): Promise<Array<TrainingTier | null>> {
+  const valid = teacherIds.filter(isUuid);
+  if (!valid.length) return teacherIds.map(() => null);
+  const knex = em.getKnex();
+  const rows: Array<{ teacher_id: string; rank: number }> = await knex('assessment as a')
+    .join('training_program as p', 'p.id', 'a.program_id')
+    .select('a.teacher_id', knex.raw(`max(${TIER_RANK_SQL}) as rank`))
+    .where('a.passed', true)
+    .whereIn('a.teacher_id', valid)
+    .groupBy('a.teacher_id');
+  const ranks = new Map(rows.map((r) => [r.teacher_id, Number(r.rank)]));
+  return teacherIds.map((id) => {
+    const rank = ranks.get(id);
+    return rank ? TIER_ORDER[rank - 1] : null;
+  });
+}

@@ -1,0 +1,50 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { buildDemoWorld } from '@mitra/kit';
+import { Assessment } from '../entities/assessment';
+import { Lecturer } from '../entities/lecturer';
+import { Module } from '../entities/module';
+import { Partnership } from '../entities/partnership';
+import { TrainingProgram } from '../entities/training-program';
+import type { TrainingTier } from '../graphql/enums';
+
+/** The university's slice of the demo world: lecturers, programs and modules, partnerships, assessments. */
+export async function seedDemo(em: EntityManager): Promise<Record<string, number>> {
+  const world = buildDemoWorld();
+  await em.insertMany(
+    Lecturer,
+    world.lecturers.map((l) => ({ id: l.id, fullName: l.fullName, academicTitle: l.academicTitle, expertise: l.expertise })),
+  );
+  await em.insertMany(
+    TrainingProgram,
+    world.programs.map((p) => ({ id: p.id, code: p.code, title: p.title, tier: p.tier as TrainingTier, hours: p.hours, prerequisiteId: p.prerequisiteId })),
+  );
+  const modules = world.programs.flatMap((p) =>
+    p.modules.map((m, i) => ({ id: m.id, programId: p.id, position: i + 1, title: m.title, hours: m.hours, lecturerId: m.lecturerId })),
+  );
+  await em.insertMany(Module, modules);
+  await em.insertMany(
+    Partnership,
+    world.partnerships.map((p) => ({ id: p.id, schoolNpsn: p.npsn, studyProgram: p.studyProgram, signedOn: p.signedOn, validUntil: p.validUntil })),
+  );
+  await em.insertMany(
+    Assessment,
+    world.assessments.map((a) => ({
+      id: a.id,
+      teacherId: a.teacherId,
+      programId: a.programId,
+      eventId: a.eventId,
+      preTestScore: a.preTestScore,
+      postTestScore: a.postTestScore,
+      microteachingScore: a.microteachingScore,
+      passed: a.passed,
+      assessedOn: a.assessedOn,
+    })),
+  );
+  return {
+    lecturers: world.lecturers.length,
+    programs: world.programs.length,
+    modules: modules.length,
+    partnerships: world.partnerships.length,
+    assessments: world.assessments.length,
+  };
+}

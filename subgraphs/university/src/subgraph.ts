@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import type { SubgraphDefinition } from '@mitra/kit';
+import { Assessment } from './entities/assessment';
+import { Lecturer } from './entities/lecturer';
+import { Module } from './entities/module';
+import { Partnership } from './entities/partnership';
+import { TrainingProgram } from './entities/training-program';
+import { AssessmentResolver } from './graphql/assessment.resolver';
+import { LecturerResolver } from './graphql/lecturer.resolver';
+import { ModuleResolver } from './graphql/module.resolver';
+import { PartnershipResolver } from './graphql/partnership.resolver';
+import { references } from './graphql/references';
+import { SchoolResolver } from './graphql/school.resolver';
+import { TeacherResolver } from './graphql/teacher.resolver';
+import { TrainingProgramResolver } from './graphql/training-program.resolver';
+import { SchoolRef } from './graphql/types/school.ref';
+import { createLoaders, type UniversityLoaders } from './loaders';
+
+export { migrations } from './migrations';
+export { seedDemo } from './seeds/demo';
+
+export const entities = [Lecturer, TrainingProgram, Module, Assessment, Partnership];
+/** The subgraph's own tables, children last; `seed --reset` empties them. */
+export const tables = ['assessment', 'module', 'partnership', 'training_program', 'lecturer'];
+
+export const definition: SubgraphDefinition<UniversityLoaders> = {
+  name: 'university',
+  resolvers: [
+    TrainingProgramResolver,
+    ModuleResolver,
+    LecturerResolver,
+    AssessmentResolver,
+    PartnershipResolver,
+    TeacherResolver,
+    SchoolResolver,
+  ],
+  // School is reached only through `_entities` (no field of ours returns one): list it, or type-graphql leaves it out.
+  orphanedTypes: [SchoolRef, Partnership],
+  references,
+  createLoaders,
+};

@@ -1,0 +1,158 @@
+import 'reflect-metadata';
+import { buildSchema, parse, type DocumentNode, type ObjectTypeDefinitionNode, type TypeNode } from 'graphql';
+import { printSubgraphSdl } from '@mitra/kit';
+import { definition } from '../src/subgraph';
+import { scoreGain } from '../src/graphql/assessment.resolver';
+import { currentPartnership, isActive, partnershipToday } from '../src/partnerships';
+
+let sdl: string;
+let doc: DocumentNode;
+
+beforeAll(async () => {
+  sdl = await printSubgraphSdl(definition);
+  doc = parse(sdl);
+});
+
+function objectType(name: string): ObjectTypeDefinitionNode {
+  const node = doc.definitions.find((d): d is ObjectTypeDefinitionNode => d.kind === 'ObjectTypeDefinition' && d.name.value === name);
+  if (!node) throw new Error(`type ${name} is missing from the SDL`);
+  return node;
+}
+
+/** `field(args): Type` as printed, e.g. `trainingPrograms(tier: TrainingTier): [TrainingProgram!]!`. */
+function signatures(name: string): string[] {
+  const printType = (t: TypeNode): string =>
+    t.kind === 'NonNullType' ? `${printType(t.type)}!` : t.kind === 'ListType' ? `[${printType(t.type)}]` : t.name.value;
+  return (objectType(name).fields ?? []).map((f) => {
+    const args = f.arguments?.length ? `(${f.arguments.map((a) => `${a.name.value}: ${printType(a.type)}`).join(', ')})` : '';
+    return `${f.name.value}${args}: ${printType(f.type)}`;
+  });
+}
+
+function keys(name: string): string[] {
+  return (objectType(name).directives ?? [])
+    .filter((d) => d.name.value === 'key')
+    .map((d) => (d.arguments ?? []).map((a) => `${a.name.value}: ${a.value.kind === 'StringValue' || a.value.kind === 'BooleanValue' ? String(a.value.value) : ''}`).join(', '));
+}
+
+describe('university SDL', () => {
+  it('contains the contract fields of the university types', () => {
+    expect(signatures('Lecturer')).toEqual(expect.arrayContaining(['id: ID!', 'fullName: String!', 'academicTitle: String', 'expertise: [String!]!']));
+    expect(signatures('Module')).toEqual(expect.arrayContaining(['id: ID!', 'title: String!', 'hours: Int!', 'lecturer: Lecturer']));
+    expect(signatures('TrainingProgram')).toEqual(
+      expect.arrayContaining([
+        'id: ID!',
+        'code: String!',
+        'title: String!',
+        'tier: TrainingTier!',
+        'hours: Int!',
+        'modules: [Module!]!',
+        'prerequisite: TrainingProgram',
+      ]),
+    );
+    expect(signatures('Assessment')).toEqual(
+      expect.arrayContaining([
+        'id: ID!',
+        'teacher: Teacher!',
+        'program: TrainingProgram!',
+        'event: TrainingEvent',
+        'preTestScore: Float',
+        'postTestScore: Float',
+        'gain: Float',
+        'microteachingScore: Float',
+        'passed: Boolean!',
+        'assessedOn: Date!',
+      ]),
+    );
+    expect(signatures('Partnership')).toEqual(
+      expect.arrayContaining(['id: ID!', 'studyProgram: String!', 'signedOn: Date!', 'validUntil: Date', 'active: Boolean!']),
+    );
+    expect(sdl).toMatch(/enum TrainingTier \{[^}]*BASIC[^}]*INTERMEDIATE[^}]*ADVANCED[^}]*\}/);
+    expect(sdl).toContain('scalar Date');
+  });
+
+  it('contains the university root fields and the recordAssessment mutation', () => {
+    expect(signatures('Query')).toEqual(
+      expect.arrayContaining([
+        'trainingProgram(id: ID!): TrainingProgram',
+        'trainingPrograms(tier: TrainingTier): [TrainingProgram!]!',
+        'lecturer(id: ID!): Lecturer',
+        'lecturers: [Lecturer!]!',
+      ]),
+    );
+    expect(signatures('Mutation')).toEqual(['recordAssessment(input: AssessmentInput!): Assessment!']);
+    expect(sdl).toMatch(
+      /input AssessmentInput \{\s*teacherId: ID!\s*programId: ID!\s*eventId: ID\s*preTestScore: Float\s*postTestScore: Float\s*microteachingScore: Float\s*passed: Boolean!\s*assessedOn: Date!\s*\}/,
+    );
+  });
+
+  it('extends the other partners\' School and Teacher with the university fields, by key only', () => {
+    expect(signatures('School')).toEqual(['npsn: ID!', 'partnership: Partnership']);
+    expect(signatures('Teacher')).toEqual(['id: ID!', 'assessments: [Assessment!]!', 'highestCompletedTier: TrainingTier']);
+    expect(signatures('TrainingEvent')).toEqual(['id: ID!']);
+  });
+
+  it('declares the federation keys', () => {
+    expect(sdl).toContain('extend schema @link(url: "https://specs.apollo.dev/federation/v2.7"');
+    expect(keys('Lecturer')).toEqual(['fields: id']);
+    expect(keys('TrainingProgram')).toEqual(['fields: id']);
+    expect(keys('Assessment')).toEqual(['fields: id']);
+    expect(keys('Partnership')).toEqual(['fields: id']);
+    expect(keys('Teacher')).toEqual(['fields: id']);
+    expect(keys('School')).toEqual(['fields: npsn']);
+    expect(keys('TrainingEvent')).toEqual(['fields: id, resolvable: false']);
+    expect(keys('Module')).toEqual([]);
+  });
+
+  it('does not define types that other partners own or serve', () => {
+    for (const name of ['TrainingCoverage', 'TierCount', 'District', 'Registration', 'Venue', 'EventSession']) {
+      expect(sdl).not.toMatch(new RegExp(`type ${name}\\b`));
+    }
+    expect(signatures('School')).not.toContain('name: String!');
+  });
+
+  it('has a reference resolver for every entity it owns or extends', () => {
+    expect(Object.keys(definition.references).sort()).toEqual(['Assessment', 'Lecturer', 'Partnership', 'School', 'Teacher', 'TrainingProgram']);
+    expect(definition.references.School({ npsn: '64710001' }, {})).toEqual({ npsn: '64710001' });
+    expect(definition.references.Teacher({ id: 'x' }, {})).toEqual({ id: 'x' });
+  });
+
+  it('is valid GraphQL once the federation directives are declared', () => {
+    const prelude = 'directive @key(fields: String!, resolvable: Boolean = true) repeatable on OBJECT | INTERFACE\n directive @link(url: String!, import: [String]) repeatable on SCHEMA\n';
+    expect(() => buildSchema(prelude + sdl)).not.toThrow();
+  });
+});
+
+describe('computed fields', () => {
+  it('gain is post minus pre in exact hundredths, null when either is missing', () => {
+    expect(scoreGain(45.1, 72.3)).toBe(27.2);
+    expect(scoreGain(68.1, 92.9)).toBe(24.8);
+    expect(scoreGain(80, 75.55)).toBe(-4.45);
+    expect(scoreGain(null, 70)).toBeNull();
+    expect(scoreGain(70, null)).toBeNull();
+  });
+
+  it('a partnership is active from signedOn to validUntil inclusive, open-ended without validUntil', () => {
+    const p = { signedOn: '2022-08-01', validUntil: '2027-07-31' };
+    expect(isActive(p, '2022-07-31')).toBe(false);
+    expect(isActive(p, '2022-08-01')).toBe(true);
+    expect(isActive(p, '2027-07-31')).toBe(true);
+    expect(isActive(p, '2027-08-01')).toBe(false);
+    expect(isActive({ signedOn: '2023-01-15', validUntil: null }, '2099-01-01')).toBe(true);
+  });
+
+  it("a school's partnership is its active one, else its most recent one", () => {
+    const expired = { id: 'a', signedOn: '2019-05-01', validUntil: '2022-04-30' };
+    const current = { id: 'b', signedOn: '2018-01-01', validUntil: null };
+    const future = { id: 'c', signedOn: '2030-01-01', validUntil: null };
+    expect(currentPartnership([expired, current, future], '2025-01-01')).toBe(current);
+    expect(currentPartnership([expired, future], '2025-01-01')).toBe(future);
+    expect(currentPartnership([expired], '2025-01-01')).toBe(expired);
+    expect(currentPartnership([], '2025-01-01')).toBeNull();
+  });
+
+  it("today is the calendar day in Balikpapan (UTC+8)", () => {
+    expect(partnershipToday(new Date('2025-03-31T16:30:00Z'))).toBe('2025-04-01');
+    expect(partnershipToday(new Date('2025-03-31T15:30:00Z'))).toBe('2025-03-31');
+  });
+});
