@@ -1,6 +1,7 @@
 export * from './config';
 export * from './context';
 export * from './db';
+export * from './embedded';
 export * from './errors';
 export * from './format-error';
 export * from './ids';

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { SUBGRAPH_NAMES, startEmbeddedPostgres, type EmbeddedPostgresServer, type SubgraphName } from '@mitra/kit';
+
+export const DATABASE_NAMES: Record<SubgraphName, string> = {
+  schools: 'mitra_schools',
+  university: 'mitra_university',
+  skb: 'mitra_skb',
+};
+
+export const databaseUrlVariable = (name: SubgraphName): string => `${name.toUpperCase()}_DATABASE_URL`;
+
+export interface Databases {
+  urls: Record<SubgraphName, string>;
+  /** The embedded server, when one was started or reused. */
+  postgres?: EmbeddedPostgresServer;
+}
+
+/**
+ * Each subgraph's database URL: `<NAME>_DATABASE_URL` where set, otherwise a
+ * database on an embedded PostgreSQL kept in `<dataDir>/postgres` (a server
+ * still running on that folder is reused).
+ */
+export async function ensureDatabases(options: {
+  env: NodeJS.ProcessEnv;
+  dataDir: string;
+  log: (line: string) => void;
+}): Promise<Databases> {
+  const given = Object.fromEntries(
+    SUBGRAPH_NAMES.map((name) => [name, options.env[databaseUrlVariable(name)] || undefined]),
+  ) as Record<SubgraphName, string | undefined>;
+  const missing = SUBGRAPH_NAMES.filter((name) => !given[name]);
+  const fromEnv = SUBGRAPH_NAMES.filter((name) => given[name]);
+  if (fromEnv.length) options.log(`Databases: ${fromEnv.map(databaseUrlVariable).join(', ')} from the environment`);
+  if (!missing.length) return { urls: given as Record<SubgraphName, string> };
+
+  const postgres = await startEmbeddedPostgres({
+    dataDir: path.join(path.resolve(options.dataDir), 'postgres'),
+    databases: missing.map((name) => DATABASE_NAMES[name]),
+    log: options.log,
+  });
+  const urls = { ...given };
+  for (const name of missing) urls[name] = postgres.urlFor(DATABASE_NAMES[name]);
+  return { urls: urls as Record<SubgraphName, string>, postgres };
+}

@@ -1,0 +1,251 @@
+import net from 'node:net';
+import path from 'node:path';
+import { DEFAULT_PORTS, SUBGRAPH_NAMES, type EmbeddedPostgresServer, type SubgraphName } from '@mitra/kit';
+import { databaseUrlVariable, ensureDatabases } from './databases';
+import { RunRecord, stopLeftovers } from './leftovers';
+import { builtScript, findRepoRoot } from './repo';
+import { runSeeds, type SeedMode } from './seeding';
+import { describeExit, ServiceProcess } from './services';
+
+export type ServiceName = SubgraphName | 'gateway';
+
+export interface HubOptions {
+  /** Where the embedded PostgreSQL keeps its data; default `MITRA_DATA_DIR`, else `<checkout>/.data`. */
+  dataDir?: string;
+  /** Default: `GATEWAY_PORT`, `SCHOOLS_PORT`, ... from `env`, else 4000-4003. */
+  ports?: Partial<Record<ServiceName, number>>;
+  /** The environment the services get (plus their ports and URLs); default process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** No service output; the last lines of each still appear in error messages. */
+  quiet?: boolean;
+  /** Demo data: load once (default), reload, or leave the databases alone. */
+  seed?: SeedMode | 'none';
+  /** The hub's own messages (and the services' output unless quiet); default console.log unless quiet. */
+  log?: (line: string) => void;
+  /** Aborting during start-up stops whatever already runs and rejects. */
+  signal?: AbortSignal;
+  /** How long each service may take to answer /readyz with 200. */
+  readyTimeoutMs?: number;
+}
+
+export interface Hub {
+  gatewayUrl: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  databaseUrls: Record<SubgraphName, string>;
+  /** The embedded server, when the hub started or reused one (absent with `*_DATABASE_URL`). */
+  postgres?: EmbeddedPostgresServer;
+  /**
+   * Settles when the hub is down: resolves after stop(); rejects when a
+   * service exited on its own (the others are stopped first).
+   */
+  closed: Promise<void>;
+  /** Stops the gateway, then the subgraphs, then PostgreSQL. Idempotent. */
+  stop(): Promise<void>;
+}
+
+const SERVICE_ORDER: readonly ServiceName[] = [...SUBGRAPH_NAMES, 'gateway'];
+const LABEL_WIDTH = Math.max(...SERVICE_ORDER.map((name) => name.length));
+const DEFAULT_READY_TIMEOUT_MS = 60_000;
+
+const portVariable = (name: ServiceName): string => `${name.toUpperCase()}_PORT`;
+
+function resolvePorts(given: HubOptions['ports'], env: NodeJS.ProcessEnv): Record<ServiceName, number> {
+  const ports = {} as Record<ServiceName, number>;
+  for (const name of SERVICE_ORDER) {
+    const fromEnv = env[portVariable(name)];
+    const port = given?.[name] ?? (fromEnv ? Number(fromEnv) : DEFAULT_PORTS[name]);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`Invalid port for ${name}: ${String(port)} (${portVariable(name)})`);
+    ports[name] = port;
+  }
+  return ports;
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, () => server.close(() => resolve(true)));
+  });
+}
+
+/** A port taken by something else would otherwise make /readyz answer for the wrong server. */
+async function assertPortsFree(ports: Record<ServiceName, number>): Promise<void> {
+  const busy: string[] = [];
+  for (const name of SERVICE_ORDER) {
+    if (!(await portIsFree(ports[name]))) busy.push(`${name} ${ports[name]} (${portVariable(name)})`);
+  }
+  if (busy.length) throw new Error(`Port${busy.length > 1 ? 's' : ''} already in use: ${busy.join(', ')}. Stop what uses it or choose another port.`);
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls GET /readyz until 200; gives up when the process exits, the hub is stopping, or time runs out. */
+async function waitUntilReady(service: ServiceProcess, port: number, timeoutMs: number, cancelled: () => boolean): Promise<void> {
+  const url = `http://127.0.0.1:${port}/readyz`;
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
+  while (!cancelled() && service.running) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      const body = (await response.text()).slice(0, 300);
+      if (response.status === 200) return;
+      last = `${response.status} ${body}`;
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause?.code;
+      last = cause ?? (error instanceof Error ? error.message : String(error));
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${service.label} was not ready within ${timeoutMs / 1000} s (GET ${url}: ${last}); last output:\n${service.tail()}`);
+    }
+    await sleep(150);
+  }
+  // The exit itself (or the stop) is reported by the caller.
+}
+
+/**
+ * Starts the whole hub as child processes: PostgreSQL (embedded unless
+ * `*_DATABASE_URL` are set), demo data, the three subgraphs, then the
+ * gateway, each awaited on its /readyz. What `npm start` and the
+ * end-to-end tests run.
+ */
+export async function startHub(options: HubOptions = {}): Promise<Hub> {
+  const env = options.env ?? process.env;
+  const quiet = options.quiet ?? false;
+  const log = options.log ?? (quiet ? () => undefined : (line: string) => console.log(line));
+  const output = quiet ? undefined : log;
+  const readyTimeoutMs = options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS;
+  const root = findRepoRoot();
+  const ports = resolvePorts(options.ports, env);
+  const scripts = Object.fromEntries(
+    SERVICE_ORDER.map((name) => [name, builtScript(root, name === 'gateway' ? 'gateway/dist/index.js' : `subgraphs/${name}/dist/index.js`)]),
+  ) as Record<ServiceName, string>;
+  const dataDir = path.resolve(options.dataDir ?? (env.MITRA_DATA_DIR || path.join(root, '.data')));
+  await stopLeftovers(dataDir, log);
+  await assertPortsFree(ports);
+  const runRecord = new RunRecord(dataDir);
+
+  const lifecycle = new AbortController();
+  const onCallerAbort = (): void => lifecycle.abort();
+  options.signal?.addEventListener('abort', onCallerAbort, { once: true });
+  if (options.signal?.aborted) lifecycle.abort();
+
+  const services = new Map<ServiceName, ServiceProcess>();
+  let postgres: EmbeddedPostgresServer | undefined;
+  let stopping: Promise<void> | undefined;
+  let reportFailure: (error: Error) => void = () => undefined;
+
+  // Children must not outlive this process, even on process.exit() or a crash.
+  const onExit = (): void => {
+    for (const service of services.values()) service.terminateNow();
+  };
+  process.on('exit', onExit);
+
+  const stopEverything = (): Promise<void> => {
+    stopping ??= (async () => {
+      lifecycle.abort();
+      const gateway = services.get('gateway');
+      if (gateway) await gateway.stop();
+      await Promise.all(SUBGRAPH_NAMES.map((name) => services.get(name)?.stop()));
+      if (postgres) await postgres.stop();
+      runRecord.remove();
+      process.removeListener('exit', onExit);
+      options.signal?.removeEventListener('abort', onCallerAbort);
+    })();
+    return stopping;
+  };
+
+  const failure = new Promise<never>((_, reject) => {
+    reportFailure = reject;
+  });
+  failure.catch(() => undefined);
+  const aborted = new Promise<never>((_, reject) => {
+    const fail = (): void => reject(new Error('The hub was stopped while starting'));
+    if (lifecycle.signal.aborted) fail();
+    else lifecycle.signal.addEventListener('abort', fail, { once: true });
+  });
+  aborted.catch(() => undefined);
+  /** Whatever start-up step is under way loses the race against a crash or a stop. */
+  const step = <T>(work: Promise<T>): Promise<T> => Promise.race([work, failure, aborted]);
+
+  const launch = (name: ServiceName, extraEnv: NodeJS.ProcessEnv): ServiceProcess => {
+    const service = new ServiceProcess({
+      label: name,
+      script: scripts[name],
+      cwd: root,
+      env: { ...env, ...extraEnv },
+      output,
+      labelWidth: LABEL_WIDTH,
+    });
+    services.set(name, service);
+    runRecord.add(name, service.pid, scripts[name]);
+    void service.exited.then((status) => {
+      if (service.expectedExit || stopping) return;
+      reportFailure(new Error(`${name} exited unexpectedly (${describeExit(status)}); last output:\n${service.tail()}`));
+    });
+    return service;
+  };
+
+  const subgraphUrls = Object.fromEntries(
+    SUBGRAPH_NAMES.map((name) => [name, `http://localhost:${ports[name]}/graphql`]),
+  ) as Record<SubgraphName, string>;
+  let databaseUrls: Record<SubgraphName, string>;
+
+  try {
+    // Not raced: a server that starts while we give up would be left running.
+    const databases = await ensureDatabases({ env, dataDir, log });
+    postgres = databases.postgres;
+    databaseUrls = databases.urls;
+    await step(Promise.resolve());
+
+    const seed = options.seed ?? 'if-empty';
+    if (seed !== 'none') {
+      await step(runSeeds({ root, mode: seed, urls: databaseUrls, env, output, labelWidth: LABEL_WIDTH, signal: lifecycle.signal }));
+    }
+
+    await step(
+      Promise.all(
+        SUBGRAPH_NAMES.map((name) => {
+          const service = launch(name, { [portVariable(name)]: String(ports[name]), [databaseUrlVariable(name)]: databaseUrls[name] });
+          return waitUntilReady(service, ports[name], readyTimeoutMs, () => lifecycle.signal.aborted);
+        }),
+      ),
+    );
+
+    const gateway = launch('gateway', {
+      APOLLO_TELEMETRY_DISABLED: env.APOLLO_TELEMETRY_DISABLED ?? 'true',
+      GATEWAY_PORT: String(ports.gateway),
+      SCHOOLS_URL: subgraphUrls.schools,
+      UNIVERSITY_URL: subgraphUrls.university,
+      SKB_URL: subgraphUrls.skb,
+    });
+    await step(waitUntilReady(gateway, ports.gateway, readyTimeoutMs, () => lifecycle.signal.aborted));
+  } catch (error) {
+    await stopEverything();
+    throw error;
+  }
+
+  let resolveClosed: () => void = () => undefined;
+  let rejectClosed: (error: Error) => void = () => undefined;
+  const closed = new Promise<void>((resolve, reject) => {
+    resolveClosed = resolve;
+    rejectClosed = reject;
+  });
+  // Callers that never look at `closed` must not get an unhandled rejection.
+  closed.catch(() => undefined);
+  failure.catch((error: Error) => {
+    if (stopping) return;
+    void stopEverything().finally(() => rejectClosed(error));
+  });
+
+  return {
+    gatewayUrl: `http://localhost:${ports.gateway}/graphql`,
+    subgraphUrls,
+    databaseUrls,
+    postgres,
+    closed,
+    stop: async () => {
+      await stopEverything();
+      resolveClosed();
+    },
+  };
+}

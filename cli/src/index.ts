@@ -1,0 +1,3 @@
+export * from './hub';
+export { DATABASE_NAMES } from './databases';
+export type { SeedMode } from './seeding';

@@ -1,0 +1,122 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import readline from 'node:readline';
+import type { Readable } from 'node:stream';
+import { formatLogLine, LineTail } from './log-lines';
+
+export interface ExitStatus {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface SpawnOptions {
+  /** Service name: the prefix of its output and the name in error messages. */
+  label: string;
+  script: string;
+  args?: string[];
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** Receives each formatted, prefixed output line; omitted when quiet. */
+  output?: (line: string) => void;
+  /** Width the label is padded to, so that columns line up. */
+  labelWidth?: number;
+}
+
+export function describeExit({ code, signal }: ExitStatus): string {
+  return signal ? `killed by ${signal}` : `exit code ${code ?? 'unknown'}`;
+}
+
+/** One child `node` process whose output is prefixed, remembered and awaited. */
+export class ServiceProcess {
+  readonly label: string;
+  readonly exited: Promise<ExitStatus>;
+  /** Set before we stop it, so that its exit is not reported as a failure. */
+  expectedExit = false;
+  private readonly child: ChildProcess;
+  private readonly tailLines = new LineTail(50);
+  private status: ExitStatus | undefined;
+
+  constructor(options: SpawnOptions) {
+    this.label = options.label;
+    const prefix = `[${options.label}]`.padEnd((options.labelWidth ?? 0) + 2);
+    // Its own process group: a terminal's Ctrl-C then reaches only the CLI,
+    // which stops the services in order (gateway before the subgraphs).
+    this.child = spawn(process.execPath, [options.script, ...(options.args ?? [])], {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    const onLine = (raw: string): void => {
+      // Seed scripts already prefix their lines with the service name.
+      const own = `[${options.label}] `;
+      const line = raw.startsWith(own) ? raw.slice(own.length) : raw;
+      for (const formatted of formatLogLine(line).split('\n')) {
+        this.tailLines.push(formatted);
+        options.output?.(`${prefix} ${formatted}`);
+      }
+    };
+    const streams = [this.child.stdout, this.child.stderr].filter((s): s is Readable => s !== null);
+    const closed = streams.map(
+      (stream) =>
+        new Promise<void>((resolve) => {
+          readline.createInterface({ input: stream, crlfDelay: Infinity }).on('line', onLine).on('close', resolve);
+        }),
+    );
+    this.exited = new Promise<ExitStatus>((resolve) => {
+      this.child.once('error', (error) => {
+        this.tailLines.push(`could not start: ${error.message}`);
+        this.status = { code: null, signal: null };
+        resolve(this.status);
+      });
+      this.child.once('exit', (code, signal) => {
+        this.status = { code, signal };
+        // Resolve after the last output lines were read, so errors can quote them.
+        void Promise.race([Promise.all(closed), new Promise((r) => setTimeout(r, 1000))]).then(() => resolve({ code, signal }));
+      });
+    });
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  get running(): boolean {
+    return this.status === undefined && this.child.pid !== undefined;
+  }
+
+  /** Its last output lines, indented, for an error message. */
+  tail(): string {
+    return this.tailLines.text('    ');
+  }
+
+  /** SIGTERM, then SIGKILL to its process group after `timeoutMs`. */
+  async stop(timeoutMs = 10_000): Promise<void> {
+    this.expectedExit = true;
+    if (!this.running) {
+      await this.exited;
+      return;
+    }
+    this.child.kill('SIGTERM');
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = await Promise.race([
+      this.exited.then(() => false),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(true), timeoutMs);
+      }),
+    ]);
+    if (timer) clearTimeout(timer);
+    if (timedOut) {
+      try {
+        if (this.child.pid) process.kill(-this.child.pid, 'SIGKILL');
+      } catch {
+        this.child.kill('SIGKILL');
+      }
+      await this.exited;
+    }
+  }
+
+  /** For a process 'exit' handler: no waiting possible there. */
+  terminateNow(): void {
+    if (this.running) this.child.kill('SIGTERM');
+  }
+}

@@ -1,0 +1,60 @@
+import { performance } from 'node:perf_hooks';
+import { startHub, type Hub } from './hub';
+
+/** `npm start`: the whole hub in the foreground until Ctrl-C. */
+async function main(): Promise<void> {
+  const starting = new AbortController();
+  let hub: Hub | undefined;
+  let stopping = false;
+
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      console.error(`${signal} again: exiting without waiting`);
+      process.exit(1);
+    }
+    stopping = true;
+    if (!hub) {
+      starting.abort();
+      return;
+    }
+    console.log(`\n${signal}: stopping the hub`);
+    hub.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error instanceof Error ? error.message : error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+
+  try {
+    hub = await startHub({ env: process.env, signal: starting.signal });
+  } catch (error) {
+    if (starting.signal.aborted) process.exit(0);
+    throw error;
+  }
+  // The time a developer waits, node start-up included.
+  const seconds = (performance.now() / 1000).toFixed(1);
+  const rows: Array<[string, string]> = [
+    ['gateway', hub.gatewayUrl],
+    ['explorer', `${hub.gatewayUrl}  (open in a browser)`],
+    ...Object.entries(hub.subgraphUrls),
+  ];
+  const width = Math.max(...rows.map(([name]) => name.length));
+  console.log(`\nMitra Graph is ready in ${seconds} s\n`);
+  for (const [name, url] of rows) console.log(`  ${name.padEnd(width)}  ${url}`);
+  if (hub.postgres) console.log(`  ${'data'.padEnd(width)}  ${hub.postgres.dataDir} (PostgreSQL on port ${hub.postgres.port})`);
+  console.log('\nPress Ctrl+C to stop.');
+
+  hub.closed.catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

