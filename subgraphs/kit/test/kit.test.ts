@@ -1,0 +1,78 @@
+import { GraphQLError } from 'graphql';
+import { CursorCodec, DateScalar, DateTimeScalar, byKey, checkPageSize, groupedByKey, isCalendarDate, stableUuid, toPage } from '../src';
+
+describe('signed cursors', () => {
+  const codec = new CursorCodec('a-test-secret-of-some-length');
+
+  it('round-trips a key within its scope', () => {
+    const cursor = codec.encode('teachers', ['Ayu', 'x']);
+    expect(codec.decode('teachers', cursor)).toEqual(['Ayu', 'x']);
+  });
+
+  it.each([
+    ['another scope', (c: string) => ['schools', c]],
+    ['a tampered body', (c: string) => ['teachers', `${Buffer.from(JSON.stringify(['teachers', ['Zed', 'x']])).toString('base64url')}${c.slice(c.indexOf('.'))}`]],
+    ['no signature', (c: string) => ['teachers', c.slice(0, c.indexOf('.'))]],
+    ['garbage', () => ['teachers', '%%%']],
+  ])('rejects %s as BAD_USER_INPUT on the named field', (_name, mutate) => {
+    const [scope, cursor] = mutate(codec.encode('teachers', ['Ayu', 'x']));
+    try {
+      codec.decode(scope, cursor, 'after');
+      throw new Error('decoded');
+    } catch (error) {
+      expect(error).toBeInstanceOf(GraphQLError);
+      expect((error as GraphQLError).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    }
+  });
+
+  it('does not accept a cursor signed with another secret', () => {
+    const other = new CursorCodec('another-secret-of-some-length');
+    expect(() => codec.decode('teachers', other.encode('teachers', ['a']))).toThrow(GraphQLError);
+  });
+});
+
+describe('page size and pages', () => {
+  it('accepts 1..100 and defaults a null to 20', () => {
+    expect(checkPageSize(1)).toBe(1);
+    expect(checkPageSize(100)).toBe(100);
+    expect(checkPageSize(null)).toBe(20);
+    for (const bad of [0, -1, 101, 2.5]) expect(() => checkPageSize(bad)).toThrow(/first/);
+  });
+
+  it('uses the extra row only to tell that there is a next page', () => {
+    const page = toPage([1, 2, 3], 2, (n) => `c${n}`);
+    expect(page.edges.map((e) => e.node)).toEqual([1, 2]);
+    expect(page.pageInfo).toMatchObject({ hasNextPage: true, endCursor: 'c2' });
+    expect(toPage([], 2, String).pageInfo).toMatchObject({ hasNextPage: false, endCursor: null });
+  });
+});
+
+describe('scalars', () => {
+  it('accepts only real calendar dates', () => {
+    expect(isCalendarDate('2024-02-29')).toBe(true);
+    expect(isCalendarDate('2023-02-29')).toBe(false);
+    expect(isCalendarDate('2022-11-31')).toBe(false);
+    expect(isCalendarDate('22-11-14')).toBe(false);
+    expect(DateScalar.parseValue('2022-11-14')).toBe('2022-11-14');
+    expect(() => DateScalar.parseValue('2022-13-01')).toThrow(GraphQLError);
+  });
+
+  it('serialises instants in UTC and rejects instants without an offset', () => {
+    expect(DateTimeScalar.serialize(new Date('2022-11-14T08:00:00+08:00'))).toBe('2022-11-14T00:00:00.000Z');
+    expect(() => DateTimeScalar.parseValue('2022-11-14T08:00:00')).toThrow(GraphQLError);
+  });
+});
+
+describe('ids and loader helpers', () => {
+  it('derives the same UUID for the same name, another for another name', () => {
+    expect(stableUuid('teacher', 1)).toBe(stableUuid('teacher', 1));
+    expect(stableUuid('teacher', 1)).not.toBe(stableUuid('teacher', 2));
+    expect(stableUuid('teacher', 1)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('answers batches in key order with null or [] where a key has no row', () => {
+    const rows = [{ k: 'b', v: 1 }, { k: 'a', v: 2 }, { k: 'b', v: 3 }];
+    expect(byKey(['a', 'c'], rows, (r) => r.k)).toEqual([{ k: 'a', v: 2 }, null]);
+    expect(groupedByKey(['b', 'c'], rows, (r) => r.k).map((g) => g.map((r) => r.v))).toEqual([[1, 3], []]);
+  });
+});
