@@ -23,12 +23,29 @@ export function explorerAssetFiles(): Record<string, string> {
   };
 }
 
+/** What a newcomer sees first: the field report's training, across all three partners. */
+export const EXPLORER_DEFAULT_QUERY = `# Mitra Graph: one query across the schools, the university and the SKB.
+# The two-day technical training of November 2022 in Balikpapan:
+query Balikpapan2022 {
+  trainingEvents(filter: { startsAfter: "2022-11-01", startsBefore: "2022-11-30" }) {
+    edges {
+      node {
+        title startsOn endsOn status attendanceRate
+        venue { name district { code name } }
+        program { code title tier modules { title hours lecturer { fullName } } }
+        sessions { day kind topic startsAt facilitators { fullName academicTitle } }
+      }
+    }
+  }
+}
+`;
+
 // A separate file rather than an inline <script>, so the page's CSP can forbid inline scripts.
 const EXPLORER_SCRIPT = `(function () {
   var root = document.getElementById('graphiql');
   var fetcher = GraphiQL.createFetcher({ url: root.getAttribute('data-endpoint'), enableIncrementalDelivery: false });
   ReactDOM.createRoot(root).render(
-    React.createElement(GraphiQL, { fetcher: fetcher, defaultEditorToolsVisibility: true, shouldPersistHeaders: true })
+    React.createElement(GraphiQL, { fetcher: fetcher, defaultQuery: ${JSON.stringify(EXPLORER_DEFAULT_QUERY)}, defaultEditorToolsVisibility: true, shouldPersistHeaders: true })
   );
 })();
 `;
