@@ -4,10 +4,6 @@ import { gql } from '../harness/client';
 // Fields whose issues have not landed answer NOT_IMPLEMENTED, never invented data.
 describe('capabilities of open issues', () => {
   const cases: Array<[string, string, Record<string, unknown>?]> = [
-    ['District.teacherCount', '{ district(code: "64.71") { teacherCount } }'],
-    ['District.qualifications', '{ district(code: "64.71") { qualifications { teacherCount } } }'],
-    ['District.training', '{ district(code: "64.71") { training { teachersTrained } } }'],
-    ['qualificationStatistics', '{ qualificationStatistics(groupBy: DISTRICT) { minimumCellSize } }'],
     ['createTeacher', 'mutation { createTeacher(input: { npsn: "64710001", fullName: "Uji Coba", employmentStatus: GTT }) { id } }'],
     ['addQualification', `mutation { addQualification(teacherId: "${DEMO_IDS.lecturers.practice}", input: { level: S1, field: OTHER }) { id } }`],
     ['recordAssessment', `mutation { recordAssessment(input: { teacherId: "x", programId: "y", passed: true, assessedOn: "2024-01-01" }) { id } }`],

@@ -15,3 +15,4 @@ export { Migration20261127000000Kit } from './migrations-kit';
 export * from './demo';
 export * from './seed-cli';
 export * from './validate';
+export * from './privacy';

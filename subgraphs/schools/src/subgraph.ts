@@ -7,6 +7,7 @@ import { Teacher } from './entities/teacher';
 import { DistrictResolver } from './graphql/district.resolver';
 import { references } from './graphql/references';
 import { SchoolResolver } from './graphql/school.resolver';
+import { StatisticsResolver } from './graphql/statistics.resolver';
 import { TeacherResolver } from './graphql/teacher.resolver';
 import { createLoaders, type SchoolsLoaders } from './loaders';
 
@@ -19,7 +20,7 @@ export const tables = ['qualification', 'teacher', 'school', 'district'];
 
 export const definition: SubgraphDefinition<SchoolsLoaders> = {
   name: 'schools',
-  resolvers: [TeacherResolver, SchoolResolver, DistrictResolver],
+  resolvers: [TeacherResolver, SchoolResolver, DistrictResolver, StatisticsResolver],
   references,
   createLoaders,
 };

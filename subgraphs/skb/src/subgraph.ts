@@ -5,7 +5,7 @@ import { Registration } from './entities/registration';
 import { SessionFacilitator } from './entities/session-facilitator';
 import { TrainingEvent } from './entities/training-event';
 import { Venue } from './entities/venue';
-import { DistrictResolver } from './graphql/district.resolver';
+import { DistrictResolver, TrainingCoverageResolver } from './graphql/district.resolver';
 import { EventSessionResolver } from './graphql/event-session.resolver';
 import { LecturerResolver } from './graphql/lecturer.resolver';
 import { references } from './graphql/references';
@@ -34,6 +34,7 @@ export const definition: SubgraphDefinition<SkbLoaders> = {
     LecturerResolver,
     TrainingProgramResolver,
     DistrictResolver,
+    TrainingCoverageResolver,
   ],
   references,
   createLoaders,

@@ -11,9 +11,11 @@ import { ModuleResolver } from './graphql/module.resolver';
 import { PartnershipResolver } from './graphql/partnership.resolver';
 import { references } from './graphql/references';
 import { SchoolResolver } from './graphql/school.resolver';
+import { DistrictOutcomesResolver, EventOutcomesResolver, ProgramOutcomesResolver, TrainingCoverageResolver } from './graphql/statistics.resolver';
 import { TeacherResolver } from './graphql/teacher.resolver';
 import { TrainingProgramResolver } from './graphql/training-program.resolver';
 import { SchoolRef } from './graphql/types/school.ref';
+import { DistrictRef, TrainingCoverage } from './graphql/types/statistics.types';
 import { createLoaders, type UniversityLoaders } from './loaders';
 
 export { migrations } from './migrations';
@@ -33,9 +35,13 @@ export const definition: SubgraphDefinition<UniversityLoaders> = {
     PartnershipResolver,
     TeacherResolver,
     SchoolResolver,
+    TrainingCoverageResolver,
+    DistrictOutcomesResolver,
+    ProgramOutcomesResolver,
+    EventOutcomesResolver,
   ],
   // School is reached only through `_entities` (no field of ours returns one): list it, or type-graphql leaves it out.
-  orphanedTypes: [SchoolRef, Partnership],
+  orphanedTypes: [SchoolRef, Partnership, TrainingCoverage, DistrictRef],
   references,
   createLoaders,
 };

@@ -89,7 +89,8 @@ describe('university SDL', () => {
   it('extends the other partners\' School and Teacher with the university fields, by key only', () => {
     expect(signatures('School')).toEqual(['npsn: ID!', 'partnership: Partnership']);
     expect(signatures('Teacher')).toEqual(['id: ID!', 'assessments: [Assessment!]!', 'highestCompletedTier: TrainingTier']);
-    expect(signatures('TrainingEvent')).toEqual(['id: ID!']);
+    expect(signatures('TrainingEvent')).toEqual(['id: ID!', 'outcomes: TrainingOutcomes!']);
+    expect(signatures('District')).toEqual(['code: ID!', 'teacherKeys: [ID!]!', 'trainingOutcomes: [TierOutcomes!]!']);
   });
 
   it('declares the federation keys', () => {
@@ -100,25 +101,36 @@ describe('university SDL', () => {
     expect(keys('Partnership')).toEqual(['fields: id']);
     expect(keys('Teacher')).toEqual(['fields: id']);
     expect(keys('School')).toEqual(['fields: npsn']);
-    expect(keys('TrainingEvent')).toEqual(['fields: id, resolvable: false']);
+    expect(keys('TrainingEvent')).toEqual(['fields: id']);
+    expect(keys('District')).toEqual(['fields: code']);
+    expect(keys('TrainingCoverage')).toEqual(['fields: teacherKeys']);
     expect(keys('Module')).toEqual([]);
   });
 
   it('does not define types that other partners own or serve', () => {
-    for (const name of ['TrainingCoverage', 'TierCount', 'District', 'Registration', 'Venue', 'EventSession']) {
+    for (const name of ['Registration', 'Venue', 'EventSession']) {
       expect(sdl).not.toMatch(new RegExp(`type ${name}\\b`));
     }
     expect(signatures('School')).not.toContain('name: String!');
+    // Its half of TrainingCoverage only: attendance is the SKB's.
+    expect(signatures('TrainingCoverage')).not.toContain('teachersTrained: Int');
   });
 
   it('has a reference resolver for every entity it owns or extends', () => {
-    expect(Object.keys(definition.references).sort()).toEqual(['Assessment', 'Lecturer', 'Partnership', 'School', 'Teacher', 'TrainingProgram']);
+    expect(Object.keys(definition.references).sort()).toEqual(['Assessment', 'District', 'Lecturer', 'Partnership', 'School', 'Teacher', 'TrainingCoverage', 'TrainingEvent', 'TrainingProgram']);
     expect(definition.references.School({ npsn: '64710001' }, {})).toEqual({ npsn: '64710001' });
     expect(definition.references.Teacher({ id: 'x' }, {})).toEqual({ id: 'x' });
   });
 
   it('is valid GraphQL once the federation directives are declared', () => {
-    const prelude = 'directive @key(fields: String!, resolvable: Boolean = true) repeatable on OBJECT | INTERFACE\n directive @link(url: String!, import: [String]) repeatable on SCHEMA\n';
+    const prelude = [
+      'directive @key(fields: String!, resolvable: Boolean = true) repeatable on OBJECT | INTERFACE',
+      'directive @link(url: String!, import: [String]) repeatable on SCHEMA',
+      'directive @inaccessible on FIELD_DEFINITION | OBJECT | INTERFACE | UNION | ENUM | ENUM_VALUE | SCALAR | INPUT_OBJECT | INPUT_FIELD_DEFINITION | ARGUMENT_DEFINITION',
+      'directive @external on OBJECT | FIELD_DEFINITION',
+      'directive @requires(fields: String!) on FIELD_DEFINITION',
+      '',
+    ].join('\n');
     expect(() => buildSchema(prelude + sdl)).not.toThrow();
   });
 });

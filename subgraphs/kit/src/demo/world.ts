@@ -101,12 +101,12 @@ const DISTRICTS: DemoDistrict[] = [
 ];
 
 const SCHOOLS: Array<DemoSchool & { teachers: number }> = [
-  { npsn: '64710001', name: 'TK Pertiwi Balikpapan Selatan', kind: 'TK', districtCode: '64.71', address: 'Jl. Marsma R. Iswahyudi, Balikpapan Selatan', teachers: 10 },
-  { npsn: '64710002', name: 'KB Tunas Harapan', kind: 'KB', districtCode: '64.71', address: 'Jl. Mulawarman, Balikpapan Timur', teachers: 8 },
-  { npsn: '64710003', name: 'TPA Cahaya Bunda', kind: 'TPA', districtCode: '64.71', address: 'Jl. Soekarno-Hatta, Balikpapan Utara', teachers: 6 },
-  { npsn: '64710004', name: 'SPS Pelangi Ceria', kind: 'SPS', districtCode: '64.71', address: 'Jl. Ruhui Rahayu, Balikpapan Selatan', teachers: 7 },
-  { npsn: '64710005', name: 'RA Al-Ikhlas', kind: 'RA', districtCode: '64.71', address: 'Jl. Jenderal Sudirman, Balikpapan Kota', teachers: 9 },
-  { npsn: '64710006', name: 'TK Mutiara Hati', kind: 'TK', districtCode: '64.71', address: 'Jl. MT Haryono, Balikpapan Tengah', teachers: 8 },
+  { npsn: '64710001', name: 'TK Pertiwi Balikpapan Selatan', kind: 'TK', districtCode: '64.71', address: 'Jl. Marsma R. Iswahyudi, Balikpapan Selatan', teachers: 24 },
+  { npsn: '64710002', name: 'KB Tunas Harapan', kind: 'KB', districtCode: '64.71', address: 'Jl. Mulawarman, Balikpapan Timur', teachers: 18 },
+  { npsn: '64710003', name: 'TPA Cahaya Bunda', kind: 'TPA', districtCode: '64.71', address: 'Jl. Soekarno-Hatta, Balikpapan Utara', teachers: 12 },
+  { npsn: '64710004', name: 'SPS Pelangi Ceria', kind: 'SPS', districtCode: '64.71', address: 'Jl. Ruhui Rahayu, Balikpapan Selatan', teachers: 16 },
+  { npsn: '64710005', name: 'RA Al-Ikhlas', kind: 'RA', districtCode: '64.71', address: 'Jl. Jenderal Sudirman, Balikpapan Kota', teachers: 20 },
+  { npsn: '64710006', name: 'TK Mutiara Hati', kind: 'TK', districtCode: '64.71', address: 'Jl. MT Haryono, Balikpapan Tengah', teachers: 18 },
   { npsn: '64720001', name: 'TK Bunga Bangsa Samarinda', kind: 'TK', districtCode: '64.72', address: 'Jl. Juanda, Samarinda', teachers: 6 },
   { npsn: '64020001', name: 'KB Melati Muara Jawa', kind: 'KB', districtCode: '64.02', address: 'Kecamatan Muara Jawa, Kutai Kartanegara', teachers: 4 },
   { npsn: '64090001', name: 'RA Nurul Huda Penajam', kind: 'RA', districtCode: '64.09', address: 'Penajam, Penajam Paser Utara', teachers: 3 },
@@ -302,18 +302,18 @@ function buildActivity(teachers: DemoTeacher[]): { registrations: DemoRegistrati
   };
 
   // November 2022: city teachers, plus PKK members from Muara Jawa registered by name only.
-  const pt = register(E.balikpapan2022, balikpapan.slice(0, 32), 0.9);
+  const pt = register(E.balikpapan2022, balikpapan.slice(0, 52), 0.9);
   PKK_MEMBERS.forEach((name, i) =>
     registrations.push({ id: stableUuid('registration', `pkk-${i}`), eventId: E.balikpapan2022, teacherId: null, participantName: `${name} (PKK Muara Jawa)`, status: 'ATTENDED' }),
   );
   assess(E.balikpapan2022, pt, 45);
-  const basic = register(E.basic2023, [...balikpapan.slice(8, 36), ...bySchool('6472').slice(0, 3), ...bySchool('3604').slice(0, 4)], 0.92);
+  const basic = register(E.basic2023, [...balikpapan.slice(24, 56), ...bySchool('6472').slice(0, 3), ...bySchool('3604').slice(0, 4)], 0.92);
   const basicPassed = assess(E.basic2023, basic, 50);
-  const inter = register(E.intermediate2024, basicPassed.slice(0, 24), 0.9);
+  const inter = register(E.intermediate2024, basicPassed.slice(0, 28), 0.9);
   const interPassed = assess(E.intermediate2024, inter, 55);
-  const adv = register(E.advanced2025, interPassed.slice(0, 14), 0.95);
+  const adv = register(E.advanced2025, interPassed.slice(0, 22), 0.95);
   assess(E.advanced2025, adv, 60, 75);
-  register(E.basic2027, [...balikpapan.slice(36, 44), ...bySchool('6472').slice(3, 6)], 1);
+  register(E.basic2027, [...balikpapan.slice(60, 90), ...bySchool('6472').slice(3, 6)], 1);
   return { registrations, assessments };
 }
 

@@ -1,9 +1,9 @@
-import { FieldResolver, Resolver } from 'type-graphql';
-import { NotImplementedError } from '@mitra/kit';
+import { Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { SuppressionTable } from '@mitra/kit';
+import type { SkbContext } from '../context';
+import { trainedCounts } from '../loaders/coverage';
 import { DistrictRef } from './types/district.ref';
 import { TrainingCoverage } from './types/training-coverage.types';
-
-const STATISTICS = 'statistics across partners (issue "Statistics across partners")';
 
 /** What the skb adds to the schools partner's District. */
 @Resolver(() => DistrictRef)
@@ -11,7 +11,33 @@ export class DistrictResolver {
   @FieldResolver(() => TrainingCoverage, {
     description: 'Training coverage of those same teachers (skb: attendance, university: completed tiers).',
   })
-  training(): TrainingCoverage {
-    throw new NotImplementedError(`District.training: ${STATISTICS}`);
+  @Directive('@requires(fields: "teacherKeys")')
+  training(@Root() district: DistrictRef): TrainingCoverage {
+    return TrainingCoverage.of(district.teacherKeys ?? []);
+  }
+}
+
+/** Trained and untrained add up to the group; a small untrained group would otherwise be recoverable. */
+async function trainedTable(coverage: TrainingCoverage, ctx: SkbContext): Promise<SuppressionTable> {
+  const trained = await trainedCounts(ctx.em).load(coverage.teacherKeys);
+  const total = coverage.teacherKeys.length;
+  return new SuppressionTable(ctx.config.minCellSize)
+    .cell('total', total)
+    .cell('trained', trained)
+    .cell('untrained', total - trained, false)
+    .sum('total', ['trained', 'untrained']);
+}
+
+@Resolver(() => TrainingCoverage)
+export class TrainingCoverageResolver {
+  @FieldResolver(() => Int, { nullable: true, description: 'Teachers with at least one attended training event (skb). Null when suppressed.' })
+  async teachersTrained(@Root() coverage: TrainingCoverage, @Ctx() ctx: SkbContext): Promise<number | null> {
+    return (await trainedTable(coverage, ctx)).get('trained');
+  }
+
+  @FieldResolver(() => Boolean, { description: 'True when at least one figure here was withheld because its group is too small.' })
+  @Directive('@requires(fields: "universitySuppressed")')
+  async suppressed(@Root() coverage: TrainingCoverage, @Ctx() ctx: SkbContext): Promise<boolean> {
+    return (await trainedTable(coverage, ctx)).isHidden('trained') || coverage.universitySuppressed === true;
   }
 }

@@ -1,5 +1,6 @@
 import type { SkbContext } from '../context';
 import { DistrictRef } from './types/district.ref';
+import { TrainingCoverage } from './types/training-coverage.types';
 import { LecturerRef } from './types/lecturer.ref';
 import { TeacherRef } from './types/teacher.ref';
 import { TrainingProgramRef } from './types/training-program.ref';
@@ -17,5 +18,6 @@ export const references = {
   Teacher: (ref: { id: string }) => TeacherRef.of(ref.id),
   Lecturer: (ref: { id: string }) => LecturerRef.of(ref.id),
   TrainingProgram: (ref: { id: string }) => TrainingProgramRef.of(ref.id),
-  District: (ref: { code: string }) => DistrictRef.of(ref.code),
+  District: (ref: { code: string; teacherKeys?: string[] }) => DistrictRef.of(ref.code, ref.teacherKeys),
+  TrainingCoverage: (ref: { teacherKeys: string[]; universitySuppressed?: boolean }) => TrainingCoverage.of(ref.teacherKeys, ref.universitySuppressed),
 };

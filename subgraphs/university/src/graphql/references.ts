@@ -1,6 +1,8 @@
 import type { UniversityContext } from '../context';
 import { SchoolRef } from './types/school.ref';
+import { DistrictRef, TrainingCoverage } from './types/statistics.types';
 import { TeacherRef } from './types/teacher.ref';
+import { TrainingEventRef } from './types/training-event.ref';
 
 /**
  * `__resolveReference` for the entities this subgraph owns, each batched by
@@ -14,4 +16,7 @@ export const references = {
   Partnership: (ref: { id: string }, ctx: UniversityContext) => ctx.loaders.partnershipById.load(ref.id),
   School: (ref: { npsn: string }) => SchoolRef.of(ref.npsn),
   Teacher: (ref: { id: string }) => TeacherRef.of(ref.id),
+  TrainingEvent: (ref: { id: string }) => TrainingEventRef.of(ref.id),
+  District: (ref: { code: string; teacherKeys?: string[] }) => DistrictRef.of(ref.code, ref.teacherKeys),
+  TrainingCoverage: (ref: { teacherKeys: string[] }) => TrainingCoverage.of(ref.teacherKeys),
 };

@@ -1,33 +1,24 @@
-import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
-import { TrainingTier } from '../enums';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
-// Temporary value types with the contract's fields; the statistics issue
-// ("Statistics across partners") gives TrainingCoverage a key shared with the
-// university. @shareable because the university may declare the same types
-// meanwhile (the contract lists them in its section).
-
+/**
+ * Training coverage of a set of teachers. Two partners fill it: this one
+ * counts attendance, the university counts completed tiers and gains. Its
+ * key is the set of teacher keys, so the gateway can join the two halves;
+ * the keys themselves are @inaccessible and never reach a client.
+ */
 @ObjectType()
-@Directive('@shareable')
-export class TierCount {
-  @Field(() => TrainingTier)
-  tier!: TrainingTier;
-
-  @Field(() => Int, { nullable: true, description: 'Null when suppressed for privacy.' })
-  count!: number | null;
-}
-
-@ObjectType()
-@Directive('@shareable')
+@Directive('@key(fields: "teacherKeys")')
 export class TrainingCoverage {
-  @Field(() => Int, { nullable: true, description: 'Teachers with at least one attended training event (skb). Null when suppressed.' })
-  teachersTrained!: number | null;
+  @Field(() => [ID])
+  @Directive('@inaccessible')
+  teacherKeys!: string[];
 
-  @Field(() => [TierCount], { description: 'Teachers by highest completed tier (university).' })
-  byHighestTier!: TierCount[];
-
-  @Field(() => Float, { nullable: true, description: 'Mean post-test minus pre-test gain (university); null when suppressed or no data.' })
-  meanGain!: number | null;
-
+  /** Whether the university withheld any of its figures (internal; resolved there). */
   @Field()
-  suppressed!: boolean;
+  @Directive('@external')
+  universitySuppressed?: boolean;
+
+  static of(teacherKeys: string[], universitySuppressed?: boolean): TrainingCoverage {
+    return Object.assign(new TrainingCoverage(), { teacherKeys, universitySuppressed });
+  }
 }

@@ -1,8 +1,8 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
-/** The SKB's TrainingEvent, referenced by key only (an assessment's event); never extended here. */
+/** The SKB's TrainingEvent, by key; this subgraph adds the event's assessment outcomes. */
 @ObjectType('TrainingEvent')
-@Directive('@key(fields: "id", resolvable: false)')
+@Directive('@key(fields: "id")')
 export class TrainingEventRef {
   @Field(() => ID)
   id!: string;

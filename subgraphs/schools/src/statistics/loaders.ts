@@ -1,0 +1,49 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { groupedByKey, type SuppressionTable } from '@mitra/kit';
+import { District } from '../entities/district';
+import { loadTeacherGroups, type TeacherGroupRow } from './aggregate';
+import { geographyTable, type DistrictInfo } from './tables';
+
+export interface StatisticsData {
+  rows: TeacherGroupRow[];
+  districts: DistrictInfo[];
+  geography: SuppressionTable;
+}
+
+export interface StatisticsLoaders {
+  /** The group counts and the geography pattern, computed at most once per request. */
+  data(): Promise<StatisticsData>;
+  /** Teacher keys per district, for the partners that aggregate their own rows over them. */
+  teacherKeysByDistrict: DataLoader<string, string[]>;
+}
+
+const perRequest = new WeakMap<EntityManager, StatisticsLoaders>();
+
+/** Lazily created per request (keyed by the request's EntityManager fork). */
+export function statisticsLoaders(em: EntityManager, minimumCellSize: number): StatisticsLoaders {
+  let loaders = perRequest.get(em);
+  if (!loaders) {
+    let data: Promise<StatisticsData> | undefined;
+    loaders = {
+      data: () =>
+        (data ??= (async () => {
+          const [rows, districts] = await Promise.all([loadTeacherGroups(em), em.find(District, {}, { orderBy: { code: 'asc' } })]);
+          const info = districts.map((d) => ({ code: d.code, name: d.name, provinceCode: d.provinceCode }));
+          return { rows, districts: info, geography: geographyTable(rows, info, minimumCellSize) };
+        })()),
+      teacherKeysByDistrict: new DataLoader(async (codes) => {
+        // Arrays travel as one comma-joined parameter: the driver would spread a JS array into a list.
+        const rows: Array<{ district_code: string; id: string }> = await em
+          .getConnection()
+          .execute(`select s.district_code, t.id from teacher t join school s on s.npsn = t.school_npsn
+              where s.district_code = any(string_to_array(?, ',')) order by t.id`, [
+            codes.join(','),
+          ]);
+        return groupedByKey(codes, rows, (r) => r.district_code).map((list) => list.map((r) => r.id));
+      }),
+    };
+    perRequest.set(em, loaders);
+  }
+  return loaders;
+}

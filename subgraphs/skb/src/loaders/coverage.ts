@@ -1,0 +1,41 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { isUuid } from '@mitra/kit';
+
+const perRequest = new WeakMap<EntityManager, DataLoader<string[], number, string>>();
+
+/**
+ * Teachers with at least one attended event, for many key sets at once: one
+ * statement per batch, the key sets flattened with their position.
+ */
+export function trainedCounts(em: EntityManager): DataLoader<string[], number, string> {
+  let loader = perRequest.get(em);
+  if (!loader) {
+    loader = new DataLoader(
+      async (sets) => {
+        const idx: number[] = [];
+        const ids: string[] = [];
+        sets.forEach((set, i) => {
+          for (const id of set) {
+            if (!isUuid(id)) continue;
+            idx.push(i);
+            ids.push(id.toLowerCase());
+          }
+        });
+        if (!ids.length) return sets.map(() => 0);
+        const rows: Array<{ idx: number; trained: number }> = await em.getConnection().execute(
+          `select k.idx, count(distinct r.teacher_id)::int as trained
+             from unnest(string_to_array(?, ',')::int[], string_to_array(?, ',')::uuid[]) as k(idx, teacher_id)
+             join registration r on r.teacher_id = k.teacher_id and r.status = 'ATTENDED'
+            group by k.idx`,
+          [idx.join(','), ids.join(',')],
+        );
+        const counts = new Map(rows.map((r) => [Number(r.idx), Number(r.trained)]));
+        return sets.map((_, i) => counts.get(i) ?? 0);
+      },
+      { cacheKeyFn: (set) => set.join(',') },
+    );
+    perRequest.set(em, loader);
+  }
+  return loader;
+}

@@ -1,0 +1,70 @@
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { TrainingTier } from '../enums';
+
+@ObjectType()
+export class TierCount {
+  @Field(() => TrainingTier)
+  tier!: TrainingTier;
+
+  @Field(() => Int, { nullable: true, description: 'Null when suppressed for privacy.' })
+  count!: number | null;
+}
+
+/** Training coverage of a set of teachers: the university's half (see the skb subgraph for attendance). */
+@ObjectType()
+@Directive('@key(fields: "teacherKeys")')
+export class TrainingCoverage {
+  @Field(() => [ID])
+  @Directive('@inaccessible')
+  teacherKeys!: string[];
+
+  static of(teacherKeys: string[]): TrainingCoverage {
+    return Object.assign(new TrainingCoverage(), { teacherKeys });
+  }
+}
+
+@ObjectType({ description: 'Whether a training worked: pre/post-test results of the assessed participants. Small groups are suppressed.' })
+export class TrainingOutcomes {
+  @Field(() => Int, { nullable: true, description: 'Assessments recorded. Null when suppressed.' })
+  assessed!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  meanPreTest!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  meanPostTest!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Mean of post-test minus pre-test over assessments with both.' })
+  meanGain!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Share of assessments passed, 0..1.' })
+  passRate!: number | null;
+
+  @Field({ description: 'True when at least one figure here was withheld because its group is too small.' })
+  suppressed!: boolean;
+}
+
+@ObjectType()
+export class TierOutcomes {
+  @Field(() => TrainingTier, { nullable: true, description: 'Null for all tiers together.' })
+  tier!: TrainingTier | null;
+
+  @Field(() => TrainingOutcomes)
+  outcomes!: TrainingOutcomes;
+}
+
+/** The schools partner's District, by key, with the teacher keys this subgraph aggregates over. */
+@ObjectType('District')
+@Directive('@key(fields: "code")')
+export class DistrictRef {
+  @Field(() => ID)
+  code!: string;
+
+  @Field(() => [ID])
+  @Directive('@external')
+  teacherKeys?: string[];
+
+  static of(code: string, teacherKeys?: string[]): DistrictRef {
+    return Object.assign(new DistrictRef(), { code, teacherKeys });
+  }
+}
