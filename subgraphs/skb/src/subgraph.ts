@@ -6,6 +6,7 @@ import { SessionFacilitator } from './entities/session-facilitator';
 import { TrainingEvent } from './entities/training-event';
 import { Venue } from './entities/venue';
 import { DistrictResolver, TrainingCoverageResolver } from './graphql/district.resolver';
+import { ProgramAttendanceResolver } from './graphql/outcomes.resolver';
 import { EventSessionResolver } from './graphql/event-session.resolver';
 import { LecturerResolver } from './graphql/lecturer.resolver';
 import { references } from './graphql/references';
@@ -35,6 +36,7 @@ export const definition: SubgraphDefinition<SkbLoaders> = {
     TrainingProgramResolver,
     DistrictResolver,
     TrainingCoverageResolver,
+    ProgramAttendanceResolver,
   ],
   references,
   createLoaders,

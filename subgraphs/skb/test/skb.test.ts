@@ -65,8 +65,8 @@ const CONTRACT_SLICE = /* GraphQL */ `
 /** Another partner's entity: this subgraph declares its key and its own fields, nothing else. */
 const STUBS: Record<string, string> = { Teacher: 'id', Lecturer: 'id', TrainingProgram: 'id', District: 'code' };
 const OWNED = ['Venue', 'TrainingEvent', 'EventSession', 'Registration'];
-/** Internal fields that travel between subgraphs only (@external/@inaccessible), not part of the contract. */
-const INTERNAL = new Set(['District.teacherKeys']);
+/** Fields beyond the contract: internal keys that travel between subgraphs only, and training outcomes. */
+const INTERNAL = new Set(['District.teacherKeys', 'TrainingProgram.attendance']);
 
 function inputValue(v: InputValueDefinitionNode): string {
   return `${v.name.value}: ${print(v.type)}${v.defaultValue ? ` = ${print(v.defaultValue)}` : ''}`;

@@ -1,0 +1,239 @@
+import { Client } from 'pg';
+import { DEMO_IDS } from '@mitra/kit';
+import { expectNoErrors, gql } from '../harness/client';
+
+const MIN = 10;
+const LEVELS = ['BELOW_HIGH_SCHOOL', 'HIGH_SCHOOL', 'D1', 'D2', 'D3', 'D4', 'S1', 'S2', 'S3'];
+
+/** The oracle: plain SQL on each partner's database, read by the test only (never by the product). */
+async function sql<T>(db: 'SCHOOLS' | 'SKB' | 'UNIVERSITY', text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: process.env[`MITRA_${db}_DATABASE_URL`] });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+interface OracleTeacher {
+  id: string;
+  district_code: string;
+  province_code: string;
+  kind: string;
+  employment_status: string;
+  highest: string | null;
+  meets: boolean;
+}
+
+async function oracleTeachers(): Promise<OracleTeacher[]> {
+  return sql<OracleTeacher>(
+    'SCHOOLS',
+    `select t.id, s.district_code, d.province_code, s.kind, t.employment_status,
+            (select q.level from qualification q where q.teacher_id = t.id
+              order by array_position(array['BELOW_HIGH_SCHOOL','HIGH_SCHOOL','D1','D2','D3','D4','S1','S2','S3'], q.level) desc limit 1) as highest,
+            exists (select 1 from qualification q where q.teacher_id = t.id and q.level in ('D4','S1','S2','S3')
+                      and q.field in ('EARLY_CHILDHOOD_EDUCATION','PSYCHOLOGY')) as meets
+       from teacher t join school s on s.npsn = t.school_npsn join district d on d.code = s.district_code`,
+  );
+}
+
+interface Figures {
+  teacherCount: number;
+  meetingStandard: number;
+  byLevel: Record<string, number>;
+}
+
+function figures(teachers: OracleTeacher[]): Figures {
+  const byLevel = Object.fromEntries(LEVELS.map((l) => [l, 0]));
+  for (const t of teachers) if (t.highest) byLevel[t.highest] += 1;
+  return { teacherCount: teachers.length, meetingStandard: teachers.filter((t) => t.meets).length, byLevel };
+}
+
+/** A shown figure equals the oracle; a small one is never shown. */
+function expectShownOrSuppressed(shown: number | null, truth: number, where: string): void {
+  if (truth > 0 && truth < MIN) expect({ where, shown }).toEqual({ where, shown: null });
+  if (shown !== null) expect({ where, shown }).toEqual({ where, shown: truth });
+}
+
+const BREAKDOWN = 'teacherCount meetingStandard shareMeetingStandard suppressed byLevel { level count }';
+
+function checkBreakdown(b: any, truth: Figures, where: string): void {
+  expectShownOrSuppressed(b.teacherCount, truth.teacherCount, `${where}.teacherCount`);
+  expectShownOrSuppressed(b.meetingStandard, truth.meetingStandard, `${where}.meetingStandard`);
+  for (const { level, count } of b.byLevel) expectShownOrSuppressed(count, truth.byLevel[level], `${where}.${level}`);
+  const anyNull = [b.teacherCount, b.meetingStandard, ...b.byLevel.map((l: any) => l.count)].some((v) => v === null);
+  expect({ where, suppressed: b.suppressed }).toEqual({ where, suppressed: anyNull });
+  if (b.shareMeetingStandard !== null) expect(b.shareMeetingStandard).toBeCloseTo(truth.meetingStandard / truth.teacherCount, 4);
+  if (b.teacherCount === null || b.meetingStandard === null) expect(b.shareMeetingStandard).toBeNull();
+}
+
+/** No hidden cell may be the visible total minus the other (all visible) rows. */
+function expectNoSingleHiddenRow(rows: any[], total: any, pick: (b: any) => number | null, where: string): void {
+  const values = rows.map((r) => pick(r.qualifications));
+  const hidden = values.filter((v) => v === null).length;
+  if (pick(total) !== null) expect({ where, hiddenRows: hidden === 1 }).toEqual({ where, hiddenRows: false });
+}
+
+describe('qualification statistics against the oracle', () => {
+  let teachers: OracleTeacher[];
+  beforeAll(async () => {
+    teachers = await oracleTeachers();
+  });
+
+  it('gives every district its counts, or withholds them when the group is small', async () => {
+    const { body } = await gql(`{ districts { code teacherCount qualifications { ${BREAKDOWN} } } }`);
+    expectNoErrors(body);
+    for (const d of body.data.districts) {
+      const truth = figures(teachers.filter((t) => t.district_code === d.code));
+      expectShownOrSuppressed(d.teacherCount, truth.teacherCount, `${d.code}.teacherCount`);
+      checkBreakdown(d.qualifications, truth, d.code);
+    }
+    const balikpapan = body.data.districts.find((d: any) => d.code === DEMO_IDS.balikpapan);
+    expect(balikpapan.teacherCount).toBeGreaterThanOrEqual(MIN);
+    expect(balikpapan.qualifications.meetingStandard).not.toBeNull();
+    expect(body.data.districts.some((d: any) => d.teacherCount === null)).toBe(true);
+  });
+
+  const groupings = ['DISTRICT', 'SCHOOL_KIND', 'EMPLOYMENT_STATUS'];
+  const filters: Array<[string, Record<string, string> | null, (t: OracleTeacher) => boolean]> = [
+    ['no filter', null, () => true],
+    ['province 64', { provinceCode: '64' }, (t) => t.province_code === '64'],
+    ['district 64.71', { districtCode: '64.71' }, (t) => t.district_code === '64.71'],
+  ];
+  const groupOf: Record<string, (t: OracleTeacher) => string> = {
+    DISTRICT: (t) => t.district_code,
+    SCHOOL_KIND: (t) => t.kind,
+    EMPLOYMENT_STATUS: (t) => t.employment_status,
+  };
+
+  for (const groupBy of groupings) {
+    for (const [name, filter, keep] of filters) {
+      it(`${groupBy} with ${name}: rows and total equal the oracle where shown, nothing recoverable`, async () => {
+        const { body } = await gql(
+          `query($g: StatisticsGrouping!, $f: StatisticsFilter) { qualificationStatistics(groupBy: $g, filter: $f) {
+            groupBy minimumCellSize total { ${BREAKDOWN} } rows { group label qualifications { ${BREAKDOWN} } } } }`,
+          { g: groupBy, f: filter },
+        );
+        expectNoErrors(body);
+        const stats = body.data.qualificationStatistics;
+        expect(stats.groupBy).toBe(groupBy);
+        expect(stats.minimumCellSize).toBe(MIN);
+        const scoped = teachers.filter(keep);
+        checkBreakdown(stats.total, figures(scoped), 'total');
+        for (const r of stats.rows) {
+          checkBreakdown(r.qualifications, figures(scoped.filter((t) => groupOf[groupBy](t) === r.group)), r.group);
+          expect(r.label.length).toBeGreaterThan(0);
+        }
+        expectNoSingleHiddenRow(stats.rows, stats.total, (b) => b.teacherCount, 'teacherCount');
+        expectNoSingleHiddenRow(stats.rows, stats.total, (b) => b.meetingStandard, 'meetingStandard');
+        for (const level of LEVELS) {
+          expectNoSingleHiddenRow(stats.rows, stats.total, (b) => b.byLevel.find((l: any) => l.level === level).count, level);
+        }
+        // Statistics carry no person: no teacher id appears anywhere in the answer.
+        const text = JSON.stringify(body);
+        expect(scoped.slice(0, 50).some((t) => text.includes(t.id))).toBe(false);
+      });
+    }
+  }
+
+  it('answers an unknown district with an empty result, and a malformed one with BAD_USER_INPUT', async () => {
+    const unknown = await gql('{ qualificationStatistics(groupBy: SCHOOL_KIND, filter: { districtCode: "99.99" }) { rows { group } total { teacherCount } } }');
+    expectNoErrors(unknown.body);
+    expect(unknown.body.data.qualificationStatistics).toEqual({ rows: [], total: { teacherCount: 0 } });
+    const bad = await gql('{ qualificationStatistics(groupBy: DISTRICT, filter: { provinceCode: "sixty-four" }) { rows { group } } }');
+    expect(bad.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.provinceCode' });
+  });
+
+  it('never lets a client read the teacher keys that travel between partners', async () => {
+    const { body } = await gql('{ district(code: "64.71") { teacherKeys } }');
+    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});
+
+describe('training coverage across partners against the oracle', () => {
+  it('counts trained teachers (skb), highest tiers and mean gain (university) for the same teachers', async () => {
+    const ids = (await sql<{ id: string }>('SCHOOLS', "select t.id from teacher t join school s on s.npsn = t.school_npsn where s.district_code = '64.71'")).map((r) => r.id);
+    const [{ trained }] = await sql<{ trained: number }>(
+      'SKB',
+      "select count(distinct teacher_id)::int as trained from registration where status = 'ATTENDED' and teacher_id = any($1::uuid[])",
+      [ids],
+    );
+    const tiers = await sql<{ tier: string; n: number }>(
+      'UNIVERSITY',
+      `select tier, count(*)::int as n from (
+         select a.teacher_id, (array_agg(p.tier order by array_position(array['BASIC','INTERMEDIATE','ADVANCED'], p.tier) desc))[1] as tier
+           from assessment a join training_program p on p.id = a.program_id
+          where a.passed and a.teacher_id = any($1::uuid[]) group by a.teacher_id) x group by tier`,
+      [ids],
+    );
+    const [gain] = await sql<{ mean: number; teachers: number }>(
+      'UNIVERSITY',
+      `select avg(post_test_score - pre_test_score)::float8 as mean, count(distinct teacher_id)::int as teachers from assessment
+        where teacher_id = any($1::uuid[]) and pre_test_score is not null and post_test_score is not null`,
+      [ids],
+    );
+    const { body } = await gql('{ district(code: "64.71") { teacherCount training { teachersTrained byHighestTier { tier count } meanGain suppressed } } }', {}, {
+      headers: { 'x-mitra-debug': 'sql' },
+    });
+    expectNoErrors(body);
+    const training = body.data.district.training;
+    expectShownOrSuppressed(training.teachersTrained, trained, 'teachersTrained');
+    expect(training.teachersTrained).not.toBeNull();
+    for (const { tier, count } of training.byHighestTier) expectShownOrSuppressed(count, tiers.find((t) => t.tier === tier)?.n ?? 0, tier);
+    expect(gain.teachers).toBeGreaterThanOrEqual(MIN);
+    expect(training.meanGain).toBeCloseTo(gain.mean, 2);
+    const anyHidden = training.teachersTrained === null || training.byHighestTier.some((t: any) => t.count === null);
+    expect(training.suppressed).toBe(anyHidden);
+    // One statement per partner per batch, whatever the number of teachers.
+    expect(body.extensions.sqlStatements.skb).toBeLessThanOrEqual(2);
+  });
+
+  it('withholds coverage for a small district', async () => {
+    const { body } = await gql('{ district(code: "64.09") { teacherCount training { teachersTrained meanGain suppressed } } }');
+    expectNoErrors(body);
+    expect(body.data.district.teacherCount).toBeNull();
+    expect(body.data.district.training.meanGain).toBeNull();
+  });
+});
+
+describe('training outcomes: whether a training worked', () => {
+  it('reports the November 2022 training and its program against the oracle', async () => {
+    const [truth] = await sql<{ n: number; pre: number; post: number; gain: number; passed: number }>(
+      'UNIVERSITY',
+      `select count(*)::int as n, avg(pre_test_score)::float8 as pre, avg(post_test_score)::float8 as post,
+              avg(post_test_score - pre_test_score)::float8 as gain, count(*) filter (where passed)::int as passed
+         from assessment where event_id = $1`,
+      [DEMO_IDS.events.balikpapan2022],
+    );
+    const { body } = await gql(
+      `query($e: ID!) { trainingEvent(id: $e) { attendanceRate outcomes { assessed meanPreTest meanPostTest meanGain passRate suppressed }
+                         program { outcomes { assessed meanGain } } } }`,
+      { e: DEMO_IDS.events.balikpapan2022 },
+    );
+    expectNoErrors(body);
+    const o = body.data.trainingEvent.outcomes;
+    expect(o.assessed).toBe(truth.n);
+    expect(o.meanPreTest).toBeCloseTo(truth.pre, 2);
+    expect(o.meanPostTest).toBeCloseTo(truth.post, 2);
+    expect(o.meanGain).toBeCloseTo(truth.gain, 2);
+    const failed = truth.n - truth.passed;
+    if (truth.passed >= MIN && failed >= MIN) expect(o.passRate).toBeCloseTo(truth.passed / truth.n, 4);
+    else expect(o.passRate).toBeNull();
+    expect(body.data.trainingEvent.program.outcomes.assessed).toBe(truth.n); // the only event of its program
+  });
+
+  it('reports a district per tier, with tiers that add up protected against subtraction', async () => {
+    const { body } = await gql('{ district(code: "64.71") { trainingOutcomes { tier outcomes { assessed meanGain passRate suppressed } } } }');
+    expectNoErrors(body);
+    const rows = body.data.district.trainingOutcomes;
+    expect(rows.map((r: any) => r.tier)).toEqual(['BASIC', 'INTERMEDIATE', 'ADVANCED', null]);
+    const all = rows[3].outcomes;
+    const tiers = rows.slice(0, 3).map((r: any) => r.outcomes.assessed);
+    if (all.assessed !== null) expect(tiers.filter((v: number | null) => v === null).length).not.toBe(1);
+    for (const r of rows) {
+      if (r.outcomes.assessed !== null) expect(r.outcomes.assessed === 0 || r.outcomes.assessed >= MIN).toBe(true);
+      if (r.outcomes.assessed === null) expect(r.outcomes.meanGain).toBeNull();
+    }
+  });
+});
