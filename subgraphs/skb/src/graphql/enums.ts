@@ -25,18 +25,3 @@ export enum RegistrationStatus {
   CANCELLED = 'CANCELLED',
 }
 registerEnumType(RegistrationStatus, { name: 'RegistrationStatus' });
-
-/** The university owns the tiers; the same enum here composes as long as the values agree. */
-export enum TrainingTier {
-  BASIC = 'BASIC',
-  INTERMEDIATE = 'INTERMEDIATE',
-  ADVANCED = 'ADVANCED',
-}
-registerEnumType(TrainingTier, {
-  name: 'TrainingTier',
-  valuesConfig: {
-    BASIC: { description: 'Diklat Berjenjang Tingkat Dasar' },
-    INTERMEDIATE: { description: 'Tingkat Lanjut' },
-    ADVANCED: { description: 'Tingkat Mahir' },
-  },
-});
