@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid } from '@mitra/kit';
+import { keySetParams } from '@mitra/kit';
 
 const perRequest = new WeakMap<EntityManager, DataLoader<string[], number, string>>();
 
@@ -13,22 +13,14 @@ export function trainedCounts(em: EntityManager): DataLoader<string[], number, s
   if (!loader) {
     loader = new DataLoader(
       async (sets) => {
-        const idx: number[] = [];
-        const ids: string[] = [];
-        sets.forEach((set, i) => {
-          for (const id of set) {
-            if (!isUuid(id)) continue;
-            idx.push(i);
-            ids.push(id.toLowerCase());
-          }
-        });
-        if (!ids.length) return sets.map(() => 0);
+        const { positions, keys, count } = keySetParams(sets);
+        if (!count) return sets.map(() => 0);
         const rows: Array<{ idx: number; trained: number }> = await em.getConnection().execute(
           `select k.idx, count(distinct r.teacher_id)::int as trained
              from unnest(string_to_array(?, ',')::int[], string_to_array(?, ',')::uuid[]) as k(idx, teacher_id)
              join registration r on r.teacher_id = k.teacher_id and r.status = 'ATTENDED'
             group by k.idx`,
-          [idx.join(','), ids.join(',')],
+          [positions, keys],
         );
         const counts = new Map(rows.map((r) => [Number(r.idx), Number(r.trained)]));
         return sets.map((_, i) => counts.get(i) ?? 0);

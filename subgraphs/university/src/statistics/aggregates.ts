@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid } from '@mitra/kit';
+import { isUuid, keySetParams } from '@mitra/kit';
 import { TIER_ORDER, type TrainingTier } from '../graphql/enums';
 
 const TIER_RANK_SQL = `case p.tier ${TIER_ORDER.map((tier, i) => `when '${tier}' then ${i + 1}`).join(' ')} end`;
@@ -44,19 +44,6 @@ const toSums = (r: SumsRow): OutcomeSums => ({
   postSum: Number(r.post_sum),
 });
 
-function flatten(sets: readonly string[][]): { idx: number[]; ids: string[] } {
-  const idx: number[] = [];
-  const ids: string[] = [];
-  sets.forEach((set, i) => {
-    for (const id of set) {
-      if (!isUuid(id)) continue;
-      idx.push(i);
-      ids.push(id.toLowerCase());
-    }
-  });
-  return { idx, ids };
-}
-
 /**
  * Everything the university reports about a set of teachers, for many sets
  * at once: two statements per batch (tiers; assessments), whatever the sizes.
@@ -70,8 +57,8 @@ async function loadCoverage(em: EntityManager, sets: readonly string[][]): Promi
     gainSum: 0,
     outcomesByTier: Object.fromEntries(TIER_ORDER.map((t) => [t, emptySums()])) as Record<TrainingTier, OutcomeSums>,
   }));
-  const { idx, ids } = flatten(sets);
-  if (!ids.length) return result;
+  const { positions, keys, count } = keySetParams(sets);
+  if (!count) return result;
   const conn = em.getConnection();
   const tiers: Array<{ idx: number; rank: number; teachers: number }> = await conn.execute(
     `with k as (select distinct * from unnest(string_to_array(?, ',')::int[], string_to_array(?, ',')::uuid[]) as k(idx, teacher_id)),
@@ -80,7 +67,7 @@ async function loadCoverage(em: EntityManager, sets: readonly string[][]): Promi
                      join training_program p on p.id = a.program_id
                     group by k.idx, k.teacher_id)
      select idx, rank, count(*)::int as teachers from best group by idx, rank`,
-    [idx.join(','), ids.join(',')],
+    [positions, keys],
   );
   for (const r of tiers) result[Number(r.idx)].byTier[TIER_ORDER[Number(r.rank) - 1]] = Number(r.teachers);
   const outcomes: Array<SumsRow & { idx: number; rank: number; gain_teachers: number }> = await conn.execute(
@@ -90,7 +77,7 @@ async function loadCoverage(em: EntityManager, sets: readonly string[][]): Promi
        from k join assessment a on a.teacher_id = k.teacher_id
        join training_program p on p.id = a.program_id
       group by grouping sets ((k.idx, p.tier), (k.idx))`,
-    [idx.join(','), ids.join(',')],
+    [positions, keys],
   );
   for (const r of outcomes) {
     const figures = result[Number(r.idx)];
