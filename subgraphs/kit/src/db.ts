@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { MikroORM, type Options, type Constructor } from '@mikro-orm/core';
 import { PostgreSqlDriver, type EntityManager, type PostgreSqlConnection } from '@mikro-orm/postgresql';
 import { Migrator, type Migration } from '@mikro-orm/migrations';
-import { Migration20261127000000Kit } from './migrations-kit';
+import { Migration20261127000000Kit, Migration20261127000001KitAudit } from './migrations-kit';
 import { countSqlStatement } from './request-scope';
 
 export type Orm = MikroORM<PostgreSqlDriver>;
@@ -33,7 +33,11 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
       transactional: true,
       allOrNothing: true,
       snapshot: false,
-      migrationsList: [{ name: 'Migration20261127000000Kit', class: Migration20261127000000Kit }, ...options.migrations],
+      migrationsList: [
+        { name: 'Migration20261127000000Kit', class: Migration20261127000000Kit },
+        { name: 'Migration20261127000001KitAudit', class: Migration20261127000001KitAudit },
+        ...options.migrations,
+      ],
     },
     pool: { min: 0, max: options.poolMax ?? 10, idleTimeoutMillis: 30_000 },
     forceUtcTimezone: true,

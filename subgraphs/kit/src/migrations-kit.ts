@@ -17,3 +17,25 @@ export class Migration20261127000000Kit extends Migration {
     this.addSql('drop table if exists "mitra_meta";');
   }
 }
+
+/** The audit trail of writes, in every subgraph's own database. */
+export class Migration20261127000001KitAudit extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`create table if not exists "audit_log" (
+      "id" bigint generated always as identity primary key,
+      "at" timestamptz not null default now(),
+      "actor_sub" text not null,
+      "actor_org" text not null,
+      "action" text not null,
+      "entity" text not null,
+      "entity_id" text not null,
+      "details" jsonb not null default '{}'::jsonb
+    );`);
+    this.addSql('create index if not exists "audit_log_entity_index" on "audit_log" ("entity", "entity_id");');
+    this.addSql('create index if not exists "audit_log_at_index" on "audit_log" ("at");');
+  }
+
+  override async down(): Promise<void> {
+    this.addSql('drop table if exists "audit_log";');
+  }
+}

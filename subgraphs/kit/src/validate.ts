@@ -15,3 +15,35 @@ export function requireMatch(value: string, pattern: RegExp, field: string, desc
 export const NPSN_PATTERN = /^\d{8}$/;
 /** Kemendagri codes: province "64", kabupaten/kota "64.71", kecamatan "64.71.01". */
 export const AREA_CODE_PATTERN = /^\d{2}(\.\d{2}(\.\d{2})?)?$/;
+
+/** A person's or a title's name: trimmed, not blank, of sane length, no control characters. */
+export function requireName(value: string, field: string, max = 150): string {
+  const trimmed = value.trim().replace(/\s+/g, ' ');
+  if (!trimmed) throw new BadUserInputError(field, 'must not be blank');
+  if (trimmed.length > max) throw new BadUserInputError(field, `must be at most ${max} characters, got ${trimmed.length}`);
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(trimmed)) throw new BadUserInputError(field, 'must not contain control characters');
+  return trimmed;
+}
+
+/** Exactly `n` digits (NPSN 8, NUPTK 16). */
+export function requireDigits(value: string, n: number, field: string, what: string): string {
+  const trimmed = value.trim();
+  if (!new RegExp(`^\\d{${n}}$`).test(trimmed)) throw new BadUserInputError(field, `must be ${what}: exactly ${n} digits`);
+  return trimmed;
+}
+
+export function requireIntInRange(value: number, min: number, max: number, field: string): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw new BadUserInputError(field, `must be a whole number from ${min} to ${max}, got ${value}`);
+  return value;
+}
+
+export function requireNumberInRange(value: number, min: number, max: number, field: string): number {
+  if (!Number.isFinite(value) || value < min || value > max) throw new BadUserInputError(field, `must be from ${min} to ${max}, got ${value}`);
+  return value;
+}
+
+/** Today's calendar date in Indonesia's central time zone (WITA, UTC+8), where the partners work. */
+export function todayWita(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
