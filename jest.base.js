@@ -18,7 +18,9 @@ const root = __dirname;
 
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  // jose is ESM-only: swc compiles its .js files to CommonJS too, the rest of node_modules stays untouched.
+  transform: { '^.+\\.(t|j)s$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   // Workspace packages are tested from their sources, not from a stale dist/.
   moduleNameMapper: {
     '^@mitra/kit$': path.join(root, 'subgraphs/kit/src/index.ts'),

@@ -188,6 +188,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const subgraphUrls = Object.fromEntries(
     SUBGRAPH_NAMES.map((name) => [name, `http://localhost:${ports[name]}/graphql`]),
   ) as Record<SubgraphName, string>;
+  const gatewayUrl = `http://localhost:${ports.gateway}/graphql`;
   let databaseUrls: Record<SubgraphName, string>;
 
   try {
@@ -205,7 +206,12 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     await step(
       Promise.all(
         SUBGRAPH_NAMES.map((name) => {
-          const service = launch(name, { [portVariable(name)]: String(ports[name]), [databaseUrlVariable(name)]: databaseUrls[name] });
+          const service = launch(name, {
+            [portVariable(name)]: String(ports[name]),
+            [databaseUrlVariable(name)]: databaseUrls[name],
+            // A write that names another partner's key asks that partner through this hub's own gateway (started next).
+            GATEWAY_URL: gatewayUrl,
+          });
           return waitUntilReady(service, ports[name], readyTimeoutMs, () => lifecycle.signal.aborted);
         }),
       ),
@@ -238,7 +244,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   });
 
   return {
-    gatewayUrl: `http://localhost:${ports.gateway}/graphql`,
+    gatewayUrl,
     subgraphUrls,
     databaseUrls,
     postgres,

@@ -22,7 +22,23 @@ export interface SeedOptions {
  * Runs every subgraph's `dist/seed.js` (migrations, then demo data) in
  * parallel, each against its own database only.
  */
-export async function runSeeds(options: SeedOptions): Promise<void> {
+export function runSeeds(options: SeedOptions): Promise<void> {
+  return runSeedScripts({ ...options, args: [`--${options.mode}`], timeoutMs: SEED_TIMEOUT_MS });
+}
+
+export interface SeedScriptOptions extends Omit<SeedOptions, 'mode'> {
+  /** Arguments for every subgraph's seed script. */
+  args: string[];
+  /** Default: no limit. */
+  timeoutMs?: number;
+}
+
+/**
+ * Runs every subgraph's `dist/seed.js` with the same arguments, in parallel
+ * processes, each against its own database only (demo data, or with
+ * `--synthetic` a synthetic data set).
+ */
+export async function runSeedScripts(options: SeedScriptOptions): Promise<void> {
   if (options.signal?.aborted) throw new Error('seeding was interrupted');
   const scripts = SUBGRAPH_NAMES.map((name) => [name, builtScript(options.root, `subgraphs/${name}/dist/seed.js`)] as const);
   const processes = scripts.map(
@@ -30,7 +46,7 @@ export async function runSeeds(options: SeedOptions): Promise<void> {
       new ServiceProcess({
         label: name,
         script,
-        args: [`--${options.mode}`],
+        args: options.args,
         cwd: options.root,
         env: { ...options.env, [databaseUrlVariable(name)]: options.urls[name] },
         output: options.output,
@@ -44,10 +60,11 @@ export async function runSeeds(options: SeedOptions): Promise<void> {
   const onAbort = (): void => void stopAll();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
+    const limit = options.timeoutMs;
     const results = await Promise.race([
       Promise.all(processes.map(async (p) => ({ p, status: await p.exited }))),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`seeding took longer than ${SEED_TIMEOUT_MS / 1000} s`)), SEED_TIMEOUT_MS);
+        if (limit) timer = setTimeout(() => reject(new Error(`seeding took longer than ${limit / 1000} s`)), limit);
       }),
     ]);
     if (options.signal?.aborted) throw new Error('seeding was interrupted');

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { ConfigError, DEFAULT_PORTS, type SubgraphName } from '@mitra/kit';
+import { AUTH_ENV, ConfigError, DEFAULT_PORTS, authConfigFrom, type AuthConfig, type SubgraphName } from '@mitra/kit';
 
 export interface GatewayConfig {
   nodeEnv: 'development' | 'test' | 'production';
@@ -16,6 +16,23 @@ export interface GatewayConfig {
   subgraphTimeoutMs: number;
   /** Upper bound for one subgraph's /readyz answer when the gateway's /readyz is asked. */
   readinessTimeoutMs: number;
+  /** How callers' tokens are verified (as in every subgraph) and the secret the gateway sends the subgraphs. */
+  auth: AuthConfig;
+  /** Refusals before planning: what one operation may ask for. */
+  limits: OperationLimits;
+  /** Introspection is on outside production unless configured otherwise. */
+  introspection: boolean;
+}
+
+export interface OperationLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxRootFields: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxCost: number;
+  /** Largest request body, e.g. "100kb". */
+  maxBodySize: string;
 }
 
 // Both gateway/src (jest) and gateway/dist (node) sit one level below
@@ -25,7 +42,7 @@ export const DEFAULT_SUPERGRAPH_PATH = path.resolve(__dirname, '..', '..', 'sche
 const url = z.string().url();
 
 const schema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  ...AUTH_ENV,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOST: z.string().default('0.0.0.0'),
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORTS.gateway),
@@ -35,6 +52,14 @@ const schema = z.object({
   SKB_URL: url.optional(),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(10_000),
   READINESS_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(2_000),
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
+  MAX_QUERY_ALIASES: z.coerce.number().int().min(0).max(1000).default(30),
+  MAX_ROOT_FIELDS: z.coerce.number().int().min(1).max(1000).default(15),
+  MAX_QUERY_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(20),
+  MAX_QUERY_TOKENS: z.coerce.number().int().min(10).max(1_000_000).default(2_000),
+  MAX_QUERY_COST: z.coerce.number().int().min(1).max(10_000_000).default(20_000),
+  MAX_BODY_SIZE: z.string().regex(/^\d+(b|kb|mb)$/i, 'a size such as 100kb').default('100kb'),
+  INTROSPECTION: z.enum(['true', 'false']).optional(),
 });
 
 /** Parses the gateway's environment once; nothing else reads process.env. */
@@ -61,5 +86,16 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subgraphUrls,
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
     readinessTimeoutMs: parsed.READINESS_TIMEOUT_MS,
+    auth: authConfigFrom(parsed),
+    limits: {
+      maxDepth: parsed.MAX_QUERY_DEPTH,
+      maxAliases: parsed.MAX_QUERY_ALIASES,
+      maxRootFields: parsed.MAX_ROOT_FIELDS,
+      maxDirectives: parsed.MAX_QUERY_DIRECTIVES,
+      maxTokens: parsed.MAX_QUERY_TOKENS,
+      maxCost: parsed.MAX_QUERY_COST,
+      maxBodySize: parsed.MAX_BODY_SIZE,
+    },
+    introspection: parsed.INTROSPECTION ? parsed.INTROSPECTION === 'true' : parsed.NODE_ENV !== 'production',
   };
 }

@@ -1,12 +1,12 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { Logger } from '@mitra/kit';
+import { GATEWAY_SECRET_HEADER, type Logger } from '@mitra/kit';
 
 /** One per client request; every subgraph fetch of that request sees the same object. */
 export interface GatewayContext {
   requestId: string;
-  /** The client's Authorization header, forwarded as is: each subgraph verifies it again. */
+  /** The client's Authorization header, verified here and forwarded as is: each subgraph verifies it again. */
   authorization?: string;
   /** The client's x-mitra-debug header, forwarded so subgraphs can report what they did. */
   debug?: string;
@@ -39,10 +39,12 @@ export interface SubgraphDataSourceOptions {
   url: string;
   timeoutMs: number;
   logger: Logger;
+  /** Proves to the subgraph that the request comes from the gateway (`_entities`, `_service`, internal fields). */
+  gatewaySecret: string;
 }
 
 /** How the gateway talks to one subgraph: forwarded headers, SQL counts, readable failures. */
-export function createSubgraphDataSource({ name, url, timeoutMs, logger }: SubgraphDataSourceOptions) {
+export function createSubgraphDataSource({ name, url, timeoutMs, logger, gatewaySecret }: SubgraphDataSourceOptions) {
   return new RemoteGraphQLDataSource<GatewayContext>({
     url,
     fetcher: fetcherWithTimeout(timeoutMs),
@@ -54,6 +56,7 @@ export function createSubgraphDataSource({ name, url, timeoutMs, logger }: Subgr
       if (authorization) headers.set('authorization', authorization);
       if (requestId) headers.set('x-request-id', requestId);
       if (debug) headers.set('x-mitra-debug', debug);
+      headers.set(GATEWAY_SECRET_HEADER, gatewaySecret);
     },
 
     didReceiveResponse({ response, context }) {

@@ -12,6 +12,7 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import {
   createLogger,
+  createTokenVerifier,
   formatErrorFor,
   listen,
   type Logger,
@@ -21,6 +22,7 @@ import {
 import type { GatewayConfig } from './config';
 import { createSubgraphDataSource, sqlStatementsPlugin, type GatewayContext } from './data-source';
 import { EXPLORER_ASSET_PATH, EXPLORER_CSP, explorerAssetsRouter, renderExplorerPage, wantsExplorer } from './landing-page';
+import { operationLimits } from './limits';
 import { checkSubgraphs } from './readiness';
 
 export { loadGatewayConfig, DEFAULT_SUPERGRAPH_PATH, type GatewayConfig } from './config';
@@ -65,7 +67,9 @@ function header(req: express.Request, name: string): string | undefined {
 /** Builds the gateway: GraphQL (and the explorer) at /graphql, health at /healthz and /readyz. */
 export async function createGatewayServer(config: GatewayConfig): Promise<GatewayServer> {
   const logger = createLogger('gateway', config.logLevel);
+  for (const warning of config.auth.warnings) logger.warn(warning);
   const supergraphSdl = await readSupergraph(config.supergraphPath);
+  const tokens = createTokenVerifier(config.auth);
 
   const subgraphUrls = new Map<string, string>();
   const gateway = new ApolloGateway({
@@ -76,17 +80,26 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
       const effective = configured ?? url;
       if (!effective) throw new Error(`The supergraph records no URL for subgraph ${name}; set ${name.toUpperCase()}_URL.`);
       subgraphUrls.set(name, effective);
-      return createSubgraphDataSource({ name, url: effective, timeoutMs: config.subgraphTimeoutMs, logger });
+      return createSubgraphDataSource({
+        name,
+        url: effective,
+        timeoutMs: config.subgraphTimeoutMs,
+        logger,
+        gatewaySecret: config.auth.gatewaySecret,
+      });
     },
   });
 
   // formatErrorFor only looks at nodeEnv; the subgraph-only settings do not apply here.
   const errorConfig: ServiceConfig = { ...config, cursorSecret: '', minCellSize: 0 };
+  const limits = operationLimits(config.limits, config.nodeEnv !== 'development');
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger,
-    // The schema is the published contract; dashboards and the explorer introspect it.
-    introspection: true,
+    // The schema is the published contract: introspection is on outside production (INTROSPECTION overrides).
+    introspection: config.introspection,
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
     // runService owns SIGINT/SIGTERM: a second stop() from Apollo's own handler never resolves.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
@@ -97,6 +110,7 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       sqlStatementsPlugin(),
+      ...limits.plugins,
     ],
   });
   await apollo.start();
@@ -131,20 +145,37 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
   });
   app.use(
     GRAPHQL_PATH,
-    express.json({ limit: '1mb' }),
+    express.json({ limit: config.limits.maxBodySize }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
+        // A token that is sent must be valid: refused here (401) before any planning or subgraph fetch.
+        const authorization = header(req, 'authorization');
+        await tokens.viewerFrom(authorization);
         const debug = header(req, 'x-mitra-debug');
         const countSql = !config.isProduction && debug === 'sql';
         return {
           requestId: res.locals.requestId as string,
-          authorization: header(req, 'authorization'),
+          authorization,
           debug: debug && SANE_DEBUG.test(debug) ? debug : undefined,
           sqlStatements: countSql ? Object.fromEntries([...subgraphUrls.keys()].map((name) => [name, 0])) : undefined,
         };
       },
     }),
   );
+
+  // Body parser failures (too large, not JSON) answer as GraphQL errors, never as an HTML stack trace.
+  app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    const e = error as { type?: string; status?: number; limit?: number };
+    if (res.headersSent) return next(error);
+    if (e.type === 'entity.too.large') {
+      res.status(413).json({ errors: [{ message: `The request body is larger than ${config.limits.maxBodySize} (MAX_BODY_SIZE).`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    } else if (e.type === 'entity.parse.failed' || e.status === 400) {
+      res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    } else {
+      logger.error({ err: error }, 'unexpected HTTP error');
+      res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    }
+  });
 
   return {
     app,

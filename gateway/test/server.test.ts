@@ -1,10 +1,14 @@
 import path from 'node:path';
-import type { RunningService } from '@mitra/kit';
+import { SignJWT } from 'jose';
+import { ConfigError, GATEWAY_SECRET_HEADER, loadAuthConfig, signToken, type RunningService } from '@mitra/kit';
 import { loadGatewayConfig } from '../src/config';
 import { createGatewayServer, SupergraphMissingError } from '../src/server';
 import { startFakeSubgraph, type FakeSubgraph } from './fake-subgraph';
 
 const SUPERGRAPH = path.join(__dirname, 'fixtures', 'supergraph.graphql');
+const JWT_SECRET = 'gateway-test-jwt-secret-0123456789';
+const GATEWAY_SECRET = 'gateway-test-shared-secret-0123456789';
+const auth = loadAuthConfig({ NODE_ENV: 'test', JWT_SECRET, GATEWAY_SECRET });
 
 let schools: FakeSubgraph;
 let university: FakeSubgraph;
@@ -24,6 +28,8 @@ function configFor(env: Record<string, string> = {}) {
     SKB_URL: skb.url,
     SUBGRAPH_TIMEOUT_MS: '300',
     READINESS_TIMEOUT_MS: '300',
+    JWT_SECRET,
+    GATEWAY_SECRET,
     ...env,
   });
 }
@@ -66,9 +72,10 @@ beforeEach(() => {
 });
 
 describe('routing and forwarding', () => {
-  it('joins root fields of two subgraphs and forwards the caller headers to each', async () => {
+  it('joins root fields of two subgraphs and forwards the caller headers to each, with the gateway secret', async () => {
+    const token = await signToken(auth, { org: 'school:64710001', roles: ['admin'] });
     const { response, body } = await query('{ district(code: "64.71") { name } venues { name } }', {
-      authorization: 'Bearer some.jwt.token',
+      authorization: `Bearer ${token}`,
       'x-request-id': 'trace-42',
       'x-mitra-debug': 'sql',
     });
@@ -78,9 +85,10 @@ describe('routing and forwarding', () => {
     for (const subgraph of [schools, skb]) {
       expect(subgraph.received).toHaveLength(1);
       expect(subgraph.received[0]).toMatchObject({
-        authorization: 'Bearer some.jwt.token',
+        authorization: `Bearer ${token}`,
         'x-request-id': 'trace-42',
         'x-mitra-debug': 'sql',
+        [GATEWAY_SECRET_HEADER]: GATEWAY_SECRET,
       });
     }
     expect(university.received).toHaveLength(0);
@@ -91,6 +99,44 @@ describe('routing and forwarding', () => {
     const id = response.headers.get('x-request-id');
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(skb.received[0]['x-request-id']).toBe(id);
+  });
+});
+
+describe('identity', () => {
+  const claims = { sub: 'u', org: 'school:64710001', roles: ['admin'], iss: 'mitra-graph', aud: 'mitra-graph' };
+  const hs256 = (payload: Record<string, unknown>, secret = JWT_SECRET) =>
+    new SignJWT(payload).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(secret));
+  const now = () => Math.floor(Date.now() / 1000);
+
+  it.each<[string, () => Promise<string>, RegExp]>([
+    ['a forged token', async () => `Bearer ${await hs256({ ...claims, exp: now() + 60 }, 'another-secret-0123456789')}`, /signature is invalid/],
+    ['an expired token', async () => `Bearer ${await hs256({ ...claims, exp: now() - 60 })}`, /expired/],
+    ['alg: none', async () => `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ ...claims, exp: now() + 60 })).toString('base64url')}.`, /alg: none/],
+    ['a Basic header', async () => 'Basic dXNlcjpwYXNz', /Bearer <token>/],
+  ])('refuses %s with 401 UNAUTHENTICATED before any subgraph is asked', async (_name, header, message) => {
+    const { response, body } = await query('{ district(code: "64.71") { name } venues { name } }', { authorization: await header() });
+    expect(response.status).toBe(401);
+    expect(body.data).toBeUndefined();
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+    expect(body.errors?.[0].message).toMatch(message);
+    for (const subgraph of [schools, university, skb]) expect(subgraph.received).toHaveLength(0);
+  });
+
+  it('lets an anonymous caller through (the subgraphs decide per field) and still proves itself to them', async () => {
+    const { body } = await query('{ venues { name } }');
+    expect(body.errors).toBeUndefined();
+    expect(skb.received[0].authorization).toBeUndefined();
+    expect(skb.received[0][GATEWAY_SECRET_HEADER]).toBe(GATEWAY_SECRET);
+  });
+
+  it('refuses to start in production without JWT_SECRET or JWKS_URL, and without GATEWAY_SECRET', () => {
+    const production = (env: Record<string, string>) => () =>
+      loadGatewayConfig({ NODE_ENV: 'production', SUPERGRAPH_PATH: SUPERGRAPH, ...env });
+    expect(production({})).toThrow(ConfigError);
+    expect(production({ GATEWAY_SECRET })).toThrow(/JWT_SECRET \(HS256\) or JWKS_URL/);
+    expect(production({ JWT_SECRET })).toThrow(/GATEWAY_SECRET must be set/);
+    expect(production({ JWT_SECRET, GATEWAY_SECRET })().auth).toMatchObject({ jwtSecret: JWT_SECRET, gatewaySecret: GATEWAY_SECRET });
   });
 });
 
@@ -140,6 +186,13 @@ describe('errors', () => {
       extensions: { code: 'BAD_USER_INPUT', field: 'code' },
     });
     expect(body.errors?.[0].extensions.stacktrace).toBeUndefined();
+  });
+
+  it('drops what a subgraph error carries beyond its code and field (stack, SQL) outside development', async () => {
+    const { body } = await query('{ schoolsRejects(code: "xx") }');
+    const { extensions } = body.errors?.[0] ?? { extensions: {} };
+    expect(Object.keys(extensions).sort()).toEqual(['code', 'field', 'serviceName']);
+    expect(JSON.stringify(body)).not.toMatch(/select|exception/);
   });
 
   it('masks an uncoded subgraph error outside development', async () => {

@@ -1,4 +1,12 @@
-import { expectNoErrors, gql } from '../harness/client';
+import { expectNoErrors, gql as send, type GqlOptions } from '../harness/client';
+import { PARTNER, tokenFor } from '../harness/tokens';
+
+// Teachers are person-level: read here as a partner (the university's staff).
+let token: string;
+beforeAll(async () => {
+  token = await tokenFor(PARTNER);
+});
+const gql = (query: string, variables?: Record<string, unknown>, options: GqlOptions = {}) => send(query, variables, { token, ...options });
 
 const CROSS_PARTNER_PAGE = `query($first: Int) {
   teachers(first: $first, filter: { districtCode: "64.71" }) {

@@ -1,6 +1,14 @@
 import { Client } from 'pg';
 import { DEMO_IDS } from '@mitra/kit';
-import { expectNoErrors, gql } from '../harness/client';
+import { expectNoErrors, gql as send, type GqlOptions } from '../harness/client';
+import { PARTNER, tokenFor } from '../harness/tokens';
+
+// Teachers, assessments and partnerships need a token: read here as a partner (the university's staff).
+let token: string;
+beforeAll(async () => {
+  token = await tokenFor(PARTNER);
+});
+const gql = (query: string, variables?: Record<string, unknown>, options: GqlOptions = {}) => send(query, variables, { token, ...options });
 
 async function query<T>(url: string | undefined, sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new Client({ connectionString: url });

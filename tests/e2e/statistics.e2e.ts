@@ -1,6 +1,15 @@
 import { Client } from 'pg';
 import { DEMO_IDS } from '@mitra/kit';
-import { expectNoErrors, gql } from '../harness/client';
+import { expectNoErrors, gql as anonymousGql } from '../harness/client';
+import { CALLERS, tokenFor } from '../harness/tokens';
+
+// Statistics are what government offices come for: every query here runs as an analyst.
+let analystToken: string;
+beforeAll(async () => {
+  analystToken = await tokenFor(CALLERS['government analyst']);
+});
+const gql = (query: string, variables?: Record<string, unknown>, options: { headers?: Record<string, string> } = {}) =>
+  anonymousGql(query, variables, { ...options, token: analystToken });
 
 const MIN = 10;
 const LEVELS = ['BELOW_HIGH_SCHOOL', 'HIGH_SCHOOL', 'D1', 'D2', 'D3', 'D4', 'S1', 'S2', 'S3'];
@@ -235,5 +244,32 @@ describe('training outcomes: whether a training worked', () => {
       if (r.outcomes.assessed !== null) expect(r.outcomes.assessed === 0 || r.outcomes.assessed >= MIN).toBe(true);
       if (r.outcomes.assessed === null) expect(r.outcomes.meanGain).toBeNull();
     }
+  });
+});
+
+describe('who may read statistics', () => {
+  it.each([
+    ['qualificationStatistics', '{ qualificationStatistics(groupBy: DISTRICT) { minimumCellSize } }'],
+    ['District.qualifications', '{ district(code: "64.71") { qualifications { teacherCount } } }'],
+    ['District.training', '{ district(code: "64.71") { training { teachersTrained } } }'],
+    ['TrainingProgram.outcomes', '{ trainingPrograms { outcomes { assessed } } }'],
+  ])('%s needs a token', async (_name, query) => {
+    const { body } = await anonymousGql(query);
+    expect(body.errors.map((e: any) => e.extensions.code)).toContain('UNAUTHENTICATED');
+  });
+
+  it('an analyst reads statistics but never the persons behind them', async () => {
+    const stats = await gql('{ district(code: "64.71") { teacherCount training { teachersTrained } } }');
+    expectNoErrors(stats.body);
+    const persons = await gql('{ teachers(first: 1) { edges { node { fullName } } } }');
+    expect(persons.body.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('a partner reads the same statistics as an analyst', async () => {
+    const q = '{ qualificationStatistics(groupBy: SCHOOL_KIND) { total { teacherCount meetingStandard } rows { group qualifications { teacherCount } } } }';
+    const asAnalyst = await gql(q);
+    const asSchool = await anonymousGql(q, {}, { token: await tokenFor(CALLERS['school staff']) });
+    expectNoErrors(asSchool.body);
+    expect(asSchool.body.data).toEqual(asAnalyst.body.data);
   });
 });

@@ -1,5 +1,13 @@
 import { DEMO_IDS } from '@mitra/kit';
-import { expectNoErrors, gql } from '../harness/client';
+import { expectNoErrors, gql as send, type GqlOptions } from '../harness/client';
+import { PARTNER, tokenFor } from '../harness/tokens';
+
+// Registrations are person-level: read here as a partner (the university's staff).
+let token: string;
+beforeAll(async () => {
+  token = await tokenFor(PARTNER);
+});
+const gql = (query: string, variables?: Record<string, unknown>, options: GqlOptions = {}) => send(query, variables, { token, ...options });
 
 const QUERY = `query($id: ID!) {
   trainingEvent(id: $id) {

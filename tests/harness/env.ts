@@ -22,3 +22,8 @@ export function hubUrls(): { gateway: string; subgraphs: Record<SubgraphName, st
     },
   };
 }
+
+/** The secrets globalSetup gave the hub: tokens are signed with the first, the second proves "I am the gateway". */
+export function hubSecrets(): { jwtSecret: string; gatewaySecret: string } {
+  return { jwtSecret: required('MITRA_JWT_SECRET'), gatewaySecret: required('MITRA_GATEWAY_SECRET') };
+}

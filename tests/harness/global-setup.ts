@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,13 +23,18 @@ async function globalSetup(): Promise<void> {
   const ports = {} as Record<ServiceName, number>;
   for (const name of names) ports[name] = await findFreePort();
 
+  // Fresh secrets per run: tests mint their tokens with them (harness/tokens.ts), and a
+  // JWKS_URL or issuer from the developer's shell must not change what the hub accepts.
+  const secrets = { JWT_SECRET: randomBytes(32).toString('base64url'), GATEWAY_SECRET: randomBytes(32).toString('base64url') };
+  const { JWKS_URL: _jwks, JWT_ISSUER: _issuer, JWT_AUDIENCE: _audience, ...inherited } = process.env;
+
   const started = Date.now();
   let hub: Hub;
   try {
     hub = await startHub({
       dataDir,
       ports,
-      env: { ...process.env, NODE_ENV: 'test' },
+      env: { ...inherited, NODE_ENV: 'test', ...secrets },
       seed: 'reset',
       quiet: !verbose,
       log: verbose ? (line) => console.log(line) : undefined,
@@ -49,6 +55,8 @@ async function globalSetup(): Promise<void> {
   process.env.MITRA_SCHOOLS_DATABASE_URL = hub.databaseUrls.schools;
   process.env.MITRA_UNIVERSITY_DATABASE_URL = hub.databaseUrls.university;
   process.env.MITRA_SKB_DATABASE_URL = hub.databaseUrls.skb;
+  process.env.MITRA_JWT_SECRET = secrets.JWT_SECRET;
+  process.env.MITRA_GATEWAY_SECRET = secrets.GATEWAY_SECRET;
 }
 
 export = globalSetup;

@@ -11,15 +11,33 @@ export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
 
 /** The development-only secret; production refuses to start without a real one. */
 export const DEVELOPMENT_SECRET = 'mitra-graph-development-secret-do-not-use-in-production';
+/** Signs and verifies development tokens (HS256) when JWT_SECRET is not set; refused in production. */
+export const DEVELOPMENT_JWT_SECRET = 'mitra-graph-development-jwt-secret-do-not-use-in-production';
+/** Proves a request came from the gateway when GATEWAY_SECRET is not set; refused in production. */
+export const DEVELOPMENT_GATEWAY_SECRET = 'mitra-graph-development-gateway-secret-do-not-use-in-production';
+export const DEFAULT_JWT_ISSUER = 'mitra-graph';
+export const DEFAULT_JWT_AUDIENCE = 'mitra-graph';
 
 const port = z.coerce.number().int().min(0).max(65535);
 
-const common = {
+// `JWKS_URL=` in a .env file means "not set", not "invalid URL".
+const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
+
+/** Token verification and the gateway's shared secret: read by every subgraph, the gateway and `npm run token`. */
+export const AUTH_ENV = {
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  JWT_SECRET: z.preprocess(unsetIfEmpty, z.string().min(16).optional()),
+  JWKS_URL: z.preprocess(unsetIfEmpty, z.string().url().optional()),
+  JWT_ISSUER: z.preprocess(unsetIfEmpty, z.string().min(1).default(DEFAULT_JWT_ISSUER)),
+  JWT_AUDIENCE: z.preprocess(unsetIfEmpty, z.string().min(1).default(DEFAULT_JWT_AUDIENCE)),
+  GATEWAY_SECRET: z.preprocess(unsetIfEmpty, z.string().min(16).optional()),
+};
+
+const common = {
+  ...AUTH_ENV,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOST: z.string().default('0.0.0.0'),
   CURSOR_SECRET: z.string().min(16).optional(),
-  JWT_SECRET: z.string().min(16).optional(),
   MIN_CELL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
 };
@@ -32,13 +50,37 @@ export interface ServiceConfig {
   port: number;
   cursorSecret: string;
   minCellSize: number;
+  auth: AuthConfig;
+}
+
+/** How callers' tokens are verified and how a subgraph recognises the gateway. */
+export interface AuthConfig {
+  /** `iss` every token must carry (JWT_ISSUER). */
+  issuer: string;
+  /** `aud` every token must carry (JWT_AUDIENCE). */
+  audience: string;
+  /** HS256 key (JWT_SECRET or the development secret); null when tokens are verified against `jwksUrl`. */
+  jwtSecret: string | null;
+  /** RS256/ES256 public keys (JWKS_URL); when set, it is the only way a token is accepted. */
+  jwksUrl: string | null;
+  /** Sent by the gateway in `x-mitra-gateway-secret`; required by subgraphs for `_entities` and `_service`. */
+  gatewaySecret: string;
+  /** Development defaults in use, said once at start-up. */
+  warnings: string[];
 }
 
 export interface SubgraphConfig extends ServiceConfig {
   name: SubgraphName;
   databaseUrl: string;
   dbPoolMax: number;
+  /**
+   * The gateway's GraphQL endpoint (GATEWAY_URL): a write that names another
+   * partner's key asks that partner through the gateway, never its database.
+   */
+  gatewayUrl: string;
 }
+
+export const DEFAULT_GATEWAY_URL = `http://localhost:${DEFAULT_PORTS.gateway}/graphql`;
 
 export class ConfigError extends Error {}
 
@@ -46,11 +88,62 @@ function formatIssues(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 }
 
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Token and gateway-secret settings. Development falls back to fixed,
+ * clearly named secrets and says so; production refuses to start without
+ * real ones, and never accepts the development values.
+ */
+export function authConfigFrom(
+  parsed: z.infer<z.ZodObject<typeof AUTH_ENV>>,
+  /** Other missing production settings of the same service, reported in the same error. */
+  productionProblems: string[] = [],
+): AuthConfig {
+  const production = parsed.NODE_ENV === 'production';
+  const problems: string[] = [...productionProblems];
+  const warnings: string[] = [];
+  if (production) {
+    if (!parsed.JWT_SECRET && !parsed.JWKS_URL) {
+      problems.push('JWT_SECRET (HS256) or JWKS_URL (RS256/ES256 public keys) must be set to verify tokens');
+    }
+    if (parsed.JWT_SECRET === DEVELOPMENT_JWT_SECRET) problems.push('JWT_SECRET must not be the development secret');
+    if (!parsed.GATEWAY_SECRET) problems.push('GATEWAY_SECRET must be set (the shared secret between the gateway and the subgraphs)');
+    if (parsed.GATEWAY_SECRET === DEVELOPMENT_GATEWAY_SECRET) problems.push('GATEWAY_SECRET must not be the development secret');
+    if (parsed.JWKS_URL) {
+      const url = new URL(parsed.JWKS_URL);
+      if (url.protocol !== 'https:' && !LOCAL_HOSTS.has(url.hostname)) problems.push('JWKS_URL must use https (keys fetched over plain http could be replaced in transit)');
+    }
+    if (problems.length) throw new ConfigError(`NODE_ENV=production: ${problems.join('; ')}`);
+  } else {
+    if (!parsed.JWT_SECRET && !parsed.JWKS_URL) {
+      warnings.push('JWT_SECRET is not set: tokens are signed and verified with the fixed development secret (never use it in production)');
+    }
+    if (!parsed.GATEWAY_SECRET) {
+      warnings.push('GATEWAY_SECRET is not set: the gateway and the subgraphs share the fixed development secret (never use it in production)');
+    }
+  }
+  return {
+    issuer: parsed.JWT_ISSUER,
+    audience: parsed.JWT_AUDIENCE,
+    jwtSecret: parsed.JWKS_URL ? null : (parsed.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET),
+    jwksUrl: parsed.JWKS_URL ?? null,
+    gatewaySecret: parsed.GATEWAY_SECRET ?? DEVELOPMENT_GATEWAY_SECRET,
+    warnings,
+  };
+}
+
+/** The token settings alone, for the gateway's config and `npm run token`. */
+export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
+  const result = z.object(AUTH_ENV).safeParse(env);
+  if (!result.success) throw new ConfigError(`Invalid token configuration: ${formatIssues(result.error)}`);
+  return authConfigFrom(result.data);
+}
+
 function baseConfig(parsed: z.infer<z.ZodObject<typeof common>>, portValue: number): ServiceConfig {
   const secret = parsed.CURSOR_SECRET ?? parsed.JWT_SECRET;
-  if (!secret && parsed.NODE_ENV === 'production') {
-    throw new ConfigError('CURSOR_SECRET or JWT_SECRET must be set when NODE_ENV=production');
-  }
+  // Every missing production secret is named at once, not one per attempt.
+  const auth = authConfigFrom(parsed, secret ? [] : ['CURSOR_SECRET or JWT_SECRET must be set (signs pagination cursors)']);
   return {
     nodeEnv: parsed.NODE_ENV,
     isProduction: parsed.NODE_ENV === 'production',
@@ -59,6 +152,7 @@ function baseConfig(parsed: z.infer<z.ZodObject<typeof common>>, portValue: numb
     port: portValue,
     cursorSecret: secret ?? DEVELOPMENT_SECRET,
     minCellSize: parsed.MIN_CELL_SIZE,
+    auth,
   };
 }
 
@@ -71,6 +165,7 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
     [`${upper}_DATABASE_URL`]: z
       .string({ required_error: `${upper}_DATABASE_URL is not set (npm start sets it for embedded PostgreSQL)` })
       .url(),
+    GATEWAY_URL: z.preprocess(unsetIfEmpty, z.string().url().default(DEFAULT_GATEWAY_URL)),
   });
   const result = schema.safeParse(env);
   if (!result.success) throw new ConfigError(`Invalid configuration for ${name}: ${formatIssues(result.error)}`);
@@ -80,5 +175,6 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
     name,
     databaseUrl: parsed[`${upper}_DATABASE_URL`] as string,
     dbPoolMax: parsed.DB_POOL_MAX,
+    gatewayUrl: parsed.GATEWAY_URL as string,
   };
 }

@@ -1,20 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CursorCodec } from './pagination';
 import type { SubgraphConfig } from './config';
-
-/** The caller, as established from a verified token (see the authorization issue). */
-export interface Viewer {
-  sub: string;
-  org: string;
-  roles: string[];
-}
+import type { Viewer } from './auth/claims';
+import type { PartnerApi } from './partner-api';
 
 /** One per request: a fresh EntityManager fork and a fresh set of loaders. */
 export interface SubgraphContext<L = unknown> {
   em: EntityManager;
   loaders: L;
+  /** The caller of a verified token; null for an anonymous caller. */
   viewer: Viewer | null;
+  /** The request carried the gateway's secret: `_entities`, `_service` and GATEWAY_ONLY fields are served. */
+  fromGateway: boolean;
   requestId: string;
   cursors: CursorCodec;
   config: SubgraphConfig;
+  /** Other partners' keys, checked through the gateway with the caller's own token. */
+  partners: PartnerApi;
 }

@@ -1,29 +1,65 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { ServiceConfig } from './config';
 import { ERROR_CODES } from './errors';
+import { InvalidLiteralError, inputFieldOf, isGraphQLError } from './input-paths';
 import type { Logger } from './logger';
 
 const PUBLIC_CODES = new Set<string>([...ERROR_CODES, ...Object.values(ApolloServerErrorCode)]);
 PUBLIC_CODES.delete(ApolloServerErrorCode.INTERNAL_SERVER_ERROR);
 
 /**
- * The one place where errors are translated for clients: coded errors pass,
- * a unique violation becomes CONFLICT, anything else is logged and masked
- * outside development, so no stack trace or SQL reaches a client.
+ * The extensions a client may see outside development. Anything else (a
+ * stack trace, an `exception` object, SQL, whatever a partner's subgraph
+ * adds) is dropped: the gateway passes subgraph errors through as they come.
  */
-export function formatErrorFor(config: ServiceConfig, logger: Logger) {
+const PUBLIC_EXTENSIONS = ['code', 'field', 'capability', 'serviceName'];
+
+function publicExtensions(extensions: Record<string, unknown> | undefined): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(extensions ?? {}).filter(([key]) => PUBLIC_EXTENSIONS.includes(key)));
+}
+
+/**
+ * A subgraph's unique indexes, by constraint name: the input field a
+ * violation is reported against, and what the client is told. The index is
+ * the rule (two concurrent writes cannot both pass it); this only words it.
+ */
+export type UniqueConstraints = Record<string, { field: string; message: string }>;
+
+function conflict(formatted: GraphQLFormattedError, message: string, field?: string): GraphQLFormattedError {
+  return { message, path: formatted.path, extensions: { code: 'CONFLICT', ...(field ? { field } : {}) } };
+}
+
+/**
+ * The one place where errors are translated for clients: coded errors pass,
+ * a unique violation or a lost optimistic lock becomes CONFLICT, a value
+ * refused before any resolver ran becomes BAD_USER_INPUT naming its field,
+ * anything else is logged and masked outside development, so no stack trace
+ * or SQL reaches a client.
+ */
+export function formatErrorFor(config: ServiceConfig, logger: Logger, uniqueConstraints: UniqueConstraints = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = (error as { originalError?: unknown })?.originalError ?? error;
     if (original instanceof UniqueConstraintViolationException) {
-      return { message: 'A row with the same unique value already exists', path: formatted.path, extensions: { code: 'CONFLICT' } };
+      const known = uniqueConstraints[(original as { constraint?: string }).constraint ?? ''];
+      return conflict(formatted, known?.message ?? 'A row with the same unique value already exists', known?.field);
     }
-    const code = formatted.extensions?.code;
+    if (original instanceof OptimisticLockError) {
+      return conflict(formatted, 'version: the record was changed since it was read; read it again and retry', 'version');
+    }
+    let code = formatted.extensions?.code;
+    let result = formatted;
+    // graphql-js refuses a bad literal or variable before any resolver runs: name the field as our own checks do.
+    const refusedLiteral = code === ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED && original instanceof InvalidLiteralError;
+    if ((code === 'BAD_USER_INPUT' || refusedLiteral) && formatted.extensions?.field === undefined && isGraphQLError(error)) {
+      const field = inputFieldOf(error);
+      code = 'BAD_USER_INPUT';
+      result = { ...formatted, extensions: { ...formatted.extensions, code, ...(field ? { field } : {}) } };
+    }
     if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
-      if (config.nodeEnv === 'development') return formatted;
-      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      if (config.nodeEnv === 'development') return result;
+      return { ...result, extensions: publicExtensions(result.extensions) };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error');
     if (config.nodeEnv === 'development') return formatted;

@@ -1,10 +1,13 @@
 import { GraphQLError } from 'graphql';
-import { NotFoundError } from './errors';
+import { BadUserInputError, NotFoundError } from './errors';
+
+type PartnerErrors = Array<{ message: string; extensions?: { code?: string } }>;
 
 /**
  * How a subgraph checks another partner's key before writing: a question to
  * the gateway, with the caller's own token, never a read of the other
  * partner's database. Unknown keys are NOT_FOUND and nothing is written.
+ * Ask before opening a transaction: no row lock is held across HTTP.
  */
 export class PartnerApi {
   constructor(
@@ -16,11 +19,26 @@ export class PartnerApi {
 
   /** Asks `query($id: ID!) { <field>(id: $id) { id } }`; throws NOT_FOUND naming `inputField` when it is null. */
   async requireExisting(rootField: string, typeName: string, id: string, inputField: string): Promise<void> {
-    const data = await this.query<Record<string, { id: string } | null>>(`query PartnerKeyCheck($id: ID!) { ${rootField}(id: $id) { id } }`, { id });
-    if (!data[rootField]) throw new NotFoundError(typeName, id, inputField);
+    await this.fetchExisting(rootField, typeName, id, inputField, 'id');
   }
 
-  async query<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  /**
+   * The other partner's entity with `selection`, or NOT_FOUND naming
+   * `inputField`. A refusal of the partner (a malformed id) is reported
+   * against the caller's own input field, not the partner's argument.
+   */
+  async fetchExisting<T extends object>(rootField: string, typeName: string, id: string, inputField: string, selection: string): Promise<T> {
+    const data = await this.query<Record<string, T | null>>(
+      `query PartnerKeyCheck($id: ID!) { ${rootField}(id: $id) { ${selection} } }`,
+      { id },
+      inputField,
+    );
+    const found = data[rootField];
+    if (!found) throw new NotFoundError(typeName, id, inputField);
+    return found;
+  }
+
+  async query<T>(query: string, variables: Record<string, unknown>, inputField?: string): Promise<T> {
     let response: Response;
     try {
       response = await fetch(this.gatewayUrl, {
@@ -36,12 +54,14 @@ export class PartnerApi {
     } catch {
       throw new GraphQLError('A partner could not be reached to check a key; nothing was written', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
     }
-    const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+    const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: PartnerErrors };
     if (body.errors?.length) {
-      const code = body.errors[0].extensions?.code;
+      const [first] = body.errors;
+      const code = first.extensions?.code;
       // A malformed id is the caller's bad input; an error of the partner is not the caller's business.
+      if (code === 'BAD_USER_INPUT' && inputField) throw new BadUserInputError(inputField, `refused by its owner: ${first.message}`);
       if (code === 'BAD_USER_INPUT' || code === 'FORBIDDEN' || code === 'UNAUTHENTICATED') {
-        throw new GraphQLError(body.errors[0].message, { extensions: { code } });
+        throw new GraphQLError(first.message, { extensions: { code } });
       }
       throw new GraphQLError('A partner could not check a key; nothing was written', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
     }

@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { InvalidLiteralError } from './input-paths';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -20,6 +21,19 @@ function parseDate(value: unknown): string {
   return value;
 }
 
+/**
+ * A literal in the query text is refused with a plain error, which graphql-js
+ * reports with the literal's location (it passes a GraphQLError on without
+ * one), so that the error can name the input field (see format-error.ts).
+ */
+function literal<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new InvalidLiteralError(error instanceof Error ? error.message : String(error));
+  }
+}
+
 /** Dates travel as 'YYYY-MM-DD' strings end to end: no time zone can shift them. */
 export const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
@@ -31,8 +45,7 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   },
   parseValue: parseDate,
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) return parseDate(undefined);
-    return parseDate(ast.value);
+    return literal(() => parseDate(ast.kind === Kind.STRING ? ast.value : undefined));
   },
 });
 
@@ -58,6 +71,6 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   },
   parseValue: parseDateTime,
   parseLiteral(ast) {
-    return parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined);
+    return literal(() => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined));
   },
 });

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SubgraphName } from './config';
 import { loadSubgraphConfig } from './config';
 import { createOrm, migrate, readMeta, writeMeta, type OrmOptions } from './db';
+import { runSyntheticSeed, type SeedSynthetic } from './synthetic/seed';
 
 export interface SeedDefinition {
   name: SubgraphName;
@@ -10,6 +11,8 @@ export interface SeedDefinition {
   /** The subgraph's own tables, emptied by --reset (children first is not needed: TRUNCATE ... CASCADE). */
   tables: string[];
   seedDemo(em: EntityManager): Promise<Record<string, number>>;
+  /** Writes this partner's slice of a synthetic world (`--synthetic`, see synthetic/seed.ts). */
+  seedSynthetic?: SeedSynthetic;
 }
 
 /**
@@ -19,6 +22,7 @@ export interface SeedDefinition {
  * subgraph's tables first.
  */
 export async function runSeedCli(def: SeedDefinition, argv = process.argv.slice(2)): Promise<void> {
+  if (argv.includes('--synthetic')) return runSyntheticSeed(def, argv);
   const unknown = argv.filter((a) => a !== '--reset' && a !== '--if-empty');
   if (unknown.length) throw new Error(`Unknown option(s): ${unknown.join(' ')} (use --reset or --if-empty)`);
   const reset = argv.includes('--reset');

@@ -47,3 +47,30 @@ export function requireNumberInRange(value: number, min: number, max: number, fi
 export function todayWita(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
+
+/** A field that may be left out but, when given, must not be null (a non-null column). */
+export function requireNotNull<T>(value: T | null | undefined, field: string): T | undefined {
+  if (value === null) throw new BadUserInputError(field, 'must not be null (leave it out to keep the current value)');
+  return value;
+}
+
+/** `date` ('YYYY-MM-DD') moved by whole years; 29 February becomes 28 February in a common year. */
+export function shiftYears(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const year = y + years;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const day = m === 2 && d === 29 && !leap ? 28 : d;
+  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Whole days from `from` to `to` (both 'YYYY-MM-DD'). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** A calendar date ('YYYY-MM-DD', already a real date: the Date scalar checks that) from `min` to `max` inclusive. */
+export function requireDateBetween(value: string, min: string, max: string, field: string, what: string): string {
+  // ISO dates of four-digit years order as strings.
+  if (value < min || value > max) throw new BadUserInputError(field, `must be ${what}: from ${min} to ${max}, got ${value}`);
+  return value;
+}

@@ -1,7 +1,8 @@
 import { runSeedCli } from '@mitra/kit';
 import { entities, migrations, seedDemo, tables } from './subgraph';
+import { seedSynthetic } from './seeds/synthetic';
 
-runSeedCli({ name: 'schools', entities, migrations, tables, seedDemo }).catch((error: unknown) => {
+runSeedCli({ name: 'schools', entities, migrations, tables, seedDemo, seedSynthetic }).catch((error: unknown) => {
   console.error(`[schools] seed failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -5,10 +5,12 @@ import { Qualification } from './entities/qualification';
 import { School } from './entities/school';
 import { Teacher } from './entities/teacher';
 import { DistrictResolver } from './graphql/district.resolver';
+import { QualificationResolver } from './graphql/qualification.resolver';
 import { references } from './graphql/references';
 import { SchoolResolver } from './graphql/school.resolver';
 import { StatisticsResolver } from './graphql/statistics.resolver';
 import { TeacherResolver } from './graphql/teacher.resolver';
+import { TeacherWritesResolver } from './graphql/teacher-writes.resolver';
 import { createLoaders, type SchoolsLoaders } from './loaders';
 
 export { migrations } from './migrations';
@@ -20,7 +22,10 @@ export const tables = ['qualification', 'teacher', 'school', 'district'];
 
 export const definition: SubgraphDefinition<SchoolsLoaders> = {
   name: 'schools',
-  resolvers: [TeacherResolver, SchoolResolver, DistrictResolver, StatisticsResolver],
+  resolvers: [TeacherResolver, TeacherWritesResolver, QualificationResolver, SchoolResolver, DistrictResolver, StatisticsResolver],
   references,
   createLoaders,
+  uniqueConstraints: {
+    teacher_nuptk_unique: { field: 'input.nuptk', message: 'input.nuptk: another teacher already has this NUPTK' },
+  },
 };

@@ -26,7 +26,8 @@ describe('schools subgraph schema', () => {
   it('keeps internal columns out of the schema', () => {
     const teacherFields = types.get('Teacher')!.fields!.map((f) => f.name.value);
     expect(teacherFields).not.toContain('schoolNpsn');
-    expect(teacherFields).not.toContain('version');
+    // The version is public on purpose: updateTeacher takes the one a client read (optimistic concurrency).
+    expect(teacherFields).toContain('version');
     expect(types.get('School')!.fields!.map((f) => f.name.value)).not.toContain('districtCode');
   });
 });

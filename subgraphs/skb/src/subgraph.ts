@@ -11,8 +11,10 @@ import { EventSessionResolver } from './graphql/event-session.resolver';
 import { LecturerResolver } from './graphql/lecturer.resolver';
 import { references } from './graphql/references';
 import { RegistrationResolver } from './graphql/registration.resolver';
+import { RegistrationWritesResolver } from './graphql/registration-writes.resolver';
 import { TeacherResolver } from './graphql/teacher.resolver';
 import { TrainingEventResolver } from './graphql/training-event.resolver';
+import { TrainingEventWritesResolver } from './graphql/training-event-writes.resolver';
 import { TrainingProgramResolver } from './graphql/training-program.resolver';
 import { VenueResolver } from './graphql/venue.resolver';
 import { createLoaders, type SkbLoaders } from './loaders';
@@ -29,8 +31,10 @@ export const definition: SubgraphDefinition<SkbLoaders> = {
   resolvers: [
     VenueResolver,
     TrainingEventResolver,
+    TrainingEventWritesResolver,
     EventSessionResolver,
     RegistrationResolver,
+    RegistrationWritesResolver,
     TeacherResolver,
     LecturerResolver,
     TrainingProgramResolver,
@@ -40,4 +44,7 @@ export const definition: SubgraphDefinition<SkbLoaders> = {
   ],
   references,
   createLoaders,
+  uniqueConstraints: {
+    registration_event_id_teacher_id_unique: { field: 'teacherId', message: 'teacherId: the teacher is already registered for this event' },
+  },
 };

@@ -12,8 +12,12 @@ import {
   type InputValueDefinitionNode,
   type GraphQLSchema,
 } from 'graphql';
-import { CursorCodec, buildFederatedSchema, printSubgraphSdl } from '@mitra/kit';
+import { CursorCodec, buildFederatedSchema, printSubgraphSdl, viewerFromClaims } from '@mitra/kit';
 import { definition } from '../src/subgraph';
+import { TrainingEventStatus } from '../src/graphql/enums';
+import { checkTransition } from '../src/graphql/validation';
+
+const UUID = '00000000-0000-4000-8000-000000000001';
 
 /**
  * The part of the public contract (../shared/contract/api.graphql) that this
@@ -169,7 +173,9 @@ describe('skb subgraph input checks (no database)', () => {
   const context = () => ({
     em: {},
     loaders: definition.createLoaders({} as never),
-    viewer: null,
+    // Through the gateway, as the SKB's admin: these checks are about input, not identity.
+    viewer: viewerFromClaims({ sub: 'test', org: 'skb:balikpapan-selatan', roles: ['admin'] }),
+    fromGateway: true,
     cursors: new CursorCodec('test-secret-of-some-length'),
   });
   const run = async (source: string) => {
@@ -194,11 +200,41 @@ describe('skb subgraph input checks (no database)', () => {
     expect(await run(`{ trainingEvents(after: "${foreign}") { totalCount } }`)).toEqual([{ code: 'BAD_USER_INPUT', field: 'after' }]);
   });
 
+  // Every write checks its input before it reads a row or asks another partner: no database, no gateway needed here.
+  const EVENT = (fields: Record<string, string>) => {
+    const input = { title: '"t"', programId: `"${UUID}"`, venueId: `"${UUID}"`, startsOn: '"2027-01-05"', endsOn: '"2027-01-06"', capacity: '20', ...fields };
+    return `mutation { createTrainingEvent(input: { ${Object.entries(input).map(([k, v]) => `${k}: ${v}`).join(', ')} }) { id } }`;
+  };
   it.each([
-    'mutation { createTrainingEvent(input: { title: "t", programId: "p", venueId: "v", startsOn: "2026-01-05", endsOn: "2026-01-06", capacity: 20 }) { id } }',
-    'mutation { registerParticipant(eventId: "e", participantName: "Sumiati") { id } }',
-    'mutation { recordAttendance(registrationId: "r", status: ATTENDED) { id } }',
-  ])('%s is NOT_IMPLEMENTED for now', async (source) => {
-    expect(await run(source)).toEqual([{ code: 'NOT_IMPLEMENTED', field: undefined }]);
+    ['mutation { createTrainingEvent(input: { title: "t", programId: "p", venueId: "v", startsOn: "2026-01-05", endsOn: "2026-01-06", capacity: 20 }) { id } }', 'input.programId'],
+    [EVENT({ title: '"   "' }), 'input.title'],
+    [EVENT({ capacity: '0' }), 'input.capacity'],
+    [EVENT({ capacity: '-5' }), 'input.capacity'],
+    [EVENT({ startsOn: '"1999-12-31"' }), 'input.startsOn'],
+    [EVENT({ endsOn: '"2099-01-01"' }), 'input.endsOn'],
+    ['mutation { registerParticipant(eventId: "e", participantName: "Sumiati") { id } }', 'eventId'],
+    [`mutation { registerParticipant(eventId: "${UUID}") { id } }`, 'participantName'],
+    [`mutation { registerParticipant(eventId: "${UUID}", participantName: " ") { id } }`, 'participantName'],
+    [`mutation { registerParticipant(eventId: "${UUID}", teacherId: "t") { id } }`, 'teacherId'],
+    ['mutation { recordAttendance(registrationId: "r", status: ATTENDED) { id } }', 'registrationId'],
+    [`mutation { recordAttendance(registrationId: "${UUID}", status: CANCELLED) { id } }`, 'status'],
+    [`mutation { recordAttendance(registrationId: "${UUID}", status: REGISTERED) { id } }`, 'status'],
+    [`mutation { updateTrainingEvent(id: "${UUID}", version: 1, input: {}) { id } }`, 'input'],
+    [`mutation { updateTrainingEvent(id: "${UUID}", version: 0, input: { title: "x" }) { id } }`, 'version'],
+    [`mutation { updateTrainingEvent(id: "${UUID}", version: 1, input: { capacity: null }) { id } }`, 'input.capacity'],
+    [`mutation { updateTrainingEvent(id: "x", version: 1, input: { title: "x" }) { id } }`, 'id'],
+    ['mutation { setTrainingEventStatus(id: "x", status: OPEN) { id } }', 'id'],
+    ['mutation { cancelRegistration(registrationId: "x") { id } }', 'registrationId'],
+  ])('%s is BAD_USER_INPUT naming %s', async (source, field) => {
+    expect(await run(source)).toEqual([{ code: 'BAD_USER_INPUT', field }]);
+  });
+});
+
+describe('training event status transitions', () => {
+  const ALL = Object.values(TrainingEventStatus);
+  const allowed = new Set(['PLANNED>OPEN', 'OPEN>ONGOING', 'ONGOING>COMPLETED', 'PLANNED>CANCELLED', 'OPEN>CANCELLED', 'ONGOING>CANCELLED', 'COMPLETED>CANCELLED']);
+  it.each(ALL.flatMap((from) => ALL.map((to) => [from, to] as const)))('%s → %s', (from, to) => {
+    if (allowed.has(`${from}>${to}`)) expect(checkTransition(from, to)).toBe(to);
+    else expect(() => checkTransition(from, to)).toThrow(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'status' } }));
   });
 });

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { buildSchema, parse, type DocumentNode, type ObjectTypeDefinitionNode, type TypeNode } from 'graphql';
-import { printSubgraphSdl } from '@mitra/kit';
+import { printSubgraphSdl, viewerFromClaims } from '@mitra/kit';
 import { definition } from '../src/subgraph';
 import { scoreGain } from '../src/graphql/assessment.resolver';
 import { currentPartnership, isActive, partnershipToday } from '../src/partnerships';
@@ -119,7 +119,14 @@ describe('university SDL', () => {
   it('has a reference resolver for every entity it owns or extends', () => {
     expect(Object.keys(definition.references).sort()).toEqual(['Assessment', 'District', 'Lecturer', 'Partnership', 'School', 'Teacher', 'TrainingCoverage', 'TrainingEvent', 'TrainingProgram']);
     expect(definition.references.School({ npsn: '64710001' }, {})).toEqual({ npsn: '64710001' });
-    expect(definition.references.Teacher({ id: 'x' }, {})).toEqual({ id: 'x' });
+    const partner = { viewer: viewerFromClaims({ sub: 's', org: 'skb:balikpapan-selatan', roles: ['staff'] }), fromGateway: true };
+    const analyst = { viewer: viewerFromClaims({ sub: 's', org: 'government:kaltim', roles: ['analyst'] }), fromGateway: true };
+    expect(definition.references.Teacher({ id: 'x' }, partner)).toEqual({ id: 'x' });
+    // Person-level however it is reached: a government token asking _entities for a Teacher is refused.
+    expect(() => definition.references.Teacher({ id: 'x' }, analyst)).toThrow(expect.objectContaining({ extensions: { code: 'FORBIDDEN' } }));
+    expect(() => definition.references.Teacher({ id: 'x' }, { viewer: null, fromGateway: true })).toThrow(
+      expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } }),
+    );
   });
 
   it('is valid GraphQL once the federation directives are declared', () => {

@@ -1,7 +1,10 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Authorized, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Rule } from '@mitra/kit';
 import { FieldOfStudy, QualificationLevel } from '../graphql/enums';
 
+/** Person-level: a teacher's diploma. */
+@Authorized(Rule.PERSONS)
 @ObjectType()
 @Entity({ tableName: 'qualification' })
 export class Qualification {

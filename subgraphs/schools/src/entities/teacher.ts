@@ -1,13 +1,16 @@
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Entity, Enum, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { Authorized, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Rule, type OwnedRecord } from '@mitra/kit';
 import { EmploymentStatus } from '../graphql/enums';
 
+/** Person-level: partners read it, government tokens never (however it is reached). */
+@Authorized(Rule.PERSONS)
 @ObjectType()
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'teacher' })
 @Index({ properties: ['fullName', 'id'] })
 @Index({ properties: ['schoolNpsn', 'fullName', 'id'] })
-export class Teacher {
+export class Teacher implements OwnedRecord {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -34,9 +37,16 @@ export class Teacher {
   @Property({ type: 'date', nullable: true })
   birthDate?: string | null;
 
+  /** Optimistic concurrency: an update names the version it read, and a stale one changes nothing. */
+  @Field(() => Int, { description: 'Changes with every update; pass it to updateTeacher.' })
   @Property({ type: 'integer', version: true })
-  version: number = 1;
+  version: Opt<number> = 1;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
+  createdAt: Opt<Date> = new Date();
+
+  /** Whose personal fields these are: the teacher's own school (not a column; `Opt`: never given when inserting). */
+  get ownerOrg(): Opt<string> {
+    return `school:${this.schoolNpsn}`;
+  }
 }

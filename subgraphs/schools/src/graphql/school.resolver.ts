@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, checkPageSize, toPage } from '@mitra/kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs, Rule, checkPageSize, toPage } from '@mitra/kit';
 import { District } from '../entities/district';
 import { School } from '../entities/school';
 import type { TeacherKey } from '../loaders/teacher-pages';
@@ -22,6 +22,7 @@ export class SchoolResolver {
     return district;
   }
 
+  @Authorized(Rule.PERSONS)
   @FieldResolver(() => TeacherConnection)
   async teachers(@Root() school: School, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() ctx: SchoolsContext): Promise<TeacherConnection> {
     const size = checkPageSize(first);

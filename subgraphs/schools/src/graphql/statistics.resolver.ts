@@ -1,5 +1,5 @@
-import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { SuppressionTable } from '@mitra/kit';
+import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Rule, SuppressionTable } from '@mitra/kit';
 import { District } from '../entities/district';
 import type { SchoolsContext } from '../context';
 import { statisticsLoaders } from '../statistics/loaders';
@@ -38,6 +38,8 @@ function toBreakdown(b: ReturnType<typeof readBreakdown>): QualificationBreakdow
   return Object.assign(new QualificationBreakdown(), b);
 }
 
+/** Statistics: any caller with a token (partners and government analysts), never anonymous. */
+@Authorized(Rule.STATISTICS)
 @Resolver(() => District)
 export class StatisticsResolver {
   /** The keys of the teachers in this district: travels only between subgraphs, never to clients. */

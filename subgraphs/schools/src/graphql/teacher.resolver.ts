@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { type CursorCodec, DateScalar, NotImplementedError, PageArgs, checkPageSize, requireUuid, toPage } from '@mitra/kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { type CursorCodec, DateScalar, PageArgs, Rule, checkPageSize, requireUuid, toPage } from '@mitra/kit';
 import { Qualification } from '../entities/qualification';
 import { School } from '../entities/school';
 import { Teacher } from '../entities/teacher';
@@ -8,7 +8,6 @@ import { highestLevel, meetsStandard } from '../standard';
 import type { SchoolsContext } from '../context';
 import { QualificationLevel } from './enums';
 import { TeacherConnection, TeacherFilter } from './types/teacher-connection';
-import { QualificationInput, TeacherInput } from './types/teacher.input';
 import { checkTeacherFilter } from './validation';
 
 export const TEACHERS_SCOPE = 'teachers';
@@ -17,6 +16,8 @@ export function teacherCursor(cursors: CursorCodec, scope: string, t: Teacher): 
   return cursors.encode(scope, [t.fullName, t.id]);
 }
 
+/** Every query and field here is person-level; the writes are in teacher-writes.resolver.ts and qualification.resolver.ts. */
+@Authorized(Rule.PERSONS)
 @Resolver(() => Teacher)
 export class TeacherResolver {
   @Query(() => Teacher, { nullable: true })
@@ -66,24 +67,13 @@ export class TeacherResolver {
     return qualifications.some(meetsStandard);
   }
 
+  /** The checker answers null (no error) to every partner but the teacher's own school. */
+  @Authorized(Rule.PERSONAL)
   @FieldResolver(() => DateScalar, {
     nullable: true,
     description: "Personal data: readable only by the teacher's own school. Null for everyone else.",
   })
-  birthDate(@Root() teacher: Teacher, @Ctx() ctx: SchoolsContext): string | null {
-    return ctx.viewer?.org === `school:${teacher.schoolNpsn}` ? (teacher.birthDate ?? null) : null;
-  }
-
-  @Mutation(() => Teacher)
-  createTeacher(@Arg('input', () => TeacherInput) _input: TeacherInput): Teacher {
-    throw new NotImplementedError('createTeacher: partner writes (issue "Partners write their own data")');
-  }
-
-  @Mutation(() => Qualification)
-  addQualification(
-    @Arg('teacherId', () => ID) _teacherId: string,
-    @Arg('input', () => QualificationInput) _input: QualificationInput,
-  ): Qualification {
-    throw new NotImplementedError('addQualification: partner writes (issue "Partners write their own data")');
+  birthDate(@Root() teacher: Teacher): string | null {
+    return teacher.birthDate ?? null;
   }
 }

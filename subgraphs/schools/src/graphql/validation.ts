@@ -1,4 +1,14 @@
-import { AREA_CODE_PATTERN, BadUserInputError, NPSN_PATTERN, requireMatch } from '@mitra/kit';
+import {
+  AREA_CODE_PATTERN,
+  BadUserInputError,
+  NPSN_PATTERN,
+  requireDateBetween,
+  requireDigits,
+  requireIntInRange,
+  requireMatch,
+  shiftYears,
+  todayWita,
+} from '@mitra/kit';
 import type { TeacherListFilter } from '../loaders/teacher-pages';
 
 export function checkNpsn(npsn: string, field: string): string {
@@ -18,4 +28,31 @@ export function checkTeacherFilter(filter: TeacherListFilter): TeacherListFilter
     return { ...filter, nameContains: name };
   }
   return filter;
+}
+
+/** Teachers' names, as on their diplomas: long Indonesian names with titles fit in 150 characters. */
+export const NAME_MAX = 150;
+export const INSTITUTION_MAX = 200;
+/** The youngest and oldest age at which someone plausibly works as a PAUD teacher (honorary teachers work past retirement age). */
+export const TEACHER_AGE = { min: 17, max: 75 } as const;
+/** The first graduation year the hub accepts: older diplomas would belong to no working teacher. */
+export const FIRST_GRADUATION_YEAR = 1950;
+
+export function checkNuptk(nuptk: string, field: string): string {
+  return requireDigits(nuptk, 16, field, 'a NUPTK');
+}
+
+/** In the past, and the birth date of someone aged TEACHER_AGE.min to TEACHER_AGE.max today (in Balikpapan). */
+export function checkBirthDate(birthDate: string, field: string, today = todayWita()): string {
+  return requireDateBetween(
+    birthDate,
+    shiftYears(today, -TEACHER_AGE.max),
+    shiftYears(today, -TEACHER_AGE.min),
+    field,
+    `the birth date of a working teacher (aged ${TEACHER_AGE.min} to ${TEACHER_AGE.max})`,
+  );
+}
+
+export function checkGraduationYear(year: number, field: string, today = todayWita()): number {
+  return requireIntInRange(year, FIRST_GRADUATION_YEAR, Number(today.slice(0, 4)), field);
 }

@@ -21,7 +21,11 @@ function escapeLike(value: string): string {
 export function applyTeacherFilter(qb: Knex.QueryBuilder, knex: Knex, filter: TeacherListFilter): Knex.QueryBuilder {
   if (filter.npsn) qb.where('t.school_npsn', filter.npsn);
   if (filter.districtCode) {
-    qb.whereIn('t.school_npsn', knex('school').select('npsn').where('district_code', filter.districtCode));
+    // As an array of the district's school keys, not a semi-join: the planner then reads each school's
+    // teachers through (school_npsn, full_name, id). With `in (select ...)` it may walk all teachers in
+    // name order testing each one's school instead: 130 ms rather than 3 ms for a median district of
+    // 1,000,000 teachers (EXPLAIN ANALYZE on `npm run generate -- --teachers 1000000`).
+    qb.whereRaw('t.school_npsn = any(array(select npsn from school where district_code = ?))', [filter.districtCode]);
   }
   if (filter.nameContains) qb.whereRaw(`t.full_name ilike ? escape '\\'`, [`%${escapeLike(filter.nameContains)}%`]);
   if (filter.meetsQualificationStandard != null) {

@@ -1,13 +1,17 @@
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Authorized, Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Rule } from '@mitra/kit';
 import { RegistrationStatus } from '../graphql/enums';
 
+/** A participant of an event, by name: person-level. */
+@Authorized(Rule.PERSONS)
 @ObjectType()
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'registration' })
+// A teacher holds one registration per event that is not cancelled (Migration20261127130002SkbActiveRegistrationUnique).
 @Unique({
   name: 'registration_event_id_teacher_id_unique',
-  expression: 'create unique index "registration_event_id_teacher_id_unique" on "registration" ("event_id", "teacher_id") where "teacher_id" is not null',
+  expression: `create unique index "registration_event_id_teacher_id_unique" on "registration" ("event_id", "teacher_id") where "teacher_id" is not null and "status" <> 'CANCELLED'`,
 })
 export class Registration {
   @Field(() => ID)
@@ -21,7 +25,7 @@ export class Registration {
 
   /**
    * The schools partner's Teacher key; null for a participant who is not a
-   * registered teacher. A teacher registers for an event at most once.
+   * registered teacher. A teacher holds at most one active registration per event.
    */
   @Index()
   @Property({ type: 'uuid', nullable: true })

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '@mitra/kit';
 import { TrainingEventStatus } from '../graphql/enums';
@@ -43,4 +43,9 @@ export class TrainingEvent {
   @Field(() => TrainingEventStatus)
   @Enum({ items: () => TrainingEventStatus })
   status!: TrainingEventStatus;
+
+  /** Optimistic concurrency: an update names the version it read, and a stale one changes nothing. */
+  @Field(() => Int, { description: 'Changes with every change of the event (its status too); pass it to updateTrainingEvent.' })
+  @Property({ type: 'integer', version: true })
+  version: Opt<number> = 1;
 }

@@ -1,11 +1,12 @@
-import { Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { SuppressionTable } from '@mitra/kit';
+import { Authorized, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Rule, SuppressionTable } from '@mitra/kit';
 import type { SkbContext } from '../context';
 import { trainedCounts } from '../loaders/coverage';
 import { DistrictRef } from './types/district.ref';
 import { TrainingCoverage } from './types/training-coverage.types';
 
-/** What the skb adds to the schools partner's District. */
+/** What the skb adds to the schools partner's District: statistics, for any caller with a token. */
+@Authorized(Rule.STATISTICS)
 @Resolver(() => DistrictRef)
 export class DistrictResolver {
   @FieldResolver(() => TrainingCoverage, {
@@ -28,6 +29,7 @@ async function trainedTable(coverage: TrainingCoverage, ctx: SkbContext): Promis
     .sum('total', ['trained', 'untrained']);
 }
 
+@Authorized(Rule.STATISTICS)
 @Resolver(() => TrainingCoverage)
 export class TrainingCoverageResolver {
   @FieldResolver(() => Int, { nullable: true, description: 'Teachers with at least one attended training event (skb). Null when suppressed.' })

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
-import { Ctx, Field, Float, Int, ObjectType, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Authorized, Ctx, Field, Float, Int, ObjectType, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid } from '@mitra/kit';
+import { Rule, isUuid } from '@mitra/kit';
 import type { SkbContext } from '../context';
 import { TrainingProgramRef } from './types/training-program.ref';
 
@@ -44,6 +44,7 @@ function attendanceByProgram(em: EntityManager): DataLoader<string, { counted: n
 
 const small = (n: number, min: number) => n > 0 && n < min;
 
+@Authorized(Rule.STATISTICS)
 @Resolver(() => TrainingProgramRef)
 export class ProgramAttendanceResolver {
   @FieldResolver(() => AttendanceFigures, { description: "Attendance at this program's events (skb)." })

@@ -1,3 +1,4 @@
+import { Rule, authorizedReference } from '@mitra/kit';
 import type { SkbContext } from '../context';
 import { DistrictRef } from './types/district.ref';
 import { TrainingCoverage } from './types/training-coverage.types';
@@ -14,8 +15,8 @@ export const references = {
   Venue: (ref: { id: string }, ctx: SkbContext) => ctx.loaders.venueById.load(ref.id),
   TrainingEvent: (ref: { id: string }, ctx: SkbContext) => ctx.loaders.eventById.load(ref.id),
   EventSession: (ref: { id: string }, ctx: SkbContext) => ctx.loaders.sessionById.load(ref.id),
-  Registration: (ref: { id: string }, ctx: SkbContext) => ctx.loaders.registrationById.load(ref.id),
-  Teacher: (ref: { id: string }) => TeacherRef.of(ref.id),
+  Registration: authorizedReference([Rule.PERSONS], (ref: { id: string }, ctx: SkbContext) => ctx.loaders.registrationById.load(ref.id)),
+  Teacher: authorizedReference([Rule.PERSONS], (ref: { id: string }) => TeacherRef.of(ref.id)),
   Lecturer: (ref: { id: string }) => LecturerRef.of(ref.id),
   TrainingProgram: (ref: { id: string }) => TrainingProgramRef.of(ref.id),
   District: (ref: { code: string; teacherKeys?: string[] }) => DistrictRef.of(ref.code, ref.teacherKeys),

@@ -1,12 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { NotImplementedError } from '@mitra/kit';
+import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Rule } from '@mitra/kit';
 import { Registration } from '../entities/registration';
 import { TrainingEvent } from '../entities/training-event';
 import type { SkbContext } from '../context';
-import { RegistrationStatus } from './enums';
 import { TeacherRef } from './types/teacher.ref';
-import { PARTNER_WRITES } from './writes';
 
+/** Every field here is person-level; the writes are in registration-writes.resolver.ts. */
+@Authorized(Rule.PERSONS)
 @Resolver(() => Registration)
 export class RegistrationResolver {
   @FieldResolver(() => TrainingEvent)
@@ -22,22 +22,5 @@ export class RegistrationResolver {
   })
   teacher(@Root() registration: Registration): TeacherRef | null {
     return registration.teacherId ? TeacherRef.of(registration.teacherId) : null;
-  }
-
-  @Mutation(() => Registration)
-  registerParticipant(
-    @Arg('eventId', () => ID) _eventId: string,
-    @Arg('teacherId', () => ID, { nullable: true }) _teacherId: string | null,
-    @Arg('participantName', () => String, { nullable: true }) _participantName: string | null,
-  ): Registration {
-    throw new NotImplementedError(`registerParticipant: ${PARTNER_WRITES}`);
-  }
-
-  @Mutation(() => Registration)
-  recordAttendance(
-    @Arg('registrationId', () => ID) _registrationId: string,
-    @Arg('status', () => RegistrationStatus) _status: RegistrationStatus,
-  ): Registration {
-    throw new NotImplementedError(`recordAttendance: ${PARTNER_WRITES}`);
   }
 }

@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { CursorCodec, NotImplementedError, PageArgs, checkPageSize, requireUuid, toPage } from '@mitra/kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
+import { CursorCodec, PageArgs, Rule, checkPageSize, requireUuid, toPage } from '@mitra/kit';
 import { EventSession } from '../entities/event-session';
 import { Registration } from '../entities/registration';
 import { TrainingEvent } from '../entities/training-event';
@@ -7,10 +7,8 @@ import { Venue } from '../entities/venue';
 import { countTrainingEvents, listTrainingEvents, type TrainingEventKey } from '../loaders/training-event-pages';
 import type { SkbContext } from '../context';
 import { TrainingEventConnection, TrainingEventFilter } from './types/training-event-connection';
-import { TrainingEventInput } from './types/training-event.input';
 import { TrainingProgramRef } from './types/training-program.ref';
 import { checkTrainingEventFilter } from './validation';
-import { PARTNER_WRITES } from './writes';
 
 export const TRAINING_EVENTS_SCOPE = 'training-events';
 
@@ -58,6 +56,8 @@ export class TrainingEventResolver {
     return ctx.loaders.sessionsByEvent.load(event.id);
   }
 
+  /** Participants by name: person-level, unlike the rest of the (public) event. */
+  @Authorized(Rule.PERSONS)
   @FieldResolver(() => [Registration])
   registrations(@Root() event: TrainingEvent, @Ctx() ctx: SkbContext): Promise<Registration[]> {
     return ctx.loaders.registrationsByEvent.load(event.id);
@@ -66,10 +66,5 @@ export class TrainingEventResolver {
   @FieldResolver(() => Float, { nullable: true, description: 'Share of registrations with status ATTENDED, 0..1.' })
   attendanceRate(@Root() event: TrainingEvent, @Ctx() ctx: SkbContext): Promise<number | null> {
     return ctx.loaders.attendanceRateByEvent.load(event.id);
-  }
-
-  @Mutation(() => TrainingEvent)
-  createTrainingEvent(@Arg('input', () => TrainingEventInput) _input: TrainingEventInput): TrainingEvent {
-    throw new NotImplementedError(`createTrainingEvent: ${PARTNER_WRITES}`);
   }
 }

@@ -1,8 +1,9 @@
 import { DecimalType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Directive, Field, Float, ID, ObjectType } from 'type-graphql';
-import { DateScalar } from '@mitra/kit';
+import { Authorized, Directive, Field, Float, ID, ObjectType } from 'type-graphql';
+import { DateScalar, Rule } from '@mitra/kit';
 
-/** A teacher's test results in one training program; the teacher and the event belong to other partners. */
+/** A teacher's test results in one training program; the teacher and the event belong to other partners. Person-level. */
+@Authorized(Rule.PERSONS)
 @ObjectType()
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'assessment' })

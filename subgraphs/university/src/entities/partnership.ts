@@ -1,8 +1,9 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { DateScalar } from '@mitra/kit';
+import { Authorized, Directive, Field, ID, ObjectType } from 'type-graphql';
+import { DateScalar, Rule } from '@mitra/kit';
 
-/** A cooperation agreement between the university's study program and a school. */
+/** A cooperation agreement between the university's study program and a school: not public, not personal (any token). */
+@Authorized(Rule.AUTHENTICATED)
 @ObjectType()
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'partnership' })

@@ -1,3 +1,4 @@
+import { Rule, authorizedReference } from '@mitra/kit';
 import type { UniversityContext } from '../context';
 import { SchoolRef } from './types/school.ref';
 import { DistrictRef, TrainingCoverage } from './types/statistics.types';
@@ -12,10 +13,10 @@ import { TrainingEventRef } from './types/training-event.ref';
 export const references = {
   Lecturer: (ref: { id: string }, ctx: UniversityContext) => ctx.loaders.lecturerById.load(ref.id),
   TrainingProgram: (ref: { id: string }, ctx: UniversityContext) => ctx.loaders.programById.load(ref.id),
-  Assessment: (ref: { id: string }, ctx: UniversityContext) => ctx.loaders.assessmentById.load(ref.id),
-  Partnership: (ref: { id: string }, ctx: UniversityContext) => ctx.loaders.partnershipById.load(ref.id),
+  Assessment: authorizedReference([Rule.PERSONS], (ref: { id: string }, ctx: UniversityContext) => ctx.loaders.assessmentById.load(ref.id)),
+  Partnership: authorizedReference([Rule.AUTHENTICATED], (ref: { id: string }, ctx: UniversityContext) => ctx.loaders.partnershipById.load(ref.id)),
   School: (ref: { npsn: string }) => SchoolRef.of(ref.npsn),
-  Teacher: (ref: { id: string }) => TeacherRef.of(ref.id),
+  Teacher: authorizedReference([Rule.PERSONS], (ref: { id: string }) => TeacherRef.of(ref.id)),
   TrainingEvent: (ref: { id: string }) => TrainingEventRef.of(ref.id),
   District: (ref: { code: string; teacherKeys?: string[] }) => DistrictRef.of(ref.code, ref.teacherKeys),
   TrainingCoverage: (ref: { teacherKeys: string[] }) => TrainingCoverage.of(ref.teacherKeys),

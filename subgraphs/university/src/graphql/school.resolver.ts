@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Rule } from '@mitra/kit';
 import { Partnership } from '../entities/partnership';
 import type { UniversityContext } from '../context';
 import { SchoolRef } from './types/school.ref';
@@ -6,6 +7,7 @@ import { SchoolRef } from './types/school.ref';
 /** The university's fields on the schools partner's School. */
 @Resolver(() => SchoolRef)
 export class SchoolResolver {
+  @Authorized(Rule.AUTHENTICATED)
   @FieldResolver(() => Partnership, {
     nullable: true,
     description: 'Cooperation agreement with a university study program (university).',

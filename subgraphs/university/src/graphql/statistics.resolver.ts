@@ -1,4 +1,5 @@
-import { Ctx, Directive, FieldResolver, Float, Resolver, Root } from 'type-graphql';
+import { Authorized, Ctx, Directive, FieldResolver, Float, Resolver, Root } from 'type-graphql';
+import { Rule } from '@mitra/kit';
 import type { UniversityContext } from '../context';
 import { TrainingProgram } from '../entities/training-program';
 import { statisticsLoaders } from '../statistics/aggregates';
@@ -7,6 +8,7 @@ import { DistrictRef, TierCount, TierOutcomes, TrainingCoverage, TrainingOutcome
 import { TrainingEventRef } from './types/training-event.ref';
 
 /** The university's half of TrainingCoverage: completed tiers and gains of the given teachers. */
+@Authorized(Rule.STATISTICS)
 @Resolver(() => TrainingCoverage)
 export class TrainingCoverageResolver {
   @FieldResolver(() => [TierCount], { description: 'Teachers by highest completed tier (university).' })
@@ -27,6 +29,7 @@ export class TrainingCoverageResolver {
   }
 }
 
+@Authorized(Rule.STATISTICS)
 @Resolver(() => DistrictRef)
 export class DistrictOutcomesResolver {
   @FieldResolver(() => [TierOutcomes], {
@@ -38,6 +41,7 @@ export class DistrictOutcomesResolver {
   }
 }
 
+@Authorized(Rule.STATISTICS)
 @Resolver(() => TrainingProgram)
 export class ProgramOutcomesResolver {
   @FieldResolver(() => TrainingOutcomes, { description: 'Whether this program worked: pre/post-test results over all its assessments.' })
@@ -46,6 +50,7 @@ export class ProgramOutcomesResolver {
   }
 }
 
+@Authorized(Rule.STATISTICS)
 @Resolver(() => TrainingEventRef)
 export class EventOutcomesResolver {
   @FieldResolver(() => TrainingOutcomes, { description: 'Whether this event worked: pre/post-test results of its assessed participants (university).' })

@@ -1,10 +1,12 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Rule } from '@mitra/kit';
 import { Assessment } from '../entities/assessment';
 import type { UniversityContext } from '../context';
 import { TrainingTier } from './enums';
 import { TeacherRef } from './types/teacher.ref';
 
-/** The university's fields on the schools partner's Teacher. */
+/** The university's fields on the schools partner's Teacher: person-level, as the owner's are. */
+@Authorized(Rule.PERSONS)
 @Resolver(() => TeacherRef)
 export class TeacherResolver {
   @FieldResolver(() => [Assessment], { description: 'Pre/post-test results and completions (university).' })

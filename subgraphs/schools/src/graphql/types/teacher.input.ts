@@ -34,3 +34,19 @@ export class QualificationInput {
   @Field(() => Int, { nullable: true })
   graduationYear?: number | null;
 }
+
+/** What a school may change about its teacher; a field left out keeps its value, `null` clears a nullable one. */
+@InputType({ description: 'Fields left out keep their value; nuptk or birthDate set to null are cleared.' })
+export class TeacherUpdateInput {
+  @Field(() => String, { nullable: true })
+  fullName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  nuptk?: string | null;
+
+  @Field(() => EmploymentStatus, { nullable: true })
+  employmentStatus?: EmploymentStatus | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  birthDate?: string | null;
+}

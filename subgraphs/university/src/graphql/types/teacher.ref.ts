@@ -1,6 +1,8 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Authorized, Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Rule } from '@mitra/kit';
 
-/** The schools partner's Teacher, by key: this subgraph adds assessments and highestCompletedTier to it. */
+/** The schools partner's Teacher, by key: this subgraph adds assessments and highestCompletedTier to it. Person-level here too. */
+@Authorized(Rule.PERSONS)
 @ObjectType('Teacher')
 @Directive('@key(fields: "id")')
 export class TeacherRef {

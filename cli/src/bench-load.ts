@@ -1,0 +1,79 @@
+import autocannon from 'autocannon';
+
+/** What one measured run gives: throughput and latency percentiles (ms), and how many answers were wrong. */
+export interface RunFigures {
+  requests: number;
+  /** The first wrong answer (status and the start of its body), when there were errors. */
+  firstError?: string;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** Failed requests: transport errors, non-2xx answers, or GraphQL errors in the body. */
+  errors: number;
+  tool: string;
+}
+
+export function percentile(sorted: number[], q: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+export function figures(latencies: number[], seconds: number, errors: number, tool: string): RunFigures {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    requests: sorted.length,
+    rps: sorted.length / Math.max(seconds, 0.001),
+    p50: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    p99: percentile(sorted, 0.99),
+    errors,
+    tool,
+  };
+}
+
+/**
+ * One HTTP request, sent back to back over `connections` connections by
+ * autocannon for `seconds` after a warm-up; an answer with GraphQL errors
+ * counts as an error. Latencies are autocannon's own, per request.
+ */
+export async function loadHttp(options: {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  connections: number;
+  seconds: number;
+  warmupSeconds: number;
+}): Promise<RunFigures> {
+  const latencies: number[] = [];
+  const instance = autocannon({
+    url: options.url,
+    method: 'POST',
+    headers: options.headers,
+    body: options.body,
+    connections: options.connections,
+    duration: options.seconds,
+    timeout: 30,
+    verifyBody: (body) => !body.includes('"errors"'),
+    ...(options.warmupSeconds > 0 ? { warmup: { connections: options.connections, duration: options.warmupSeconds } } : {}),
+  });
+  instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+    if (status >= 200 && status < 300) latencies.push(ms);
+  });
+  const result = await instance;
+  // A run with errors is reported as such: its figures are not the operation's.
+  const errors = result.errors + result.timeouts + result.non2xx + result.mismatches;
+  const run = figures(latencies, result.duration, errors, 'autocannon');
+  if (errors) run.firstError = await sample(options);
+  return run;
+}
+
+/** One more request, to say what the wrong answers were. */
+async function sample(options: { url: string; headers: Record<string, string>; body: string }): Promise<string> {
+  try {
+    const response = await fetch(options.url, { method: 'POST', headers: options.headers, body: options.body });
+    return `HTTP ${response.status} ${(await response.text()).slice(0, 300)}`;
+  } catch (error) {
+    return error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}` : String(error);
+  }
+}

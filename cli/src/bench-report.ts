@@ -1,0 +1,194 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BenchViewer } from './bench-operations';
+import type { RunFigures } from './bench-load';
+
+export interface OperationRun {
+  connections: number;
+  gateway?: RunFigures;
+  direct?: RunFigures;
+  floor?: RunFigures;
+}
+
+export interface OperationResult {
+  name: string;
+  title: string;
+  viewer: BenchViewer;
+  /** measured; not-available (a field the hub does not serve yet); failed (anything else). */
+  status: 'measured' | 'not-available' | 'failed';
+  reason?: string;
+  /** The gateway's subgraph requests for this operation, as replayed for "direct". */
+  plan?: { fetches: number; depth: number; subgraphs: string[]; source: 'query plan' | 'timing' };
+  floorStatus: 'measured' | 'failed';
+  floorReason?: string;
+  runs: OperationRun[];
+}
+
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  memoryGiB: number;
+  os: string;
+  node: string;
+  postgres: string;
+  /** 1-minute load average when the measurements started and when they ended: other work on the machine skews the figures. */
+  loadAverage: { start: number; end: number };
+}
+
+export interface BenchReport {
+  date: string;
+  command: string;
+  dataset: string;
+  subjects: { districtCode: string; districtTeachers: number; teacherId: string };
+  machine: Machine;
+  durationSeconds: number;
+  warmupSeconds: number;
+  connections: number[];
+  /** Hub settings that differ from `npm start`'s defaults. */
+  settings: Record<string, string | number>;
+  operations: OperationResult[];
+  targets: Array<{ target: string; reached: string; met: boolean | null }>;
+}
+
+export function loadAverage(): number {
+  return Math.round(os.loadavg()[0] * 100) / 100;
+}
+
+export function describeMachine(postgresVersion: string, loadAtStart: number): Machine {
+  const cpus = os.cpus();
+  return {
+    loadAverage: { start: loadAtStart, end: loadAverage() },
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model.replace(/\s+/g, ' ').trim() ?? 'unknown',
+    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    postgres: postgresVersion,
+  };
+}
+
+const ms = (x: number | undefined): string => (x === undefined || Number.isNaN(x) ? '-' : x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
+const rps = (x: number | undefined): string => (x === undefined ? '-' : x < 100 ? x.toFixed(1) : x.toFixed(0));
+const flagged = (f: RunFigures | undefined, text: string): string => (f && f.errors ? `${text} (${f.errors} err)` : text);
+
+function cells(f: RunFigures | undefined): string[] {
+  if (!f) return ['-', '-', '-', '-'];
+  return [flagged(f, rps(f.rps)), ms(f.p50), ms(f.p95), ms(f.p99)];
+}
+
+export function overhead(run: OperationRun): string {
+  if (!run.gateway || !run.direct || !run.direct.p50) return '-';
+  return `${(run.gateway.p50 / run.direct.p50).toFixed(2)}×`;
+}
+
+const HEADER = [
+  'operation',
+  'conn.',
+  'gateway req/s',
+  'p50',
+  'p95',
+  'p99',
+  'direct req/s',
+  'p50',
+  'p95',
+  'p99',
+  'gateway ÷ direct (p50)',
+  'floor req/s',
+  'p50',
+  'p95',
+  'p99',
+];
+
+export function tableRows(report: BenchReport): string[][] {
+  const rows: string[][] = [];
+  for (const op of report.operations) {
+    for (const run of op.runs) {
+      const gatewayCells =
+        op.status === 'measured' ? [...cells(run.gateway), ...cells(run.direct), overhead(run)] : [op.status === 'not-available' ? 'not available yet' : 'failed', '', '', '', '', '', '', '', ''];
+      rows.push([op.name, String(run.connections), ...gatewayCells, ...cells(run.floor)]);
+    }
+  }
+  return rows;
+}
+
+export function consoleTable(report: BenchReport): string {
+  const rows = [HEADER, ...tableRows(report)];
+  const widths = HEADER.map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const line = (r: string[]) => r.map((cell, c) => (c < 1 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+function markdownTable(report: BenchReport): string {
+  const rows = tableRows(report);
+  const out = [`| ${HEADER.join(' | ')} |`, `|${HEADER.map((_, c) => (c < 1 ? ' --- ' : ' ---: ')).join('|')}|`];
+  for (const r of rows) out.push(`| ${r.map((cell) => cell || ' ').join(' | ')} |`);
+  return out.join('\n');
+}
+
+function sectionKey(report: BenchReport): string {
+  return `${report.date.slice(0, 10)} ${report.dataset} c=${report.connections.join(',')} d=${report.durationSeconds}`;
+}
+
+export function markdownSection(report: BenchReport): string {
+  const m = report.machine;
+  const notes = report.operations.map((op) => {
+    const plan = op.plan
+      ? ` Direct: the gateway's ${op.plan.fetches} subgraph request(s) to ${op.plan.subgraphs.join(', ')}, at most ${op.plan.depth} one after another, replayed as its ${op.plan.source} orders them.`
+      : '';
+    const state = op.status === 'measured' ? '' : ` ${op.status === 'not-available' ? 'Not available yet' : 'Failed'}: ${op.reason}.`;
+    const floor = op.floorStatus === 'failed' ? ` Floor failed: ${op.floorReason}.` : '';
+    return `- \`${op.name}\` (${op.viewer}): ${op.title}.${plan}${state}${floor}`;
+  });
+  const targets = report.targets.map((t) => `- ${t.target}: ${t.reached}${t.met === null ? '' : t.met ? ' (met)' : ' (not met)'}`);
+  const key = sectionKey(report);
+  return [
+    `<!-- bench:${key} -->`,
+    `## ${report.date.slice(0, 10)}: ${report.dataset}`,
+    '',
+    `- Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, ${m.os}; Node ${m.node}; ${m.postgres} (embedded). Gateway, subgraphs, PostgreSQL and the load generator share the machine; 1-minute load average ${m.loadAverage.start} at the start, ${m.loadAverage.end} at the end.`,
+    `- Command: \`${report.command}\`; hub settings: ${Object.entries(report.settings).map(([k, v]) => `${k}=${v}`).join(', ')}.`,
+    `- ${report.durationSeconds} s per measurement after ${report.warmupSeconds} s of warm-up; subjects: district ${report.subjects.districtCode} (${report.subjects.districtTeachers.toLocaleString('en')} teachers), teacher ${report.subjects.teacherId}.`,
+    '- Latencies in ms.',
+    '',
+    markdownTable(report),
+    '',
+    ...notes,
+    '',
+    'Targets:',
+    '',
+    ...targets,
+    '',
+    `<!-- /bench:${key} -->`,
+  ].join('\n');
+}
+
+const INTRO = `# Benchmarks
+
+Written by \`npm run bench\` (see \`cli/src/bench.ts\`); each run adds or replaces its dated section below, newest first.
+`;
+
+/** Adds the run's section to docs/benchmarks.md (newest first), replacing a section of the same day and configuration. */
+export function updateBenchmarksDoc(file: string, report: BenchReport): void {
+  const section = markdownSection(report);
+  const key = sectionKey(report);
+  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : INTRO;
+  const start = text.indexOf(`<!-- bench:${key} -->`);
+  const endMarker = `<!-- /bench:${key} -->`;
+  if (start >= 0 && text.indexOf(endMarker, start) >= 0) {
+    const end = text.indexOf(endMarker, start) + endMarker.length;
+    text = `${text.slice(0, start)}${section}${text.slice(end)}`;
+  } else {
+    const first = text.indexOf('<!-- bench:');
+    text = first >= 0 ? `${text.slice(0, first)}${section}\n\n${text.slice(first)}` : `${text.trimEnd()}\n\n${section}\n`;
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+}
+
+export function writeJson(dir: string, report: BenchReport): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${report.date.replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  return file;
+}

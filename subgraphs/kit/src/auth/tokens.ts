@@ -1,0 +1,174 @@
+import { SignJWT, createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
+import { GraphQLError } from 'graphql';
+import type { AuthConfig } from '../config';
+import { ClaimError, parseOrg, parseRoles, viewerFromClaims, type Viewer } from './claims';
+
+/** Accepted clock skew between the token's issuer and this service. */
+export const CLOCK_TOLERANCE_SECONDS = 5;
+const HMAC_ALGORITHMS = ['HS256'];
+const JWKS_ALGORITHMS = ['RS256', 'ES256'];
+
+/**
+ * UNAUTHENTICATED for a token that was sent but cannot be trusted: HTTP 401,
+ * with a message that says which check failed and nothing about the keys.
+ */
+export function invalidToken(reason: string): GraphQLError {
+  return new GraphQLError(`Invalid token: ${reason}`, {
+    extensions: {
+      code: 'UNAUTHENTICATED',
+      http: { status: 401, headers: new Map([['www-authenticate', 'Bearer error="invalid_token"']]) },
+    },
+  });
+}
+
+function keySetUnavailable(): GraphQLError {
+  return new GraphQLError('The token could not be verified now: the key set (JWKS_URL) did not answer; try again', {
+    extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+  });
+}
+
+/** jose's failure, as the one sentence a caller needs. Matched by `code`: jose's classes may be loaded twice. */
+function translate(error: unknown): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  if (error instanceof ClaimError) return invalidToken(error.message);
+  const { code, claim, reason } = (error ?? {}) as { code?: string; claim?: string; reason?: string };
+  switch (code) {
+    case 'ERR_JWT_EXPIRED':
+      return invalidToken('the token has expired');
+    case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
+      if (reason === 'missing') return invalidToken(`the token has no "${claim}" claim${claim === 'exp' ? ' (an expiry is required)' : ''}`);
+      if (claim === 'nbf') return invalidToken('the token is not valid yet (nbf is in the future)');
+      if (claim === 'aud') return invalidToken('the token is for another audience (aud)');
+      if (claim === 'iss') return invalidToken('the token was issued by another issuer (iss)');
+      return invalidToken(`the token's "${claim ?? 'unknown'}" claim is invalid`);
+    case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
+      return invalidToken('the signature is invalid');
+    case 'ERR_JOSE_ALG_NOT_ALLOWED':
+    case 'ERR_JOSE_NOT_SUPPORTED':
+      return invalidToken('the token is signed with an algorithm or key type that is not accepted');
+    case 'ERR_JWKS_NO_MATCHING_KEY':
+    case 'ERR_JWKS_MULTIPLE_MATCHING_KEYS':
+      return invalidToken('no key of the key set matches the token (kid)');
+    case 'ERR_JWKS_TIMEOUT':
+    case 'ERR_JWKS_INVALID':
+      return keySetUnavailable();
+    case 'ERR_JWS_INVALID':
+    case 'ERR_JWT_INVALID':
+      return invalidToken('the token is malformed (expected a signed JWT: header.payload.signature)');
+    default:
+      // A fetch of the key set that failed (network, DNS) surfaces as fetch's TypeError (by name: it may come from another realm).
+      if ((error as Error | undefined)?.name === 'TypeError') return keySetUnavailable();
+      return invalidToken('the token could not be verified');
+  }
+}
+
+export interface TokenVerifier {
+  /** The viewer of a verified token; UNAUTHENTICATED (401) naming the reason otherwise. */
+  verify(token: string): Promise<Viewer>;
+  /** null without an Authorization header (anonymous); the viewer of a valid Bearer token; UNAUTHENTICATED otherwise. */
+  viewerFrom(authorization: string | undefined): Promise<Viewer | null>;
+}
+
+const BEARER = /^Bearer +([^\s]+) *$/i;
+
+/**
+ * Verifies with jose: HS256 with JWT_SECRET (or the development secret), or
+ * RS256/ES256 with the keys at JWKS_URL, which jose caches and fetches again
+ * when a token names a key it does not know (key rotation). `iss`, `aud`,
+ * `exp` and `sub` are required.
+ */
+export function createTokenVerifier(
+  auth: AuthConfig,
+  /** jose's defaults (30 s between fetches for an unknown key) unless a test needs a faster rotation. */
+  options: { jwksCooldownMs?: number } = {},
+): TokenVerifier {
+  const checks = {
+    issuer: auth.issuer,
+    audience: auth.audience,
+    requiredClaims: ['exp', 'iss', 'aud', 'sub'],
+    clockTolerance: CLOCK_TOLERANCE_SECONDS,
+  };
+  const algorithms = auth.jwksUrl ? JWKS_ALGORITHMS : HMAC_ALGORITHMS;
+  const keySet = auth.jwksUrl
+    ? createRemoteJWKSet(new URL(auth.jwksUrl), { timeoutDuration: 5_000, cooldownDuration: options.jwksCooldownMs ?? 30_000 })
+    : null;
+  const secret = new TextEncoder().encode(auth.jwtSecret ?? '');
+
+  const verifyPayload = async (token: string): Promise<JWTPayload> => {
+    let alg: unknown;
+    try {
+      alg = decodeProtectedHeader(token).alg;
+    } catch {
+      throw invalidToken('the token is malformed (expected a signed JWT: header.payload.signature)');
+    }
+    if (typeof alg !== 'string' || alg.toLowerCase() === 'none') throw invalidToken('unsigned tokens (alg: none) are not accepted');
+    if (!algorithms.includes(alg)) throw invalidToken(`tokens signed with ${alg} are not accepted here (expected ${algorithms.join(' or ')})`);
+    const result = keySet
+      ? await jwtVerify(token, keySet, { ...checks, algorithms })
+      : await jwtVerify(token, secret, { ...checks, algorithms });
+    return result.payload;
+  };
+
+  const verify = async (token: string): Promise<Viewer> => {
+    try {
+      return viewerFromClaims(await verifyPayload(token));
+    } catch (error) {
+      throw translate(error);
+    }
+  };
+
+  return {
+    verify,
+    async viewerFrom(authorization) {
+      if (authorization === undefined || authorization === '') return null;
+      const match = BEARER.exec(authorization);
+      if (!match) throw invalidToken('the Authorization header must be "Bearer <token>"');
+      return verify(match[1]);
+    },
+  };
+}
+
+export interface TokenRequest {
+  org: string;
+  roles: string[];
+  /** Default: `dev:<org>`. */
+  sub?: string;
+  /** Lifetime: `90s`, `30m`, `1h`, `7d` (default `1h`), at most 366 days. */
+  ttl?: string;
+}
+
+const TTL = /^(\d{1,6})([smhd])$/;
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3_600, d: 86_400 };
+
+export function parseTtl(ttl: string): number {
+  const match = TTL.exec(ttl.trim());
+  const seconds = match ? Number(match[1]) * UNIT_SECONDS[match[2]] : NaN;
+  if (!(seconds > 0) || seconds > 366 * 86_400) {
+    throw new ClaimError(`--ttl ${JSON.stringify(ttl)} must be a positive duration such as 90s, 30m, 1h or 7d (at most 366d)`);
+  }
+  return seconds;
+}
+
+/**
+ * An HS256 token the hub accepts (what `npm run token` prints). Its claims are
+ * checked with the same rules as on arrival, so it never mints a token that
+ * the services would refuse.
+ */
+export async function signToken(auth: AuthConfig, request: TokenRequest, now: Date = new Date()): Promise<string> {
+  if (!auth.jwtSecret) {
+    throw new ClaimError('JWKS_URL is set: the hub accepts only tokens signed by your identity provider (RS256/ES256), not HS256 tokens');
+  }
+  const { org } = parseOrg(request.org);
+  const roles = parseRoles(request.roles);
+  const sub = request.sub ?? `dev:${org}`;
+  viewerFromClaims({ sub, org, roles });
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  return new SignJWT({ org, roles })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(sub)
+    .setIssuer(auth.issuer)
+    .setAudience(auth.audience)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + parseTtl(request.ttl ?? '1h'))
+    .sign(new TextEncoder().encode(auth.jwtSecret));
+}

@@ -1,0 +1,155 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { SyntheticWorld, syntheticArgs, type SyntheticOptions } from '@mitra/kit';
+import { expectNoErrors, gql as send, type GqlOptions, type LooseBody } from '../harness/client';
+import { hubUrls } from '../harness/env';
+import { PARTNER, tokenFor } from '../harness/tokens';
+
+/**
+ * Batching at scale: the SQL statements a request causes, per subgraph, do
+ * not depend on how many rows it returns. Proven on a synthetic data set
+ * with one district of 10 teachers and one of 10,000, generated into the
+ * test hub's databases by `npm run generate` (the real command) and replaced
+ * by the demo data again afterwards, so the other test files see the demo
+ * world as always (files run one at a time).
+ */
+const SCALE: SyntheticOptions = { seed: 1, teachers: 10_010, districts: 2, districtTeachers: [10, 10_000] };
+const world = new SyntheticWorld(SCALE);
+const [small, large] = world.districts;
+const ROOT = path.resolve(__dirname, '..', '..');
+
+function cli(script: string, args: string[]): Promise<void> {
+  const { databases } = hubUrls();
+  const env = {
+    ...process.env,
+    SCHOOLS_DATABASE_URL: databases.schools,
+    UNIVERSITY_DATABASE_URL: databases.university,
+    SKB_DATABASE_URL: databases.skb,
+  };
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [path.join(ROOT, 'cli', 'dist', script), ...args], { env, maxBuffer: 16 * 2 ** 20 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${script} ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
+      else resolve();
+    });
+  });
+}
+
+let token: string;
+const gql = (query: string, variables?: Record<string, unknown>, options: GqlOptions = {}) => send(query, variables, { token, ...options });
+
+beforeAll(async () => {
+  token = await tokenFor(PARTNER);
+  await cli('generate.js', ['--reset', ...syntheticArgs(SCALE)]);
+}, 180_000);
+
+afterAll(async () => {
+  await cli('seed.js', ['--reset']);
+}, 180_000);
+
+/** The request, with the statement counts per subgraph that the gateway reports for it. */
+async function counted(query: string, variables: Record<string, unknown>): Promise<{ data: LooseBody; sql: Record<string, number> }> {
+  const { body } = await gql(query, variables, { headers: { 'x-mitra-debug': 'sql' } });
+  expectNoErrors(body);
+  return { data: body.data, sql: body.extensions.sqlStatements };
+}
+
+const TEACHER_PAGE = `query($district: ID!, $first: Int) {
+  teachers(first: $first, filter: { districtCode: $district }) {
+    totalCount
+    edges { node {
+      id fullName highestQualification meetsQualificationStandard
+      school { name district { code name } partnership { active } }
+      qualifications { level field }
+      trainingHistory { status event { title venue { name } program { title tier } } }
+      assessments { gain passed program { code tier } event { title } }
+      highestCompletedTier
+    } }
+  }
+}`;
+
+const EVENT_PAGE = `query($first: Int, $venue: ID) {
+  trainingEvents(first: $first, filter: { venueId: $venue }) {
+    totalCount
+    edges { node {
+      title status attendanceRate
+      venue { name district { name } }
+      program { title tier }
+      sessions { kind topic facilitators { fullName } }
+      registrations { status participantName teacher { fullName school { name } } }
+    } }
+  }
+}`;
+
+/**
+ * A list field whose parents are all empty is never asked for, so equal
+ * counts only mean something when every kind of row occurs: say which
+ * occur, so that a change of the data set cannot make the test vacuous.
+ */
+function teacherPageCoverage(data: LooseBody) {
+  const nodes: LooseBody[] = data.teachers.edges.map((e: LooseBody) => e.node);
+  return {
+    qualifications: nodes.some((n) => n.qualifications.length > 0),
+    trainingHistory: nodes.some((n) => n.trainingHistory.length > 0),
+    assessmentsWithEvent: nodes.some((n) => n.assessments.some((a: LooseBody) => a.event)),
+  };
+}
+
+function eventPageCoverage(data: LooseBody) {
+  const nodes: LooseBody[] = data.trainingEvents.edges.map((e: LooseBody) => e.node);
+  return {
+    facilitators: nodes.some((n) => n.sessions.some((s: LooseBody) => s.facilitators.length > 0)),
+    teacherRegistrations: nodes.some((n) => n.registrations.some((r: LooseBody) => r.teacher)),
+  };
+}
+
+const everything = (coverage: Record<string, boolean>) => Object.fromEntries(Object.keys(coverage).map((k) => [k, true]));
+
+describe('batching at scale (synthetic: districts of 10 and 10,000 teachers)', () => {
+  it('has the districts it needs', async () => {
+    const { data } = await counted(
+      `query($a: ID!, $b: ID!) { a: teachers(first: 1, filter: { districtCode: $a }) { totalCount } b: teachers(first: 1, filter: { districtCode: $b }) { totalCount } }`,
+      { a: small.code, b: large.code },
+    );
+    expect([data.a.totalCount, data.b.totalCount]).toEqual([10, 10_000]);
+  });
+
+  it('the cross-partner teacher page costs the same SQL for first: 10 and first: 100', async () => {
+    const ten = await counted(TEACHER_PAGE, { district: large.code, first: 10 });
+    const hundred = await counted(TEACHER_PAGE, { district: large.code, first: 100 });
+    expect(ten.data.teachers.edges).toHaveLength(10);
+    expect(hundred.data.teachers.edges).toHaveLength(100);
+    const coverage = teacherPageCoverage(ten.data);
+    expect(coverage).toEqual(everything(coverage));
+    expect(hundred.sql).toEqual(ten.sql);
+    for (const n of Object.values(ten.sql)) expect(n).toBeGreaterThan(0);
+  });
+
+  it('the cross-partner teacher page costs the same SQL in a district of 10 teachers and in one of 10,000', async () => {
+    const few = await counted(TEACHER_PAGE, { district: small.code, first: 100 });
+    const many = await counted(TEACHER_PAGE, { district: large.code, first: 100 });
+    expect(few.data.teachers.totalCount).toBe(10);
+    expect(many.data.teachers.totalCount).toBe(10_000);
+    const coverage = teacherPageCoverage(few.data);
+    expect(coverage).toEqual(everything(coverage));
+    expect(few.sql).toEqual(many.sql);
+  });
+
+  it('events with sessions, facilitators and registrations cost the same SQL for first: 10 and first: 100', async () => {
+    const ten = await counted(EVENT_PAGE, { first: 10 });
+    const hundred = await counted(EVENT_PAGE, { first: 100 });
+    expect(hundred.data.trainingEvents.edges).toHaveLength(100);
+    const coverage = eventPageCoverage(ten.data);
+    expect(coverage).toEqual(everything(coverage));
+    expect(hundred.sql).toEqual(ten.sql);
+    for (const n of Object.values(ten.sql)) expect(n).toBeGreaterThan(0);
+  });
+
+  it('events cost the same SQL at the venue of the small district and at the venue of the large one', async () => {
+    const few = await counted(EVENT_PAGE, { first: 100, venue: world.venue(small.firstVenue).id });
+    const many = await counted(EVENT_PAGE, { first: 100, venue: world.venue(large.firstVenue).id });
+    expect(few.data.trainingEvents.totalCount).toBeLessThan(many.data.trainingEvents.totalCount);
+    const coverage = eventPageCoverage(few.data);
+    expect(coverage).toEqual(everything(coverage));
+    expect(few.sql).toEqual(many.sql);
+  });
+});

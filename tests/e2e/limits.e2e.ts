@@ -1,0 +1,80 @@
+import { gql } from '../harness/client';
+
+const deep = (n: number) => `${'prerequisite { '.repeat(n)}id${' }'.repeat(n)}`;
+
+async function post(body: string): Promise<{ status: number; json: any }> {
+  const response = await fetch(process.env.MITRA_GATEWAY_URL!, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  return { status: response.status, json: await response.json().catch(() => null) };
+}
+
+// Abusive operations are refused before planning, with a clear coded error.
+describe('operation limits at the gateway', () => {
+  it('accepts an ordinary catalogue query', async () => {
+    const { body } = await gql('{ trainingPrograms { code prerequisite { code } } }');
+    expect(body.errors).toBeUndefined();
+  });
+
+  it('refuses an operation deeper than the limit', async () => {
+    const { body } = await gql(`{ trainingPrograms { ${deep(12)} } }`);
+    expect(body.errors[0].message).toMatch(/depth limit of 12 exceeded/);
+    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(body.data).toBeUndefined();
+  });
+
+  it.each([
+    ['a named fragment', `query { ...Deep } fragment Deep on Query { trainingPrograms { ${deep(12)} } }`],
+    ['a fragment called __schema', `query { ...__schema } fragment __schema on Query { trainingPrograms { ${deep(12)} } }`],
+    ['nested fragments', `query { trainingPrograms { ...A } } fragment A on TrainingProgram { prerequisite { ...B } } fragment B on TrainingProgram { ${deep(11)} }`],
+  ])('refuses depth hidden in %s', async (_name, query) => {
+    const { body } = await gql(query);
+    expect(body.errors?.[0]?.message).toMatch(/depth limit/);
+  });
+
+  it('refuses too many aliases', async () => {
+    const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: code`).join(' ');
+    const { body } = await gql(`{ trainingPrograms { ${aliases} } }`);
+    expect(body.errors[0].message).toMatch(/Aliases limit of 30 exceeded/);
+  });
+
+  it('refuses too many root fields, also when they hide in fragments', async () => {
+    const fields = Array.from({ length: 16 }, (_, i) => `f${i}: venues { id }`);
+    const direct = await gql(`{ ${fields.join(' ')} }`);
+    expect(direct.body.errors[0].message).toMatch(/16 root fields; at most 15 are allowed \(MAX_ROOT_FIELDS\)/);
+    expect(direct.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const viaFragment = await gql(`{ ...F ${fields.slice(0, 8).join(' ')} } fragment F on Query { ${fields.slice(8).join(' ')} }`);
+    expect(viaFragment.body.errors[0].message).toMatch(/16 root fields; at most 15/);
+  });
+
+  it('refuses too many directives and too many tokens', async () => {
+    const directives = Array.from({ length: 21 }, () => '@include(if: true)').join(' ');
+    const d = await gql(`{ venues { id ${directives} } }`);
+    expect(d.body.errors[0].message).toMatch(/Directives limit of 20 exceeded/);
+    const variables = Array.from({ length: 700 }, (_, i) => `$v${i}: Int`).join(' ');
+    const t = await gql(`query Long(${variables}) { venues { id } }`);
+    expect(t.body.errors[0].message).toMatch(/Token limit of 2000 exceeded/);
+  });
+
+  it('refuses a body larger than the limit with 413 and a coded error', async () => {
+    const { status, json } = await post(JSON.stringify({ query: '{ venues { id } }', variables: { pad: 'x'.repeat(200_000) } }));
+    expect(status).toBe(413);
+    expect(json.errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('answers a body that is not JSON with 400 and no stack trace', async () => {
+    const { status, json } = await post('{"query": ');
+    expect(status).toBe(400);
+    expect(JSON.stringify(json)).not.toMatch(/at .*\.js/);
+  });
+
+  it('refuses batched HTTP requests', async () => {
+    const { status, json } = await post(JSON.stringify([{ query: '{ venues { id } }' }, { query: '{ venues { id } }' }]));
+    expect(status).toBe(400);
+    expect(json.errors[0].message).toMatch(/batching/i);
+  });
+
+  it('hides field suggestions outside development', async () => {
+    const { body } = await gql('{ venuez { id } }');
+    expect(body.errors[0].message).not.toMatch(/Did you mean/);
+    expect(body.errors[0].extensions.stacktrace).toBeUndefined();
+  });
+});
