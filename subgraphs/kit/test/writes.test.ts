@@ -9,7 +9,7 @@ import {
   requireNotNull,
   shiftYears,
   type ServiceConfig,
-} from '@mitra/kit';
+} from '../src';
 
 /**
  * The one translation point of errors, through a real Apollo Server: values
