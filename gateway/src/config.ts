@@ -1,6 +1,17 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { AUTH_ENV, ConfigError, DEFAULT_PORTS, authConfigFrom, type AuthConfig, type SubgraphName } from '@mitra/kit';
+import {
+  AUTH_ENV,
+  ConfigError,
+  DEFAULT_PORTS,
+  OPERATIONS_ENV,
+  authConfigFrom,
+  operationsConfigFrom,
+  type AuthConfig,
+  type SubgraphName,
+} from '@mitra/kit';
+import { dashboardPackageDir } from './dashboard';
+import type { PersistedQueryMode } from './persisted-queries';
 
 export interface GatewayConfig {
   nodeEnv: 'development' | 'test' | 'production';
@@ -22,6 +33,14 @@ export interface GatewayConfig {
   limits: OperationLimits;
   /** Introspection is on outside production unless configured otherwise. */
   introspection: boolean;
+  /** Which documents the gateway answers: any (`optional`), or only the manifest's, by hash (`required`). */
+  persistedQueries: { mode: PersistedQueryMode; manifestPath: string };
+  /** The built dashboard served at /dashboard. */
+  dashboardDir: string;
+  /** METRICS_TOKEN: who may read /metrics. */
+  metricsToken: string | null;
+  /** SHUTDOWN_TIMEOUT_MS: the bound on finishing in-flight requests after SIGTERM. */
+  shutdownTimeoutMs: number;
 }
 
 export interface OperationLimits {
@@ -31,6 +50,8 @@ export interface OperationLimits {
   maxDirectives: number;
   maxTokens: number;
   maxCost: number;
+  /** How deep list and object values in arguments may nest. */
+  maxValueDepth: number;
   /** Largest request body, e.g. "100kb". */
   maxBodySize: string;
 }
@@ -43,6 +64,7 @@ const url = z.string().url();
 
 const schema = z.object({
   ...AUTH_ENV,
+  ...OPERATIONS_ENV,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOST: z.string().default('0.0.0.0'),
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORTS.gateway),
@@ -57,9 +79,13 @@ const schema = z.object({
   MAX_ROOT_FIELDS: z.coerce.number().int().min(1).max(1000).default(15),
   MAX_QUERY_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(20),
   MAX_QUERY_TOKENS: z.coerce.number().int().min(10).max(1_000_000).default(2_000),
-  MAX_QUERY_COST: z.coerce.number().int().min(1).max(10_000_000).default(20_000),
+  MAX_QUERY_COST: z.coerce.number().int().min(1).max(10_000_000).default(60_000),
+  MAX_VALUE_DEPTH: z.coerce.number().int().min(1).max(100).default(8),
   MAX_BODY_SIZE: z.string().regex(/^\d+(b|kb|mb)$/i, 'a size such as 100kb').default('100kb'),
   INTROSPECTION: z.enum(['true', 'false']).optional(),
+  PERSISTED_QUERIES: z.enum(['required', 'optional']).default('optional'),
+  PERSISTED_QUERIES_MANIFEST: z.string().min(1).optional(),
+  DASHBOARD_DIR: z.string().min(1).optional(),
 });
 
 /** Parses the gateway's environment once; nothing else reads process.env. */
@@ -72,6 +98,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     throw new ConfigError(`Invalid configuration for gateway: ${issues}`);
   }
   const parsed = result.data;
+  const dashboardPackage = dashboardPackageDir();
+  const dashboardDir = path.resolve(parsed.DASHBOARD_DIR ?? path.join(dashboardPackage, 'dist'));
   const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
   if (parsed.SCHOOLS_URL) subgraphUrls.schools = parsed.SCHOOLS_URL;
   if (parsed.UNIVERSITY_URL) subgraphUrls.university = parsed.UNIVERSITY_URL;
@@ -94,8 +122,16 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       maxDirectives: parsed.MAX_QUERY_DIRECTIVES,
       maxTokens: parsed.MAX_QUERY_TOKENS,
       maxCost: parsed.MAX_QUERY_COST,
+      maxValueDepth: parsed.MAX_VALUE_DEPTH,
       maxBodySize: parsed.MAX_BODY_SIZE,
     },
     introspection: parsed.INTROSPECTION ? parsed.INTROSPECTION === 'true' : parsed.NODE_ENV !== 'production',
+    persistedQueries: {
+      mode: parsed.PERSISTED_QUERIES,
+      // The dashboard's codegen writes the manifest beside its typed documents.
+      manifestPath: path.resolve(parsed.PERSISTED_QUERIES_MANIFEST ?? path.join(dashboardPackage, 'src', 'gql', 'persisted-documents.json')),
+    },
+    dashboardDir,
+    ...operationsConfigFrom(parsed),
   };
 }

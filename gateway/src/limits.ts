@@ -1,47 +1,138 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type FragmentDefinitionNode, type SelectionSetNode, type ValidationRule } from 'graphql';
+import type { RequestHandler } from 'express';
+import {
+  GraphQLError,
+  Kind,
+  Lexer,
+  Source,
+  TokenKind,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValidationRule,
+  type ValueNode,
+} from 'graphql';
 import type { OperationLimits } from './config';
 
 /**
  * Abusive operations are refused at validation, before the gateway plans a
  * single subgraph fetch. graphql-armor covers depth, aliases, directives,
- * tokens, cost and field suggestions; the root-field count is ours, since
- * armor has no such rule.
+ * cost and field suggestions; the root-field count is ours, since armor has
+ * no such rule, and so is the token count (see maxTokens).
  */
-export function operationLimits(limits: OperationLimits, hideSuggestions: boolean): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
+export function operationLimits(
+  limits: OperationLimits,
+  hideSuggestions: boolean,
+): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[]; tokenLimit: RequestHandler } {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: false },
     maxAliases: { n: limits.maxAliases },
     maxDirectives: { n: limits.maxDirectives },
-    maxTokens: { n: limits.maxTokens },
+    maxTokens: { enabled: false },
     costLimit: { maxCost: limits.maxCost, ignoreIntrospection: false },
     blockFieldSuggestion: { enabled: hideSuggestions },
   });
   const { plugins, validationRules } = armor.protect();
-  return { plugins, validationRules: [...validationRules, maxRootFields(limits.maxRootFields)] };
+  return {
+    plugins: [...plugins, knownOperation()],
+    validationRules: [...validationRules, maxRootFields(limits.maxRootFields), maxValueDepth(limits.maxValueDepth)],
+    tokenLimit: maxTokens(limits.maxTokens),
+  };
 }
 
-/** Counts the root fields of each operation, looking through (named and inline) fragments. */
+/** True when `source` has more than `max` tokens; a document that does not lex is left to the parser to refuse. */
+export function exceedsTokens(source: string, max: number): boolean {
+  const lexer = new Lexer(new Source(source));
+  let count = 0;
+  try {
+    while (lexer.advance().kind !== TokenKind.EOF) {
+      if (++count > max) return true;
+    }
+  } catch {
+    return false;
+  }
+  return false;
+}
+
+/**
+ * Counts the document's tokens before Apollo sees the request. graphql-armor's
+ * own check parses the document in a plugin hook, and Apollo answers any
+ * error thrown by a hook with HTTP 500, so every syntax error (and the limit
+ * itself) was a 500. Here a document over the limit is a 400, and one that
+ * does not lex goes on to Apollo's parser, which refuses it as
+ * GRAPHQL_PARSE_FAILED (400).
+ */
+export function maxTokens(max: number): RequestHandler {
+  return (req, res, next) => {
+    const fields = (req.body && typeof req.body === 'object' ? req.body : req.query) as { query?: unknown };
+    if (typeof fields.query === 'string' && exceedsTokens(fields.query, max)) {
+      res.status(400).json({ errors: [{ message: `Token limit of ${max} exceeded (MAX_QUERY_TOKENS).`, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
+      return;
+    }
+    next();
+  };
+}
+
+/**
+ * An operationName the document does not define (or none, for a document
+ * with several operations) is the client's mistake. Apollo's gateway throws
+ * when asked to plan it, which Apollo Server answers with HTTP 500; refused
+ * here, once the operation is resolved, it is a 400.
+ */
+export function knownOperation(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, request }) {
+          if (operation) return;
+          const name = request.operationName;
+          throw new GraphQLError(
+            name ? `Unknown operation named "${name.slice(0, 100)}".` : 'The document defines several operations: name the one to run (operationName).',
+            { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } },
+          );
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Counts the root fields of each operation, looking through (named and
+ * inline) fragments. Each fragment is counted once and remembered: a
+ * "fragment bomb" (each fragment spreading the next one twice) would
+ * otherwise cost 2^n steps, and held the gateway's only thread for minutes
+ * at n = 25, before any rule refused it. A cycle counts as nothing here
+ * (graphql-js refuses it on its own).
+ */
 export function maxRootFields(max: number): ValidationRule {
   return (context) => {
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const def of context.getDocument().definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-    const count = (set: SelectionSetNode, seen: Set<string>): number => {
+    const counted = new Map<string, number>();
+    const counting = new Set<string>();
+    const count = (set: SelectionSetNode): number => {
       let n = 0;
       for (const sel of set.selections) {
         if (sel.kind === Kind.FIELD) n += sel.name.value === '__typename' ? 0 : 1;
-        else if (sel.kind === Kind.INLINE_FRAGMENT) n += count(sel.selectionSet, seen);
-        else if (!seen.has(sel.name.value)) {
-          const fragment = fragments.get(sel.name.value);
-          if (fragment) n += count(fragment.selectionSet, new Set([...seen, sel.name.value]));
-        }
+        else if (sel.kind === Kind.INLINE_FRAGMENT) n += count(sel.selectionSet);
+        else n += countFragment(sel.name.value);
       }
+      return n;
+    };
+    const countFragment = (name: string): number => {
+      const known = counted.get(name);
+      if (known !== undefined) return known;
+      const fragment = fragments.get(name);
+      if (!fragment || counting.has(name)) return 0;
+      counting.add(name);
+      const n = count(fragment.selectionSet);
+      counting.delete(name);
+      counted.set(name, n);
       return n;
     };
     return {
       OperationDefinition(node) {
-        const n = count(node.selectionSet, new Set());
+        const n = count(node.selectionSet);
         if (n > max) {
           context.reportError(
             new GraphQLError(`The operation selects ${n} root fields; at most ${max} are allowed (MAX_ROOT_FIELDS).`, {
@@ -50,6 +141,48 @@ export function maxRootFields(max: number): ValidationRule {
             }),
           );
         }
+      },
+    };
+  };
+}
+
+/** How deep lists and objects nest in a value: 0 for a scalar, 1 for `[1]` or `{ a: 1 }`. */
+function valueDepth(value: ValueNode, limit: number): number {
+  if (limit < 0) return 0;
+  if (value.kind === Kind.LIST) return 1 + Math.max(0, ...value.values.map((v) => valueDepth(v, limit - 1)));
+  if (value.kind === Kind.OBJECT) return 1 + Math.max(0, ...value.fields.map((f) => valueDepth(f.value, limit - 1)));
+  return 0;
+}
+
+/**
+ * Refuses argument values (and variable defaults) that nest lists or
+ * objects deeper than `max`. A custom scalar (Date) accepts any literal at
+ * the gateway, which leaves checking it to the subgraph; but the query
+ * planner walks a nested list literal once per level for each of its
+ * elements twice over (@apollo/federation-internals, collectVariablesInValue),
+ * so `[[[...]]]` forty deep in a Date argument, a hundred bytes, held the
+ * gateway's only thread indefinitely. No input of the schema nests deeper
+ * than three.
+ */
+export function maxValueDepth(max: number): ValidationRule {
+  return (context) => {
+    const check = (value: ValueNode | undefined, what: string, node: Parameters<typeof context.reportError>[0]['nodes']): void => {
+      if (!value) return;
+      if (valueDepth(value, max + 1) > max) {
+        context.reportError(
+          new GraphQLError(`${what} nests lists or objects more than ${max} levels deep (MAX_VALUE_DEPTH).`, {
+            nodes: node,
+            extensions: { code: 'BAD_USER_INPUT', limit: 'valueDepth' },
+          }),
+        );
+      }
+    };
+    return {
+      Argument(node) {
+        check(node.value, `Argument "${node.name.value}"`, [node]);
+      },
+      VariableDefinition(node) {
+        check(node.defaultValue, `The default of $${node.variable.name.value}`, [node]);
       },
     };
   };

@@ -52,6 +52,9 @@ describe('operation limits at the gateway', () => {
     const variables = Array.from({ length: 700 }, (_, i) => `$v${i}: Int`).join(' ');
     const t = await gql(`query Long(${variables}) { venues { id } }`);
     expect(t.body.errors[0].message).toMatch(/Token limit of 2000 exceeded/);
+    // Refused as the client's fault, not a server error (graphql-armor's own check answered 500).
+    expect(t.status).toBe(400);
+    expect(t.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('refuses a body larger than the limit with 413 and a coded error', async () => {
@@ -70,6 +73,24 @@ describe('operation limits at the gateway', () => {
     const { status, json } = await post(JSON.stringify([{ query: '{ venues { id } }' }, { query: '{ venues { id } }' }]));
     expect(status).toBe(400);
     expect(json.errors[0].message).toMatch(/batching/i);
+  });
+
+  // Found by tests/e2e/fuzz.e2e.ts: the query planner walks a nested list literal twice per level, and a custom
+  // scalar (Date) takes any literal at the gateway, so this held the gateway's only thread for good.
+  it('refuses a value nested deeper than MAX_VALUE_DEPTH before planning it', async () => {
+    const nested = `${'['.repeat(40)}"2024-01-01"${']'.repeat(40)}`;
+    const { status, body } = await gql(`{ trainingEvents(filter: { startsBefore: ${nested} }) { totalCount } }`);
+    expect(status).toBe(400);
+    expect(body.errors[0].message).toBe('Argument "filter" nests lists or objects more than 8 levels deep (MAX_VALUE_DEPTH).');
+    // The gateway is still there for everyone else.
+    expect((await gql('{ venues { id } }')).body.errors).toBeUndefined();
+  });
+
+  it('refuses a fragment bomb at once', async () => {
+    const fragments = Array.from({ length: 30 }, (_, i) => `fragment F${i} on Query { ${i < 29 ? `...F${i + 1} ...F${i + 1}` : 'venues { id }'} }`).join(' ');
+    const { status, body } = await gql(`query { ...F0 } ${fragments}`);
+    expect(status).toBe(400);
+    expect(body.errors.map((e: { message: string }) => e.message)).toContain('The operation selects 536870912 root fields; at most 15 are allowed (MAX_ROOT_FIELDS).');
   });
 
   it('hides field suggestions outside development', async () => {
