@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { GATEWAY_SECRET_HEADER, type Logger } from '@mitra/kit';
+import { GATEWAY_SECRET_HEADER, type FetchOutcome, type Logger, type RequestTelemetry, type ServiceMetrics } from '@mitra/kit';
 
 /** One per client request; every subgraph fetch of that request sees the same object. */
 export interface GatewayContext {
@@ -12,6 +12,8 @@ export interface GatewayContext {
   debug?: string;
   /** SQL statements per subgraph over all fetches of this request, when the client asked for them. */
   sqlStatements?: Record<string, number>;
+  /** What the request's log line reports (kit request-log.ts). */
+  telemetry?: RequestTelemetry;
 }
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -41,11 +43,19 @@ export interface SubgraphDataSourceOptions {
   logger: Logger;
   /** Proves to the subgraph that the request comes from the gateway (`_entities`, `_service`, internal fields). */
   gatewaySecret: string;
+  /** Where each fetch's latency and outcome go (`mitra_subgraph_fetch_duration_seconds`). */
+  metrics?: ServiceMetrics;
+}
+
+function fetchOutcome(error: unknown): FetchOutcome {
+  const extensions = (error as { extensions?: { code?: unknown; reason?: unknown } } | null)?.extensions;
+  if (extensions?.code !== 'SERVICE_UNAVAILABLE') return 'errors';
+  return extensions.reason === 'timeout' ? 'timeout' : 'unavailable';
 }
 
 /** How the gateway talks to one subgraph: forwarded headers, SQL counts, readable failures. */
-export function createSubgraphDataSource({ name, url, timeoutMs, logger, gatewaySecret }: SubgraphDataSourceOptions) {
-  return new RemoteGraphQLDataSource<GatewayContext>({
+export function createSubgraphDataSource({ name, url, timeoutMs, logger, gatewaySecret, metrics }: SubgraphDataSourceOptions) {
+  const source = new RemoteGraphQLDataSource<GatewayContext>({
     url,
     fetcher: fetcherWithTimeout(timeoutMs),
 
@@ -99,10 +109,26 @@ export function createSubgraphDataSource({ name, url, timeoutMs, logger, gateway
         timedOut
           ? `The ${name} service did not answer within ${timeoutMs} ms`
           : `The ${name} service is unavailable`,
-        { extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: name } },
+        // `reason` is for the fetch metric; formatError keeps only code and serviceName for clients.
+        { extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: name, reason: timedOut ? 'timeout' : 'unreachable' } },
       );
     },
   });
+  if (!metrics) return source;
+  // Timed around the whole fetch (body included), so a slow partner shows here and not only in the client's latency.
+  const run = source.process.bind(source);
+  source.process = async (options) => {
+    const started = performance.now();
+    try {
+      const response = await run(options);
+      metrics.observeSubgraphFetch(name, response.errors?.length ? 'errors' : 'ok', (performance.now() - started) / 1000);
+      return response;
+    } catch (error) {
+      metrics.observeSubgraphFetch(name, fetchOutcome(error), (performance.now() - started) / 1000);
+      throw error;
+    }
+  };
+  return source;
 }
 
 /**

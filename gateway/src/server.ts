@@ -15,6 +15,10 @@ import {
   createTokenVerifier,
   formatErrorFor,
   listen,
+  metricsRoute,
+  requestLogMiddleware,
+  requestLogPlugin,
+  ServiceMetrics,
   type Logger,
   type RunningService,
   type ServiceConfig,
@@ -22,7 +26,10 @@ import {
 import type { GatewayConfig } from './config';
 import { createSubgraphDataSource, sqlStatementsPlugin, type GatewayContext } from './data-source';
 import { EXPLORER_ASSET_PATH, EXPLORER_CSP, explorerAssetsRouter, renderExplorerPage, wantsExplorer } from './landing-page';
+import { dashboardRouter, DASHBOARD_PATH } from './dashboard';
+import { executeAs, exportsRouter, EXPORTS_PATH } from './exports';
 import { operationLimits } from './limits';
+import { loadPersistedDocuments, persistedQueries } from './persisted-queries';
 import { checkSubgraphs } from './readiness';
 
 export { loadGatewayConfig, DEFAULT_SUPERGRAPH_PATH, type GatewayConfig } from './config';
@@ -34,6 +41,7 @@ export interface GatewayServer {
   app: express.Express;
   apollo: ApolloServer<GatewayContext>;
   logger: Logger;
+  metrics: ServiceMetrics;
   /** The URL each subgraph is called at (the supergraph's, or the configured override), by name. */
   subgraphUrls: ReadonlyMap<string, string>;
   listen(): Promise<RunningService>;
@@ -64,12 +72,13 @@ function header(req: express.Request, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** Builds the gateway: GraphQL (and the explorer) at /graphql, health at /healthz and /readyz. */
+/** Builds the gateway: GraphQL (and the explorer) at /graphql, health at /healthz and /readyz, metrics at /metrics. */
 export async function createGatewayServer(config: GatewayConfig): Promise<GatewayServer> {
   const logger = createLogger('gateway', config.logLevel);
   for (const warning of config.auth.warnings) logger.warn(warning);
   const supergraphSdl = await readSupergraph(config.supergraphPath);
   const tokens = createTokenVerifier(config.auth);
+  const metrics = new ServiceMetrics('gateway');
 
   const subgraphUrls = new Map<string, string>();
   const gateway = new ApolloGateway({
@@ -86,6 +95,7 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
         timeoutMs: config.subgraphTimeoutMs,
         logger,
         gatewaySecret: config.auth.gatewaySecret,
+        metrics,
       });
     },
   });
@@ -110,6 +120,7 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       sqlStatementsPlugin(),
+      requestLogPlugin(),
       ...limits.plugins,
     ],
   });
@@ -137,6 +148,19 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
       subgraphs: readiness.subgraphs,
     });
   });
+  app.get('/metrics', metricsRoute(metrics, { token: config.metricsToken, isProduction: config.isProduction }));
+
+  const persistedDocuments = loadPersistedDocuments(config.persistedQueries.manifestPath, config.persistedQueries.mode === 'required');
+  logger.info({ mode: config.persistedQueries.mode, documents: persistedDocuments.size }, 'persisted queries');
+  app.use(DASHBOARD_PATH, dashboardRouter({ distDir: config.dashboardDir, nodeEnv: config.nodeEnv, auth: config.auth, logger }));
+  app.use(
+    EXPORTS_PATH,
+    exportsRouter(async (req, res, query, variables) => {
+      const authorization = header(req, 'authorization');
+      await tokens.viewerFrom(authorization);
+      return executeAs(apollo, query, variables, { requestId: res.locals.requestId as string, authorization });
+    }, logger),
+  );
 
   app.use(EXPLORER_ASSET_PATH, explorerAssetsRouter());
   app.get(GRAPHQL_PATH, (req, res, next) => {
@@ -145,7 +169,10 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
   });
   app.use(
     GRAPHQL_PATH,
+    requestLogMiddleware({ logger, metrics, requestIdOf: (_req, res) => res.locals.requestId as string }),
     express.json({ limit: config.limits.maxBodySize }),
+    limits.tokenLimit,
+    persistedQueries(config.persistedQueries.mode, persistedDocuments, logger),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         // A token that is sent must be valid: refused here (401) before any planning or subgraph fetch.
@@ -158,6 +185,7 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
           authorization,
           debug: debug && SANE_DEBUG.test(debug) ? debug : undefined,
           sqlStatements: countSql ? Object.fromEntries([...subgraphUrls.keys()].map((name) => [name, 0])) : undefined,
+          telemetry: res.locals.telemetry,
         };
       },
     }),
@@ -181,9 +209,10 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
     app,
     apollo,
     logger,
+    metrics,
     subgraphUrls,
     listen: async () => {
-      const running = await listen(app, config.host, config.port, logger, () => apollo.stop());
+      const running = await listen(app, config.host, config.port, logger, () => apollo.stop(), config.shutdownTimeoutMs);
       logger.info({ subgraphs: Object.fromEntries(subgraphUrls) }, 'routing to subgraphs');
       return running;
     },

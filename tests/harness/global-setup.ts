@@ -28,16 +28,23 @@ async function globalSetup(): Promise<void> {
   const secrets = { JWT_SECRET: randomBytes(32).toString('base64url'), GATEWAY_SECRET: randomBytes(32).toString('base64url') };
   const { JWKS_URL: _jwks, JWT_ISSUER: _issuer, JWT_AUDIENCE: _audience, ...inherited } = process.env;
 
+  // Every service's log lines, as written, for the tests (and the teardown) that read them: logs.e2e.ts.
+  const logDir = path.join(dataDir, 'logs');
+  fs.mkdirSync(logDir);
+  const logFiles = new Map<ServiceName, fs.WriteStream>(names.map((name) => [name, fs.createWriteStream(path.join(logDir, `${name}.log`))]));
+
   const started = Date.now();
   let hub: Hub;
   try {
     hub = await startHub({
       dataDir,
       ports,
-      env: { ...inherited, NODE_ENV: 'test', ...secrets },
+      // Some test files reload data behind the subgraphs' backs (synthetic sets): statistics must not be reused across requests.
+      env: { STATISTICS_CACHE_SECONDS: '0', ...inherited, NODE_ENV: 'test', ...secrets },
       seed: 'reset',
       quiet: !verbose,
       log: verbose ? (line) => console.log(line) : undefined,
+      onServiceLine: (service, line) => logFiles.get(service)?.write(`${line}\n`),
     });
   } catch (error) {
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -46,7 +53,7 @@ async function globalSetup(): Promise<void> {
   if (verbose) console.log(`\nhub ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${hub.gatewayUrl}`);
   // A crash during the run would otherwise only show up as refused connections.
   hub.closed.catch((error: unknown) => console.error(`\n${error instanceof Error ? error.message : String(error)}`));
-  globalThis.__MITRA_HARNESS__ = { hub, dataDir };
+  globalThis.__MITRA_HARNESS__ = { hub, dataDir, logStreams: [...logFiles.values()] };
 
   process.env.MITRA_GATEWAY_URL = hub.gatewayUrl;
   process.env.MITRA_SCHOOLS_URL = hub.subgraphUrls.schools;
@@ -55,6 +62,7 @@ async function globalSetup(): Promise<void> {
   process.env.MITRA_SCHOOLS_DATABASE_URL = hub.databaseUrls.schools;
   process.env.MITRA_UNIVERSITY_DATABASE_URL = hub.databaseUrls.university;
   process.env.MITRA_SKB_DATABASE_URL = hub.databaseUrls.skb;
+  process.env.MITRA_LOG_DIR = logDir;
   process.env.MITRA_JWT_SECRET = secrets.JWT_SECRET;
   process.env.MITRA_GATEWAY_SECRET = secrets.GATEWAY_SECRET;
 }

@@ -1,3 +1,4 @@
+import type { WriteStream } from 'node:fs';
 import type { Hub } from '@mitra/cli';
 
 /** What globalSetup hands to globalTeardown (both run in jest's main process). */
@@ -5,6 +6,8 @@ export interface HarnessState {
   hub: Hub;
   /** The run's temporary folder; removed by teardown. */
   dataDir: string;
+  /** Where the services' log lines go (`<dataDir>/logs`); ended by teardown before it reads them. */
+  logStreams?: WriteStream[];
 }
 
 declare global {

@@ -33,13 +33,28 @@ export const AUTH_ENV = {
   GATEWAY_SECRET: z.preprocess(unsetIfEmpty, z.string().min(16).optional()),
 };
 
+/** Operations settings every service reads (the gateway too). */
+export const OPERATIONS_ENV = {
+  /** Bearer token for GET /metrics; without it /metrics is open outside production and off in production. */
+  METRICS_TOKEN: z.preprocess(unsetIfEmpty, z.string().min(16).optional()),
+  /** After SIGTERM: how long in-flight requests may take before their connections are closed. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+};
+
+/** The operations settings of a parsed environment. */
+export function operationsConfigFrom(parsed: z.infer<z.ZodObject<typeof OPERATIONS_ENV>>): { metricsToken: string | null; shutdownTimeoutMs: number } {
+  return { metricsToken: parsed.METRICS_TOKEN ?? null, shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS };
+}
+
 const common = {
   ...AUTH_ENV,
+  ...OPERATIONS_ENV,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOST: z.string().default('0.0.0.0'),
   CURSOR_SECRET: z.string().min(16).optional(),
   MIN_CELL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  STATISTICS_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
 };
 
 export interface ServiceConfig {
@@ -51,6 +66,10 @@ export interface ServiceConfig {
   cursorSecret: string;
   minCellSize: number;
   auth: AuthConfig;
+  /** METRICS_TOKEN: who may read /metrics (see metrics.ts). */
+  metricsToken: string | null;
+  /** SHUTDOWN_TIMEOUT_MS: the bound on finishing in-flight requests after SIGTERM. */
+  shutdownTimeoutMs: number;
 }
 
 /** How callers' tokens are verified and how a subgraph recognises the gateway. */
@@ -73,6 +92,8 @@ export interface SubgraphConfig extends ServiceConfig {
   name: SubgraphName;
   databaseUrl: string;
   dbPoolMax: number;
+  /** How long a subgraph may reuse its statistics aggregates (0: never); its own writes refresh them at once. */
+  statisticsCacheMs: number;
   /**
    * The gateway's GraphQL endpoint (GATEWAY_URL): a write that names another
    * partner's key asks that partner through the gateway, never its database.
@@ -153,6 +174,7 @@ function baseConfig(parsed: z.infer<z.ZodObject<typeof common>>, portValue: numb
     cursorSecret: secret ?? DEVELOPMENT_SECRET,
     minCellSize: parsed.MIN_CELL_SIZE,
     auth,
+    ...operationsConfigFrom(parsed),
   };
 }
 
@@ -175,6 +197,7 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
     name,
     databaseUrl: parsed[`${upper}_DATABASE_URL`] as string,
     dbPoolMax: parsed.DB_POOL_MAX,
+    statisticsCacheMs: parsed.STATISTICS_CACHE_SECONDS * 1000,
     gatewayUrl: parsed.GATEWAY_URL as string,
   };
 }

@@ -3,6 +3,7 @@ import type { CursorCodec } from './pagination';
 import type { SubgraphConfig } from './config';
 import type { Viewer } from './auth/claims';
 import type { PartnerApi } from './partner-api';
+import type { RequestTelemetry } from './request-log';
 
 /** One per request: a fresh EntityManager fork and a fresh set of loaders. */
 export interface SubgraphContext<L = unknown> {
@@ -17,4 +18,6 @@ export interface SubgraphContext<L = unknown> {
   config: SubgraphConfig;
   /** Other partners' keys, checked through the gateway with the caller's own token. */
   partners: PartnerApi;
+  /** What the request's log line reports: its operation and error codes (request-log.ts). */
+  telemetry?: RequestTelemetry;
 }

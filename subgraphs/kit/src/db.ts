@@ -3,6 +3,8 @@ import { MikroORM, type Options, type Constructor } from '@mikro-orm/core';
 import { PostgreSqlDriver, type EntityManager, type PostgreSqlConnection } from '@mikro-orm/postgresql';
 import { Migrator, type Migration } from '@mikro-orm/migrations';
 import { Migration20261127000000Kit, Migration20261127000001KitAudit } from './migrations-kit';
+import type { Logger } from './logger';
+import type { PoolUsage } from './metrics';
 import { countSqlStatement } from './request-scope';
 
 export type Orm = MikroORM<PostgreSqlDriver>;
@@ -14,7 +16,14 @@ export interface OrmOptions {
   migrations: Array<{ name: string; class: Constructor<Migration> }>;
   poolMax?: number;
   debug?: boolean;
+  /** Where knex's own warnings go (a broken connection, say) instead of the console. */
+  logger?: Logger;
 }
+
+/** A connection attempt that gets no answer fails after this (a black-holed database must not hang requests). */
+const CONNECT_TIMEOUT_MS = 5_000;
+/** A request waits at most this long for a free pooled connection. */
+const ACQUIRE_TIMEOUT_MS = 10_000;
 
 /**
  * One MikroORM instance per subgraph process, on that subgraph's own
@@ -39,7 +48,13 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
         ...options.migrations,
       ],
     },
+    // min 0: after the database restarts, the pool opens fresh connections on demand and drops the broken ones.
     pool: { min: 0, max: options.poolMax ?? 10, idleTimeoutMillis: 30_000 },
+    driverOptions: {
+      acquireConnectionTimeout: ACQUIRE_TIMEOUT_MS,
+      connection: { connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
+      ...(options.logger ? { log: knexLog(options.logger) } : {}),
+    },
     forceUtcTimezone: true,
     allowGlobalContext: false,
     debug: options.debug ?? false,
@@ -50,6 +65,42 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
   const knex = (orm.em.getConnection() as PostgreSqlConnection).getKnex();
   knex.on('query', countSqlStatement);
   return orm;
+}
+
+function knexLog(logger: Logger) {
+  const child = logger.child({ source: 'knex' });
+  return {
+    warn: (message: unknown) => child.warn(String(message)),
+    error: (message: unknown) => child.error(String(message)),
+    deprecate: (method: unknown, alternative: unknown) => child.warn(`${String(method)} is deprecated; use ${String(alternative)}`),
+    debug: () => undefined,
+  };
+}
+
+interface TarnPool {
+  max: number;
+  numUsed(): number;
+  numFree(): number;
+  numPendingAcquires(): number;
+  numPendingCreates(): number;
+}
+
+/** The connection pool's counters for /metrics; undefined once the pool is closed. */
+export function poolUsage(orm: Orm): PoolUsage | undefined {
+  let pool: TarnPool | undefined;
+  try {
+    pool = ((orm.em.getConnection() as PostgreSqlConnection).getKnex().client as { pool?: TarnPool }).pool;
+  } catch {
+    return undefined;
+  }
+  if (!pool) return undefined;
+  return {
+    used: pool.numUsed(),
+    free: pool.numFree(),
+    pendingAcquires: pool.numPendingAcquires(),
+    pendingCreates: pool.numPendingCreates(),
+    max: pool.max,
+  };
 }
 
 export async function migrate(orm: Orm): Promise<string[]> {

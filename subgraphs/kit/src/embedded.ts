@@ -58,6 +58,11 @@ export interface StartEmbeddedPostgresOptions {
   dataDir: string;
   databases: string[];
   log?: (line: string) => void;
+  /**
+   * Listen on this port instead of a free one. Fault tests restart a stopped
+   * server on its old port, so that the services' database URLs stay valid.
+   */
+  port?: number;
 }
 
 let loading: Promise<EmbeddedPostgresClass> | undefined;
@@ -355,11 +360,12 @@ async function startFresh(
   EmbeddedPostgres: EmbeddedPostgresClass,
   dir: string,
   tail: LogTail,
+  fixedPort?: number,
 ): Promise<{ instance: EmbeddedPostgresInstance; port: number; initialised: boolean }> {
   const needsInit = !fs.existsSync(path.join(dir, 'PG_VERSION'));
   let initialised = false;
   for (let attempt = 1; ; attempt++) {
-    const port = await findFreePort();
+    const port = fixedPort ?? (await findFreePort());
     const instance = new EmbeddedPostgres({
       databaseDir: dir,
       port,
@@ -408,7 +414,7 @@ async function startFresh(
       }
       const log = tail.text();
       // The free port was taken between the check and the start: try another.
-      if (attempt < 3 && /could not bind|address already in use/i.test(log)) continue;
+      if (attempt < 3 && fixedPort === undefined && /could not bind|address already in use/i.test(log)) continue;
       const reason = error instanceof Error ? `${error.message}; ` : '';
       throw new Error(`PostgreSQL did not start in ${dir} on port ${port} (${reason}last log lines below)\n${log}`);
     } finally {
@@ -458,7 +464,7 @@ export async function startEmbeddedPostgres(opts: StartEmbeddedPostgresOptions):
       log(`PostgreSQL: removed a stale postmaster.pid from ${dir}`);
     }
     const EmbeddedPostgres = await loadEmbeddedPostgres(ids, log);
-    const started = await startFresh(EmbeddedPostgres, dir, tail);
+    const started = await startFresh(EmbeddedPostgres, dir, tail, opts.port);
     instance = started.instance;
     port = started.port;
     pid = readPidFile(dir)?.pid ?? NaN;

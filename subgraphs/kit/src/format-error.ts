@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { ServiceConfig } from './config';
+import { isDatabaseUnavailable, loggableError } from './database-faults';
 import { ERROR_CODES } from './errors';
 import { InvalidLiteralError, inputFieldOf, isGraphQLError } from './input-paths';
 import type { Logger } from './logger';
@@ -33,7 +34,8 @@ function conflict(formatted: GraphQLFormattedError, message: string, field?: str
 
 /**
  * The one place where errors are translated for clients: coded errors pass,
- * a unique violation or a lost optimistic lock becomes CONFLICT, a value
+ * a unique violation or a lost optimistic lock becomes CONFLICT, a database
+ * that does not answer SERVICE_UNAVAILABLE, a value
  * refused before any resolver ran becomes BAD_USER_INPUT naming its field,
  * anything else is logged and masked outside development, so no stack trace
  * or SQL reaches a client.
@@ -48,6 +50,15 @@ export function formatErrorFor(config: ServiceConfig, logger: Logger, uniqueCons
     if (original instanceof OptimisticLockError) {
       return conflict(formatted, 'version: the record was changed since it was read; read it again and retry', 'version');
     }
+    // The database is down or restarting: the pool reconnects on its own once it answers again.
+    if (isDatabaseUnavailable(original)) {
+      logger.warn({ err: loggableError(original), path: formatted.path }, 'database unavailable');
+      return {
+        message: 'The database of this service is unavailable; try again later (after a failed write, read before writing again)',
+        path: formatted.path,
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      };
+    }
     let code = formatted.extensions?.code;
     let result = formatted;
     // graphql-js refuses a bad literal or variable before any resolver runs: name the field as our own checks do.
@@ -61,7 +72,7 @@ export function formatErrorFor(config: ServiceConfig, logger: Logger, uniqueCons
       if (config.nodeEnv === 'development') return result;
       return { ...result, extensions: publicExtensions(result.extensions) };
     }
-    logger.error({ err: original, path: formatted.path }, 'unexpected error');
+    logger.error({ err: loggableError(original), path: formatted.path }, 'unexpected error');
     if (config.nodeEnv === 'development') return formatted;
     return {
       message: 'Internal server error',

@@ -1,0 +1,96 @@
+import { DriverException } from '@mikro-orm/core';
+
+/**
+ * Socket errors, SQLSTATE class 08 (connection exception), the server
+ * shutting down or starting up (57P01-57P03), too many connections (53300).
+ */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
+
+// What pg and knex say when a connection breaks or cannot be had; they attach no code to these. A
+// transaction cut off by the outage fails its ROLLBACK too, on a client that is closed by then.
+const UNAVAILABLE_MESSAGES = new RegExp(
+  [
+    'Connection terminated',
+    'Connection ended unexpectedly',
+    'Client has encountered a connection error',
+    'Client was closed and is not queryable',
+    'Timeout acquiring a connection',
+    'timeout exceeded when trying to connect',
+    'Unable to acquire a connection',
+    'Query read timeout',
+    'Invalid connection for transaction query',
+    'Transaction query already complete',
+    'read ECONNRESET',
+  ].join('|'),
+  'i',
+);
+
+function causes(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  let current = error;
+  while (current && typeof current === 'object' && chain.length < 6 && !chain.includes(current)) {
+    chain.push(current);
+    const e = current as { originalError?: unknown; cause?: unknown; previous?: unknown };
+    current = e.originalError ?? e.cause ?? e.previous;
+  }
+  return chain;
+}
+
+/** True when an error means "the database did not answer", not "the database refused this". */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return causes(error).some((e) => {
+    const { code, name, message } = e as { code?: unknown; name?: unknown; message?: unknown };
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+    if (name === 'KnexTimeoutError') return true;
+    return typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message);
+  });
+}
+
+function isDatabaseError(error: unknown): boolean {
+  if (error instanceof DriverException) return true;
+  const e = error as { severity?: unknown; code?: unknown } | null;
+  // pg's DatabaseError: a server message, with SQLSTATE in `code`.
+  return !!e && typeof e === 'object' && typeof e.severity === 'string' && typeof e.code === 'string';
+}
+
+/**
+ * A database error as it is logged: its class, SQLSTATE and the names of
+ * the constraint, table and column. Its own message carries the statement
+ * with its values inlined (names, NUPTKs, birth dates) and its `detail` the
+ * offending row, so neither is kept.
+ */
+export class LoggedDatabaseError extends Error {
+  constructor(
+    readonly errorClass: string,
+    readonly code: string | undefined,
+    readonly constraint: string | undefined,
+    readonly table: string | undefined,
+    readonly column: string | undefined,
+  ) {
+    super(`${errorClass}${code ? ` (${code})` : ''}; its text is not logged because it may contain row values`);
+    this.name = 'LoggedDatabaseError';
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}
+
+/** What may be logged of an error: a database error as a LoggedDatabaseError, anything else whole. */
+export function loggableError(error: unknown): unknown {
+  const database = causes(error).find(isDatabaseError);
+  if (!database) return error;
+  const e = database as { name?: string; code?: unknown; sqlState?: unknown; constraint?: unknown; table?: unknown; column?: unknown };
+  const pick = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+  return new LoggedDatabaseError(e.name ?? 'DatabaseError', pick(e.sqlState) ?? pick(e.code), pick(e.constraint), pick(e.table), pick(e.column));
+}
