@@ -1,3 +1,4 @@
 export * from './compose';
 export * from './paths';
 export * from './diff';
+export * from './api-schema';

@@ -1,0 +1,194 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { expectNoErrors, gql } from '../harness/client';
+import { ARTIFACTS_DIR, launchBrowser, type Browser } from '../harness/browser';
+import { hubUrls } from '../harness/env';
+import { startExtraGateway, type ExtraGateway } from '../harness/extra-gateway';
+import { CALLERS, tokenFor } from '../harness/tokens';
+
+// The newcomer's path: `npm start` runs in development, where the sign-in page offers the demo
+// roles. This gateway runs so, over the harness's subgraphs, and answers only the dashboard's
+// persisted documents: the page works without sending a single query text.
+let devGateway: ExtraGateway;
+let browser: Browser;
+let page: Page;
+let analystToken: string;
+let truth: any;
+
+const LEVELS = ['BELOW_HIGH_SCHOOL', 'HIGH_SCHOOL', 'D1', 'D2', 'D3', 'D4', 'S1', 'S2', 'S3'];
+const TIERS = ['BASIC', 'INTERMEDIATE', 'ADVANCED'];
+const OUTCOMES = 'assessed meanPreTest meanPostTest meanGain passRate suppressed';
+const SCREENSHOT = path.join(ARTIFACTS_DIR, 'dashboard-balikpapan.png');
+
+/** A number as the dashboard writes it in Indonesian ("41,7%", "+16,3", "108"). */
+function numberIn(text: string): number {
+  const cleaned = text.replace(/[^0-9,.+-]/g, '').replace(/\./g, '').replace(',', '.');
+  return Number(cleaned);
+}
+
+async function texts(locator: Locator): Promise<string[]> {
+  return (await locator.allTextContents()).map((t) => t.trim());
+}
+
+const card = (id: string) => page.locator(`[data-testid="${id}"]`);
+
+beforeAll(async () => {
+  analystToken = await tokenFor(CALLERS['government analyst']);
+  const { body } = await gql(
+    `{
+      district(code: "64.71") {
+        name teacherCount
+        qualifications { teacherCount meetingStandard shareMeetingStandard suppressed byLevel { level count } }
+        training { teachersTrained byHighestTier { tier count } meanGain suppressed }
+        trainingOutcomes { tier outcomes { ${OUTCOMES} } }
+      }
+      districts { code name qualifications { shareMeetingStandard suppressed } }
+    }`,
+    undefined,
+    { token: analystToken },
+  );
+  expectNoErrors(body);
+  truth = body.data;
+  // The browser first: without Chromium the file fails at once, with no gateway left running.
+  browser = await launchBrowser();
+  devGateway = await startExtraGateway({ NODE_ENV: 'development', PERSISTED_QUERIES: 'required' });
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await devGateway?.stop();
+});
+
+describe('the statistics dashboard, as a government analyst', () => {
+  it('signs in with the development role button and shows Kota Balikpapan', async () => {
+    await page.goto(`${devGateway.origin}/dashboard`);
+    await page.locator('button[data-role="analyst"]').click();
+    await page.locator('[data-testid="district-name"]').waitFor();
+    expect(await page.locator('[data-testid="district-name"]').textContent()).toBe('Kota Balikpapan');
+    expect(await page.locator('[data-testid="identity"]').textContent()).toContain('government:kaltim · analyst');
+    // Every chart drawn, the widest last.
+    await card('card-program-outcomes').locator('.recharts-bar-rectangle').first().waitFor();
+  });
+
+  it('shows the headline figures of the API', async () => {
+    const q = truth.district.qualifications;
+    expect(numberIn((await card('kpi-teachers').locator('.kpi-number').textContent()) ?? '')).toBe(truth.district.teacherCount);
+    expect(numberIn((await card('kpi-meeting').locator('.kpi-number').textContent()) ?? '')).toBe(q.meetingStandard);
+    expect(numberIn((await card('kpi-meeting').locator('.kpi-share').textContent()) ?? '')).toBeCloseTo(q.shareMeetingStandard * 100, 1);
+    expect(numberIn((await card('kpi-trained').locator('.kpi-number').textContent()) ?? '')).toBe(truth.district.training.teachersTrained);
+    expect(numberIn((await card('kpi-gain').locator('.kpi-number').textContent()) ?? '')).toBeCloseTo(truth.district.training.meanGain, 1);
+  });
+
+  it('charts teachers by highest qualification with the API counts, suppressed levels drawn as suppressed', async () => {
+    const byLevel = new Map(truth.district.qualifications.byLevel.map((l: any) => [l.level, l.count]));
+    const shown = LEVELS.filter((l) => byLevel.get(l) !== null && byLevel.get(l) !== undefined).map((l) => String(byLevel.get(l)));
+    const suppressed = LEVELS.filter((l) => byLevel.get(l) === null);
+    expect(await texts(card('card-levels').locator('svg .bar-label'))).toEqual(shown);
+    expect(await texts(card('card-levels').locator('svg .suppressed-label'))).toEqual(suppressed.map(() => 'disembunyikan'));
+    expect(suppressed.length).toBeGreaterThan(0);
+  });
+
+  it('charts teachers trained by highest tier, and training outcomes per tier', async () => {
+    const byTier = new Map(truth.district.training.byHighestTier.map((t: any) => [t.tier, t.count]));
+    const shown = TIERS.filter((t) => byTier.get(t) !== null && byTier.get(t) !== undefined).map((t) => String(byTier.get(t)));
+    expect(await texts(card('card-training').locator('svg .bar-label'))).toEqual(shown);
+
+    const order = [null, ...TIERS];
+    const rows = [...truth.district.trainingOutcomes].sort((a: any, b: any) => order.indexOf(a.tier) - order.indexOf(b.tier));
+    const post = await texts(card('card-tier-outcomes').locator('svg .bar-label[data-series="post"]'));
+    const expected = rows.filter((r: any) => r.outcomes.meanPostTest !== null).map((r: any) => r.outcomes.meanPostTest);
+    expect(post).toHaveLength(expected.length);
+    post.forEach((text, i) => expect(numberIn(text)).toBeCloseTo(expected[i], 1));
+    const passRates = await texts(card('card-tier-outcomes').locator('svg .bar-label[data-series="pass"]'));
+    const expectedRates = rows.filter((r: any) => r.outcomes.passRate !== null).map((r: any) => r.outcomes.passRate * 100);
+    passRates.forEach((text, i) => expect(numberIn(text)).toBeCloseTo(expectedRates[i], 1));
+  });
+
+  it('draws a suppressed district as suppressed, never as zero, beside its name', async () => {
+    const suppressed = truth.districts.filter((d: any) => d.qualifications.shareMeetingStandard === null && d.qualifications.suppressed);
+    expect(suppressed.map((d: any) => d.code)).toContain('64.72');
+    const overview = card('card-overview');
+    expect(await overview.locator('svg .suppressed-label').count()).toBe(suppressed.length);
+    expect(await texts(overview.locator('svg .bar-label'))).not.toContain('0%');
+
+    // The hatched bar with the word sits on Kota Samarinda's row.
+    const tick = overview.locator('.recharts-cartesian-axis-tick-value', { hasText: 'Kota Samarinda' });
+    const tickBox = await tick.boundingBox();
+    const labelCentres = await overview.locator('svg .suppressed-label').evaluateAll((nodes) =>
+      nodes.map((n) => {
+        const box = n.getBoundingClientRect();
+        return box.top + box.height / 2;
+      }),
+    );
+    const tickCentre = tickBox!.y + tickBox!.height / 2;
+    expect(labelCentres.some((y) => Math.abs(y - tickCentre) < 8)).toBe(true);
+
+    await page.mouse.move(0, 0);
+    fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(fs.statSync(SCREENSHOT).size).toBeGreaterThan(20_000);
+  });
+
+  it('switches a chart to its table: the same figures, suppressed cells marked', async () => {
+    const overview = card('card-overview');
+    await overview.getByRole('tab', { name: 'Tabel' }).click();
+    await overview.locator('table').waitFor();
+    const samarinda = overview.locator('tr[data-row="64.72"]');
+    expect(await samarinda.locator('td[data-suppressed="true"]').count()).toBe(3);
+    expect(await texts(samarinda.locator('td'))).toEqual(['disembunyikan', 'disembunyikan', 'disembunyikan']);
+    const balikpapan = overview.locator('tr[data-row="64.71"]');
+    expect(numberIn((await balikpapan.locator('td[data-measure="teachers"]').textContent()) ?? '')).toBe(truth.district.teacherCount);
+    expect(numberIn((await balikpapan.locator('td[data-measure="share"]').textContent()) ?? '')).toBeCloseTo(
+      truth.district.qualifications.shareMeetingStandard * 100,
+      1,
+    );
+
+    const levels = card('card-levels');
+    await levels.getByRole('tab', { name: 'Tabel' }).click();
+    for (const { level, count } of truth.district.qualifications.byLevel) {
+      const cell = levels.locator(`tr[data-row="${level}"] td`);
+      expect({ level, text: (await cell.textContent())?.trim() }).toEqual({ level, text: count === null ? 'disembunyikan' : String(count) });
+    }
+    await levels.getByRole('tab', { name: 'Grafik' }).click();
+    await levels.locator('svg .bar-label').first().waitFor();
+  });
+
+  it('downloads the CSV export with the signed-in token', async () => {
+    await page.locator('.downloads summary').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Kualifikasi per kab/kota' }).click()]);
+    expect(download.suggestedFilename()).toBe('kualifikasi-guru-per-kabupaten-kota.csv');
+    const text = fs.readFileSync((await download.path())!, 'utf8');
+    expect(text.startsWith('\uFEFFgroup,label,teacher_count')).toBe(true);
+    expect(text).toContain('64.71,Kota Balikpapan,');
+  });
+});
+
+describe('the statistics dashboard, outside development', () => {
+  const origin = () => hubUrls().gateway.replace(/\/graphql$/, '');
+
+  it('offers no demo roles, and signs in with a pasted token; labels switch to English', async () => {
+    await page.goto(`${origin()}/dashboard/`);
+    await page.locator('textarea#token').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('button[data-role]').count()).toBe(0);
+    await page.locator('textarea#token').fill(analystToken);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    expect(await page.locator('[data-testid="district-name"]').textContent()).toBe('Kota Balikpapan');
+    await page.locator('.lang-switch button[lang="en"]').click();
+    await card('card-levels').getByRole('heading', { name: /Teachers by highest qualification/ }).waitFor();
+    expect(await card('card-overview').locator('svg .suppressed-label').first().textContent()).toBe('suppressed');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.locator('textarea#token').waitFor();
+    await page.locator('.lang-switch button[lang="id"]').click();
+  });
+
+  it('sends a refused token back to the sign-in page with the hub’s reason', async () => {
+    const forged = await tokenFor({ ...CALLERS['government analyst'], secret: 'not-the-hub-secret-0123456789abcdef' });
+    await page.locator('textarea#token').fill(forged);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.locator('.notice').waitFor();
+    expect(await page.locator('.notice').textContent()).toMatch(/signature is invalid/);
+  });
+});

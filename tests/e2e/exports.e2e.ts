@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import { expectNoErrors, gql } from '../harness/client';
+import { sql } from '../harness/db';
+import { hubUrls } from '../harness/env';
+import { CALLERS, tokenFor } from '../harness/tokens';
+
+// Two districts that only this file adds (and removes): one whose name a spreadsheet would run
+// as a formula, one with letters beyond ASCII. Both with teachers, so they are rows of the table.
+const FORMULA = { code: '99.01', name: '=HYPERLINK("https://example.org","klik")', npsn: '99010001', teachers: 3 };
+const NON_ASCII = { code: '99.02', name: 'Kabupaten Sepaku – Ibu Kota Nusantara (Kalimantan Timur)', npsn: '99020001', teachers: 12 };
+const LEVELS = ['BELOW_HIGH_SCHOOL', 'HIGH_SCHOOL', 'D1', 'D2', 'D3', 'D4', 'S1', 'S2', 'S3'];
+const QUALIFICATION_COLUMNS = [
+  'group', 'label', 'teacher_count', 'meeting_standard', 'share_meeting_standard',
+  ...LEVELS.map((l) => `level_${l.toLowerCase()}`), 'suppressed',
+];
+
+let analystToken: string;
+const exportUrl = (path: string) => `${hubUrls().gateway.replace(/\/graphql$/, '')}/exports/${path}`;
+
+async function download(path: string, token: string | null = analystToken) {
+  const response = await fetch(exportUrl(path), { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const bytes = Buffer.from(await response.arrayBuffer());
+  return { response, bytes, text: bytes.toString('utf8') };
+}
+
+const rowsOf = (text: string) => parse(text, { bom: true, columns: true }) as Array<Record<string, string>>;
+const headerOf = (text: string) => (parse(text, { bom: true, to_line: 1 }) as string[][])[0];
+const cell = (value: number | null, digits?: number) =>
+  value === null ? '' : String(digits === undefined ? value : Math.round(value * 10 ** digits) / 10 ** digits);
+
+beforeAll(async () => {
+  analystToken = await tokenFor(CALLERS['government analyst']);
+  for (const d of [FORMULA, NON_ASCII]) {
+    await sql('schools', 'insert into district (code, name, province_code) values ($1, $2, $3)', [d.code, d.name, '99']);
+    await sql('schools', 'insert into school (npsn, name, kind, district_code) values ($1, $2, $3, $4)', [d.npsn, `TK Uji ${d.code}`, 'TK', d.code]);
+    for (let i = 0; i < d.teachers; i++) {
+      const id = randomUUID();
+      await sql('schools', "insert into teacher (id, full_name, school_npsn, employment_status) values ($1, $2, $3, 'GTY')", [id, `Guru Uji ${i}`, d.npsn]);
+      await sql('schools', "insert into qualification (id, teacher_id, level, field) values ($1, $2, $3, 'EARLY_CHILDHOOD_EDUCATION')", [
+        randomUUID(), id, i % 3 === 0 ? 'HIGH_SCHOOL' : 'S1',
+      ]);
+    }
+  }
+});
+
+afterAll(async () => {
+  const npsns = [FORMULA.npsn, NON_ASCII.npsn];
+  await sql('schools', 'delete from teacher where school_npsn = any($1)', [npsns]);
+  await sql('schools', 'delete from school where npsn = any($1)', [npsns]);
+  await sql('schools', 'delete from district where code = any($1)', [[FORMULA.code, NON_ASCII.code]]);
+});
+
+describe('GET /exports/qualification-statistics.csv', () => {
+  it('is the API table as CSV: UTF-8 with a BOM, the header, one row per group and a total', async () => {
+    const { response, bytes, text } = await download('qualification-statistics.csv?groupBy=DISTRICT');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="qualification-statistics-district.csv"');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(headerOf(text)).toEqual(QUALIFICATION_COLUMNS);
+
+    const { body } = await gql(
+      `{ qualificationStatistics(groupBy: DISTRICT) {
+          rows { group label qualifications { teacherCount meetingStandard shareMeetingStandard suppressed byLevel { level count } } }
+          total { teacherCount meetingStandard shareMeetingStandard suppressed byLevel { level count } } } }`,
+      undefined,
+      { token: analystToken },
+    );
+    expectNoErrors(body);
+    const api = body.data.qualificationStatistics;
+    const rows = rowsOf(text);
+    expect(rows).toHaveLength(api.rows.length + 1);
+    const expected = (group: string, label: string, q: any) => ({
+      group,
+      label: label.startsWith('=') ? `'${label}` : label,
+      teacher_count: cell(q.teacherCount),
+      meeting_standard: cell(q.meetingStandard),
+      share_meeting_standard: cell(q.shareMeetingStandard, 4),
+      ...Object.fromEntries(LEVELS.map((l) => [`level_${l.toLowerCase()}`, cell(q.byLevel.find((b: any) => b.level === l)?.count ?? null)])),
+      suppressed: String(q.suppressed),
+    });
+    expect(rows).toEqual([...api.rows.map((r: any) => expected(r.group, r.label, r.qualifications)), expected('TOTAL', 'Total', api.total)]);
+  });
+
+  it('leaves suppressed cells empty and says so in the suppressed column, never 0', async () => {
+    const rows = rowsOf((await download('qualification-statistics.csv?groupBy=DISTRICT')).text);
+    const samarinda = rows.find((r) => r.group === '64.72')!;
+    expect(samarinda).toMatchObject({ label: 'Kota Samarinda', teacher_count: '', meeting_standard: '', share_meeting_standard: '', suppressed: 'true' });
+    const balikpapan = rows.find((r) => r.group === '64.71')!;
+    expect(balikpapan.suppressed).toBe('true'); // some of its levels are small
+    expect(Number(balikpapan.teacher_count)).toBeGreaterThanOrEqual(10);
+    const small = rows.find((r) => r.group === FORMULA.code)!;
+    expect(small).toMatchObject({ teacher_count: '', suppressed: 'true' });
+  });
+
+  it('keeps a name with non-ASCII letters intact and neutralises a name that starts with =', async () => {
+    const rows = rowsOf((await download('qualification-statistics.csv?groupBy=DISTRICT')).text);
+    expect(rows.find((r) => r.group === NON_ASCII.code)?.label).toBe('Kabupaten Sepaku – Ibu Kota Nusantara (Kalimantan Timur)');
+    expect(rows.find((r) => r.group === FORMULA.code)?.label).toBe(`'=HYPERLINK("https://example.org","klik")`);
+    expect(rows.every((r) => !/^[=+@\t\r]/.test(r.label))).toBe(true);
+  });
+
+  it('takes the API filters; refuses a bad grouping, a missing and a forged token', async () => {
+    const filtered = rowsOf((await download('qualification-statistics.csv?groupBy=SCHOOL_KIND&districtCode=64.71')).text);
+    expect(filtered.map((r) => r.group)).toEqual(expect.arrayContaining(['TK', 'KB', 'TOTAL']));
+
+    const bad = await download('qualification-statistics.csv?groupBy=SCHOOL');
+    expect(bad.response.status).toBe(400);
+    expect(JSON.parse(bad.text).errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/groupBy must be one of DISTRICT, SCHOOL_KIND, EMPLOYMENT_STATUS/) });
+
+    const anonymous = await download('qualification-statistics.csv?groupBy=DISTRICT', null);
+    expect([anonymous.response.status, JSON.parse(anonymous.text).errors[0].extensions.code]).toEqual([401, 'UNAUTHENTICATED']);
+    const forged = await download('qualification-statistics.csv?groupBy=DISTRICT', await tokenFor({ ...CALLERS['government analyst'], secret: 'not-the-hub-secret-0123456789abcdef' }));
+    expect([forged.response.status, JSON.parse(forged.text).errors[0].message]).toEqual([401, 'Invalid token: the signature is invalid']);
+  });
+});
+
+describe('GET /exports/training-outcomes.csv', () => {
+  const OUTCOMES = 'assessed meanPreTest meanPostTest meanGain passRate suppressed';
+  const outcomeCells = (o: any) => ({
+    assessed: cell(o.assessed),
+    mean_pre_test: cell(o.meanPreTest, 2),
+    mean_post_test: cell(o.meanPostTest, 2),
+    mean_gain: cell(o.meanGain, 2),
+    pass_rate: cell(o.passRate, 4),
+  });
+
+  it('by district: one row per district and tier (ALL for all tiers), as the API', async () => {
+    const { response, text } = await download('training-outcomes.csv?groupBy=DISTRICT');
+    expect(response.status).toBe(200);
+    expect(headerOf(text)).toEqual(['district_code', 'district_name', 'tier', 'assessed', 'mean_pre_test', 'mean_post_test', 'mean_gain', 'pass_rate', 'suppressed']);
+    const { body } = await gql(`{ districts { code name trainingOutcomes { tier outcomes { ${OUTCOMES} } } } }`, undefined, { token: analystToken });
+    expectNoErrors(body);
+    const expected = body.data.districts.flatMap((d: any) =>
+      d.trainingOutcomes.map((t: any) => ({
+        district_code: d.code,
+        district_name: d.name.startsWith('=') ? `'${d.name}` : d.name,
+        tier: t.tier ?? 'ALL',
+        ...outcomeCells(t.outcomes),
+        suppressed: String(t.outcomes.suppressed),
+      })),
+    );
+    expect(rowsOf(text)).toEqual(expected);
+    expect(expected.some((r: any) => r.suppressed === 'true' && r.assessed === '')).toBe(true);
+  });
+
+  it('by program: one row per program, with attendance', async () => {
+    const { text } = await download('training-outcomes.csv?groupBy=PROGRAM');
+    const { body } = await gql(`{ trainingPrograms { code title tier outcomes { ${OUTCOMES} } attendance { registrations attendanceRate suppressed } } }`, undefined, {
+      token: analystToken,
+    });
+    expectNoErrors(body);
+    const rows = rowsOf(text);
+    expect(rows).toEqual(
+      body.data.trainingPrograms.map((p: any) => ({
+        program_code: p.code,
+        program_title: p.title,
+        tier: p.tier,
+        ...outcomeCells(p.outcomes),
+        registrations: cell(p.attendance.registrations),
+        attendance_rate: cell(p.attendance.attendanceRate, 4),
+        suppressed: String(p.outcomes.suppressed || p.attendance.suppressed),
+      })),
+    );
+    expect(rows.find((r) => r.program_code === 'PT-PAUD-2022')?.program_title).toBe('Pelatihan Teknis Guru PAUD');
+  });
+});
