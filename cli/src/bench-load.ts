@@ -19,23 +19,35 @@ export function percentile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
-export function figures(latencies: number[], seconds: number, errors: number, tool: string): RunFigures {
-  const sorted = [...latencies].sort((a, b) => a - b);
+/** The raw result of one slice of load: every latency (ms) of a good answer, and the bad ones counted. */
+export interface RawRun {
+  latencies: number[];
+  seconds: number;
+  errors: number;
+  firstError?: string;
+}
+
+/** Figures over several slices of the same measurement. */
+export function figures(runs: RawRun[], tool: string): RunFigures {
+  const sorted = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const seconds = runs.reduce((sum, r) => sum + r.seconds, 0);
+  const firstError = runs.find((r) => r.firstError)?.firstError;
   return {
     requests: sorted.length,
     rps: sorted.length / Math.max(seconds, 0.001),
     p50: percentile(sorted, 0.5),
     p95: percentile(sorted, 0.95),
     p99: percentile(sorted, 0.99),
-    errors,
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+    ...(firstError ? { firstError } : {}),
     tool,
   };
 }
 
 /**
  * One HTTP request, sent back to back over `connections` connections by
- * autocannon for `seconds` after a warm-up; an answer with GraphQL errors
- * counts as an error. Latencies are autocannon's own, per request.
+ * autocannon for `seconds`; an answer with GraphQL errors counts as an
+ * error. Latencies are autocannon's own, per request.
  */
 export async function loadHttp(options: {
   url: string;
@@ -43,8 +55,7 @@ export async function loadHttp(options: {
   body: string;
   connections: number;
   seconds: number;
-  warmupSeconds: number;
-}): Promise<RunFigures> {
+}): Promise<RawRun> {
   const latencies: number[] = [];
   const instance = autocannon({
     url: options.url,
@@ -55,7 +66,6 @@ export async function loadHttp(options: {
     duration: options.seconds,
     timeout: 30,
     verifyBody: (body) => !body.includes('"errors"'),
-    ...(options.warmupSeconds > 0 ? { warmup: { connections: options.connections, duration: options.warmupSeconds } } : {}),
   });
   instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
     if (status >= 200 && status < 300) latencies.push(ms);
@@ -63,9 +73,7 @@ export async function loadHttp(options: {
   const result = await instance;
   // A run with errors is reported as such: its figures are not the operation's.
   const errors = result.errors + result.timeouts + result.non2xx + result.mismatches;
-  const run = figures(latencies, result.duration, errors, 'autocannon');
-  if (errors) run.firstError = await sample(options);
-  return run;
+  return { latencies, seconds: result.duration, errors, ...(errors ? { firstError: await sample(options) } : {}) };
 }
 
 /** One more request, to say what the wrong answers were. */

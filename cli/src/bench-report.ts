@@ -44,6 +44,8 @@ export interface BenchReport {
   machine: Machine;
   durationSeconds: number;
   warmupSeconds: number;
+  /** Each measurement was taken in this many slices, gateway, direct and floor taking turns. */
+  rounds: number;
   connections: number[];
   /** Hub settings that differ from `npm start`'s defaults. */
   settings: Record<string, string | number>;
@@ -133,9 +135,11 @@ function sectionKey(report: BenchReport): string {
 export function markdownSection(report: BenchReport): string {
   const m = report.machine;
   const notes = report.operations.map((op) => {
-    const plan = op.plan
-      ? ` Direct: the gateway's ${op.plan.fetches} subgraph request(s) to ${op.plan.subgraphs.join(', ')}, at most ${op.plan.depth} one after another, replayed as its ${op.plan.source} orders them.`
-      : '';
+    const plan = !op.plan
+      ? ''
+      : op.plan.fetches === 1
+        ? ` Direct: the gateway's one request to ${op.plan.subgraphs[0]}, sent as is.`
+        : ` Direct: the gateway's ${op.plan.fetches} requests to ${op.plan.subgraphs.join(', ')} (at most ${op.plan.depth} one after another), replayed in the order of its ${op.plan.source}.`;
     const state = op.status === 'measured' ? '' : ` ${op.status === 'not-available' ? 'Not available yet' : 'Failed'}: ${op.reason}.`;
     const floor = op.floorStatus === 'failed' ? ` Floor failed: ${op.floorReason}.` : '';
     return `- \`${op.name}\` (${op.viewer}): ${op.title}.${plan}${state}${floor}`;
@@ -148,7 +152,7 @@ export function markdownSection(report: BenchReport): string {
     '',
     `- Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, ${m.os}; Node ${m.node}; ${m.postgres} (embedded). Gateway, subgraphs, PostgreSQL and the load generator share the machine; 1-minute load average ${m.loadAverage.start} at the start, ${m.loadAverage.end} at the end.`,
     `- Command: \`${report.command}\`; hub settings: ${Object.entries(report.settings).map(([k, v]) => `${k}=${v}`).join(', ')}.`,
-    `- ${report.durationSeconds} s per measurement after ${report.warmupSeconds} s of warm-up; subjects: district ${report.subjects.districtCode} (${report.subjects.districtTeachers.toLocaleString('en')} teachers), teacher ${report.subjects.teacherId}.`,
+    `- ${report.durationSeconds} s per measurement after ${report.warmupSeconds} s of warm-up, in ${report.rounds} slices with gateway, direct and floor taking turns; subjects: district ${report.subjects.districtCode} (${report.subjects.districtTeachers.toLocaleString('en')} teachers), teacher ${report.subjects.teacherId}.`,
     '- Latencies in ms.',
     '',
     markdownTable(report),

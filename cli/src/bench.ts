@@ -15,10 +15,11 @@ import {
   type SyntheticOptions,
 } from '@mitra/kit';
 import { ensureFloor, loadFloor, probeFloor } from './bench-floor';
-import { figures, loadHttp, type RunFigures } from './bench-load';
+import { figures, loadHttp, type RawRun, type RunFigures } from './bench-load';
 import { benchOperations, pickSubjects, type BenchOperation, type BenchViewer } from './bench-operations';
 import { PlanRecorder, loadReplay, type RecordedPlan } from './bench-record';
 import { consoleTable, describeMachine, loadAverage, overhead, updateBenchmarksDoc, writeJson, type BenchReport, type OperationResult } from './bench-report';
+import { runWriteLoad } from './bench-load-writes';
 import { databaseUrlVariable, ensureDatabases } from './databases';
 import { startHub, type Hub, type ServiceName } from './hub';
 import { findRepoRoot } from './repo';
@@ -30,17 +31,21 @@ const USAGE = `usage: npm run bench -- [--teachers N] [--seed S] [--districts N]
                     when its data set differs (same seed, same rows)
   --duration S      seconds per measurement (default 10)
   --warmup S        seconds of warm-up before each measurement (default 2)
+  --rounds R        each measurement in R slices, gateway, direct and floor taking turns (default 5),
+                    so that other work on the machine weighs on the three alike
   --connections C   concurrent connections, a list (default 1,10)
   --operations      only these operations (catalogue, teacher, teachers-100, teachers-100-schools,
                     district-statistics, national-statistics)
   --skip-generate   use whatever synthetic data set the data folder holds
   --data-dir DIR    default .data/bench (kept between runs)
-  --no-docs         do not update docs/benchmarks.md`;
+  --no-docs         do not update docs/benchmarks.md
+  --writes          instead: the load test of mixed reads and writes (--clients N, --duration S; see bench-load-writes.ts)`;
 
 interface BenchOptions {
   synthetic: SyntheticOptions;
   duration: number;
   warmup: number;
+  rounds: number;
   connections: number[];
   operations?: string[];
   skipGenerate: boolean;
@@ -54,7 +59,7 @@ function parseOptions(argv: string[]): BenchOptions {
     process.exit(0);
   }
   const { options: synthetic, rest } = parseSyntheticArgs(argv);
-  const options: BenchOptions = { synthetic, duration: 10, warmup: 2, connections: [1, 10], skipGenerate: false, docs: true };
+  const options: BenchOptions = { synthetic, duration: 10, warmup: 2, rounds: 5, connections: [1, 10], skipGenerate: false, docs: true };
   for (let i = 0; i < rest.length; i++) {
     const value = (): string => {
       const v = rest[++i];
@@ -73,6 +78,9 @@ function parseOptions(argv: string[]): BenchOptions {
       case '--warmup':
         options.warmup = Number(value());
         if (!(options.warmup >= 0)) throw new SyntheticOptionsError('--warmup must be 0 or more seconds');
+        break;
+      case '--rounds':
+        options.rounds = Math.round(positive(value(), '--rounds'));
         break;
       case '--connections':
         options.connections = value()
@@ -151,6 +159,8 @@ function runLine(name: string, connections: number, what: string, f: RunFigures)
 }
 
 async function main(): Promise<void> {
+  // The load test of mixed reads and writes has its own options and hub (bench-load-writes.ts).
+  if (process.argv.includes('--writes')) return runWriteLoad(process.argv.slice(2));
   const options = parseOptions(process.argv.slice(2));
   const root = findRepoRoot();
   const dataDir = path.resolve(options.dataDir ?? path.join(root, '.data', 'bench'));
@@ -270,22 +280,16 @@ async function main(): Promise<void> {
         if (hubState.failure) throw new Error(`The hub stopped during the measurements: ${hubState.failure.message}`);
         if (interrupted.signal.aborted) return;
         const run: OperationResult['runs'][number] = { connections };
-        if (plan) {
-          run.gateway = await loadHttp({
-            url: gatewayUrl,
-            headers: headersFor(op.viewer),
-            body: JSON.stringify({ query: op.query, variables: op.variables }),
-            connections,
-            seconds: options.duration,
-            warmupSeconds: options.warmup,
-          });
-          log(runLine(op.name, connections, 'gateway', run.gateway));
-          run.direct = await measureDirect(plan, connections, options);
-          log(`${runLine(op.name, connections, 'direct', run.direct)}; gateway ÷ direct ${overhead(run)}`);
+        const targets = measurementTargets(op, plan, result.floorStatus === 'measured' ? floorUrl : null, gatewayUrl, headersFor(op.viewer), connections);
+        const slices = new Map(targets.map((t) => [t.what, [] as RawRun[]]));
+        for (const t of targets) if (options.warmup > 0) await t.load(options.warmup);
+        // Taking turns: a burst of other work on the machine weighs on all three alike.
+        for (let round = 0; round < options.rounds; round++) {
+          for (const t of targets) slices.get(t.what)!.push(await t.load(options.duration / options.rounds));
         }
-        if (result.floorStatus === 'measured') {
-          run.floor = await measureFloor(floorUrl, op, connections, options);
-          log(runLine(op.name, connections, 'floor', run.floor));
+        for (const t of targets) {
+          run[t.what] = figures(slices.get(t.what)!, t.tool);
+          log(`${runLine(op.name, connections, t.what, run[t.what]!)}${t.what === 'direct' ? `; gateway ÷ direct ${overhead(run)}` : ''}`);
         }
         result.runs.push(run);
       }
@@ -294,12 +298,13 @@ async function main(): Promise<void> {
     // ------------------------------------------------------------ report
     const report: BenchReport = {
       date: started.toISOString(),
-      command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+      command: process.argv.length > 2 ? `npm run bench -- ${process.argv.slice(2).join(' ')}` : 'npm run bench',
       dataset: label,
       subjects,
       machine: describeMachine(pgVersion, loadAtStart),
       durationSeconds: options.duration,
       warmupSeconds: options.warmup,
+      rounds: options.rounds,
       connections: options.connections,
       settings: { NODE_ENV: 'production', MAX_QUERY_COST: Number(env.MAX_QUERY_COST), LOG_LEVEL: 'warn' },
       operations: results,
@@ -320,20 +325,36 @@ async function main(): Promise<void> {
   }
 }
 
-async function measureDirect(plan: RecordedPlan, connections: number, options: BenchOptions): Promise<RunFigures> {
-  if (plan.fetches.length === 1) {
-    const [f] = plan.fetches;
-    return loadHttp({ url: f.url, headers: f.headers, body: f.body, connections, seconds: options.duration, warmupSeconds: options.warmup });
-  }
-  if (options.warmup > 0) await loadReplay(plan, connections, options.warmup);
-  const run = await loadReplay(plan, connections, options.duration);
-  return { ...figures(run.latencies, run.seconds, run.errors, 'replay (node:http)'), ...(run.firstError ? { firstError: run.firstError } : {}) };
+interface MeasurementTarget {
+  what: 'gateway' | 'direct' | 'floor';
+  tool: string;
+  load(seconds: number): Promise<RawRun>;
 }
 
-async function measureFloor(floorUrl: string, op: BenchOperation, connections: number, options: BenchOptions): Promise<RunFigures> {
-  if (options.warmup > 0) await loadFloor(floorUrl, op.floor.sql, op.floor.params, connections, options.warmup);
-  const run = await loadFloor(floorUrl, op.floor.sql, op.floor.params, connections, options.duration);
-  return figures(run.latencies, run.seconds, run.errors, 'pg');
+/** What one operation is measured against: the gateway and the subgraphs directly (when it answers), the floor (when its SQL runs). */
+function measurementTargets(
+  op: BenchOperation,
+  plan: RecordedPlan | undefined,
+  floorUrl: string | null,
+  gatewayUrl: string,
+  headers: Record<string, string>,
+  connections: number,
+): MeasurementTarget[] {
+  const targets: MeasurementTarget[] = [];
+  if (plan) {
+    const body = JSON.stringify({ query: op.query, variables: op.variables });
+    targets.push({ what: 'gateway', tool: 'autocannon', load: (seconds) => loadHttp({ url: gatewayUrl, headers, body, connections, seconds }) });
+    if (plan.fetches.length === 1) {
+      const [f] = plan.fetches;
+      targets.push({ what: 'direct', tool: 'autocannon', load: (seconds) => loadHttp({ url: f.url, headers: f.headers, body: f.body, connections, seconds }) });
+    } else {
+      targets.push({ what: 'direct', tool: 'replay (node:http)', load: (seconds) => loadReplay(plan, connections, seconds) });
+    }
+  }
+  if (floorUrl) {
+    targets.push({ what: 'floor', tool: 'pg', load: (seconds) => loadFloor(floorUrl, op.floor.sql, op.floor.params, connections, seconds) });
+  }
+  return targets;
 }
 
 function targets(results: OperationResult[]): BenchReport['targets'] {

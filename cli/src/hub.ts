@@ -5,7 +5,7 @@ import { databaseUrlVariable, ensureDatabases } from './databases';
 import { RunRecord, stopLeftovers } from './leftovers';
 import { builtScript, findRepoRoot } from './repo';
 import { runSeeds, type SeedMode } from './seeding';
-import { describeExit, ServiceProcess } from './services';
+import { describeExit, ServiceProcess, type ExitStatus } from './services';
 
 export type ServiceName = SubgraphName | 'gateway';
 
@@ -26,6 +26,8 @@ export interface HubOptions {
   signal?: AbortSignal;
   /** How long each service may take to answer /readyz with 200. */
   readyTimeoutMs?: number;
+  /** Every output line of every service as written (pino JSON), e.g. for tests that read the logs. */
+  onServiceLine?: (service: ServiceName, line: string) => void;
 }
 
 export interface Hub {
@@ -41,6 +43,17 @@ export interface Hub {
   closed: Promise<void>;
   /** Stops the gateway, then the subgraphs, then PostgreSQL. Idempotent. */
   stop(): Promise<void>;
+  /**
+   * Fault tests: stops one service as a deployment would (SIGTERM) and
+   * resolves with how it exited; the hub does not count it as a crash.
+   */
+  stopService(name: ServiceName): Promise<ExitStatus>;
+  /** Starts a service stopped by stopService again, on the same port and settings, and waits for its /readyz. */
+  startService(name: ServiceName): Promise<void>;
+  /** Fault tests: freezes a service (SIGSTOP): it accepts connections and answers nothing, as a hung process would. */
+  pauseService(name: ServiceName): void;
+  /** Lets a paused service run again (SIGCONT). */
+  resumeService(name: ServiceName): void;
 }
 
 const SERVICE_ORDER: readonly ServiceName[] = [...SUBGRAPH_NAMES, 'gateway'];
@@ -167,13 +180,17 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   /** Whatever start-up step is under way loses the race against a crash or a stop. */
   const step = <T>(work: Promise<T>): Promise<T> => Promise.race([work, failure, aborted]);
 
+  const launchEnv = new Map<ServiceName, NodeJS.ProcessEnv>();
   const launch = (name: ServiceName, extraEnv: NodeJS.ProcessEnv): ServiceProcess => {
+    launchEnv.set(name, extraEnv);
+    const onServiceLine = options.onServiceLine;
     const service = new ServiceProcess({
       label: name,
       script: scripts[name],
       cwd: root,
       env: { ...env, ...extraEnv },
       output,
+      rawOutput: onServiceLine ? (line) => onServiceLine(name, line) : undefined,
       labelWidth: LABEL_WIDTH,
     });
     services.set(name, service);
@@ -243,6 +260,12 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     void stopEverything().finally(() => rejectClosed(error));
   });
 
+  const serviceNamed = (name: ServiceName): ServiceProcess => {
+    const service = services.get(name);
+    if (!service) throw new Error(`No service ${name} in this hub`);
+    return service;
+  };
+
   return {
     gatewayUrl,
     subgraphUrls,
@@ -253,5 +276,15 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       await stopEverything();
       resolveClosed();
     },
+    stopService: (name) => serviceNamed(name).stop(),
+    startService: async (name) => {
+      if (stopping) throw new Error('The hub is stopping');
+      if (serviceNamed(name).running) throw new Error(`${name} is running; stop it first`);
+      const service = launch(name, launchEnv.get(name) ?? {});
+      await Promise.race([waitUntilReady(service, ports[name], readyTimeoutMs, () => !!stopping), failure]);
+      if (!service.running) throw new Error(`${name} exited while starting; last output:\n${service.tail()}`);
+    },
+    pauseService: (name) => serviceNamed(name).signal('SIGSTOP'),
+    resumeService: (name) => serviceNamed(name).signal('SIGCONT'),
   };
 }

@@ -54,7 +54,9 @@ export async function runSeedScripts(options: SeedScriptOptions): Promise<void> 
       }),
   );
   for (const p of processes) p.expectedExit = true;
-  const stopAll = (): Promise<void[]> => Promise.all(processes.map((p) => p.stop(5_000)));
+  const stopAll = async (): Promise<void> => {
+    await Promise.all(processes.map((p) => p.stop(5_000)));
+  };
 
   let timer: NodeJS.Timeout | undefined;
   const onAbort = (): void => void stopAll();

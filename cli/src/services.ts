@@ -17,6 +17,8 @@ export interface SpawnOptions {
   cwd: string;
   /** Receives each formatted, prefixed output line; omitted when quiet. */
   output?: (line: string) => void;
+  /** Receives each output line as the service wrote it (a pino JSON line), for tests that read the logs. */
+  rawOutput?: (line: string) => void;
   /** Width the label is padded to, so that columns line up. */
   labelWidth?: number;
 }
@@ -50,6 +52,7 @@ export class ServiceProcess {
       // Seed scripts already prefix their lines with the service name.
       const own = `[${options.label}] `;
       const line = raw.startsWith(own) ? raw.slice(own.length) : raw;
+      options.rawOutput?.(line);
       for (const formatted of formatLogLine(line).split('\n')) {
         this.tailLines.push(formatted);
         options.output?.(`${prefix} ${formatted}`);
@@ -89,13 +92,16 @@ export class ServiceProcess {
     return this.tailLines.text('    ');
   }
 
-  /** SIGTERM, then SIGKILL to its process group after `timeoutMs`. */
-  async stop(timeoutMs = 10_000): Promise<void> {
+  /**
+   * SIGTERM, then SIGKILL to its process group after `timeoutMs`; resolves
+   * with how it ended. The default outlasts a service's own bound on
+   * stopping (SHUTDOWN_TIMEOUT_MS, 10 s, plus 10 s to close its pool).
+   */
+  async stop(timeoutMs = 25_000): Promise<ExitStatus> {
     this.expectedExit = true;
-    if (!this.running) {
-      await this.exited;
-      return;
-    }
+    if (!this.running) return this.exited;
+    // A frozen (SIGSTOP) service would not see the SIGTERM until it runs again.
+    this.child.kill('SIGCONT');
     this.child.kill('SIGTERM');
     let timer: NodeJS.Timeout | undefined;
     const timedOut = await Promise.race([
@@ -111,8 +117,13 @@ export class ServiceProcess {
       } catch {
         this.child.kill('SIGKILL');
       }
-      await this.exited;
     }
+    return this.exited;
+  }
+
+  /** SIGSTOP / SIGCONT, for fault tests: a frozen service accepts connections and answers nothing. */
+  signal(signal: 'SIGSTOP' | 'SIGCONT'): void {
+    if (this.running) this.child.kill(signal);
   }
 
   /** For a process 'exit' handler: no waiting possible there. */

@@ -40,6 +40,7 @@ async function main(): Promise<void> {
   const rows: Array<[string, string]> = [
     ['gateway', hub.gatewayUrl],
     ['explorer', `${hub.gatewayUrl}  (open in a browser)`],
+    ['dashboard', `${hub.gatewayUrl.replace(/\/graphql$/, '/dashboard')}  (statistics; demo roles in development)`],
     ...Object.entries(hub.subgraphUrls),
   ];
   const width = Math.max(...rows.map(([name]) => name.length));

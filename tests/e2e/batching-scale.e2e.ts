@@ -113,6 +113,12 @@ describe('batching at scale (synthetic: districts of 10 and 10,000 teachers)', (
     expect([data.a.totalCount, data.b.totalCount]).toEqual([10, 10_000]);
   });
 
+  it('npm run generate refuses to add to data that is there, without --reset', async () => {
+    await expect(cli('generate.js', syntheticArgs({ ...SCALE, seed: 2 }))).rejects.toThrow(/already hold data[\s\S]*nothing was changed[\s\S]*--reset/);
+    const { data } = await counted(`query($a: ID!) { teachers(first: 1, filter: { districtCode: $a }) { totalCount } }`, { a: large.code });
+    expect(data.teachers.totalCount).toBe(10_000);
+  });
+
   it('the cross-partner teacher page costs the same SQL for first: 10 and first: 100', async () => {
     const ten = await counted(TEACHER_PAGE, { district: large.code, first: 10 });
     const hundred = await counted(TEACHER_PAGE, { district: large.code, first: 100 });

@@ -1,7 +1,7 @@
-import { Client } from 'pg';
 import { DEMO_IDS } from '@mitra/kit';
 import { expectNoErrors, gql as anonymousGql } from '../harness/client';
 import { CALLERS, tokenFor } from '../harness/tokens';
+import { BREAKDOWN, LEVELS, MIN, checkBreakdown, expectNoSingleHiddenRow, expectShownOrSuppressed, figures, oracleTeachers, sql, type OracleTeacher } from '../harness/statistics-oracle';
 
 // Statistics are what government offices come for: every query here runs as an analyst.
 let analystToken: string;
@@ -10,79 +10,6 @@ beforeAll(async () => {
 });
 const gql = (query: string, variables?: Record<string, unknown>, options: { headers?: Record<string, string> } = {}) =>
   anonymousGql(query, variables, { ...options, token: analystToken });
-
-const MIN = 10;
-const LEVELS = ['BELOW_HIGH_SCHOOL', 'HIGH_SCHOOL', 'D1', 'D2', 'D3', 'D4', 'S1', 'S2', 'S3'];
-
-/** The oracle: plain SQL on each partner's database, read by the test only (never by the product). */
-async function sql<T>(db: 'SCHOOLS' | 'SKB' | 'UNIVERSITY', text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: process.env[`MITRA_${db}_DATABASE_URL`] });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-
-interface OracleTeacher {
-  id: string;
-  district_code: string;
-  province_code: string;
-  kind: string;
-  employment_status: string;
-  highest: string | null;
-  meets: boolean;
-}
-
-async function oracleTeachers(): Promise<OracleTeacher[]> {
-  return sql<OracleTeacher>(
-    'SCHOOLS',
-    `select t.id, s.district_code, d.province_code, s.kind, t.employment_status,
-            (select q.level from qualification q where q.teacher_id = t.id
-              order by array_position(array['BELOW_HIGH_SCHOOL','HIGH_SCHOOL','D1','D2','D3','D4','S1','S2','S3'], q.level) desc limit 1) as highest,
-            exists (select 1 from qualification q where q.teacher_id = t.id and q.level in ('D4','S1','S2','S3')
-                      and q.field in ('EARLY_CHILDHOOD_EDUCATION','PSYCHOLOGY')) as meets
-       from teacher t join school s on s.npsn = t.school_npsn join district d on d.code = s.district_code`,
-  );
-}
-
-interface Figures {
-  teacherCount: number;
-  meetingStandard: number;
-  byLevel: Record<string, number>;
-}
-
-function figures(teachers: OracleTeacher[]): Figures {
-  const byLevel = Object.fromEntries(LEVELS.map((l) => [l, 0]));
-  for (const t of teachers) if (t.highest) byLevel[t.highest] += 1;
-  return { teacherCount: teachers.length, meetingStandard: teachers.filter((t) => t.meets).length, byLevel };
-}
-
-/** A shown figure equals the oracle; a small one is never shown. */
-function expectShownOrSuppressed(shown: number | null, truth: number, where: string): void {
-  if (truth > 0 && truth < MIN) expect({ where, shown }).toEqual({ where, shown: null });
-  if (shown !== null) expect({ where, shown }).toEqual({ where, shown: truth });
-}
-
-const BREAKDOWN = 'teacherCount meetingStandard shareMeetingStandard suppressed byLevel { level count }';
-
-function checkBreakdown(b: any, truth: Figures, where: string): void {
-  expectShownOrSuppressed(b.teacherCount, truth.teacherCount, `${where}.teacherCount`);
-  expectShownOrSuppressed(b.meetingStandard, truth.meetingStandard, `${where}.meetingStandard`);
-  for (const { level, count } of b.byLevel) expectShownOrSuppressed(count, truth.byLevel[level], `${where}.${level}`);
-  const anyNull = [b.teacherCount, b.meetingStandard, ...b.byLevel.map((l: any) => l.count)].some((v) => v === null);
-  expect({ where, suppressed: b.suppressed }).toEqual({ where, suppressed: anyNull });
-  if (b.shareMeetingStandard !== null) expect(b.shareMeetingStandard).toBeCloseTo(truth.meetingStandard / truth.teacherCount, 4);
-  if (b.teacherCount === null || b.meetingStandard === null) expect(b.shareMeetingStandard).toBeNull();
-}
-
-/** No hidden cell may be the visible total minus the other (all visible) rows. */
-function expectNoSingleHiddenRow(rows: any[], total: any, pick: (b: any) => number | null, where: string): void {
-  const values = rows.map((r) => pick(r.qualifications));
-  const hidden = values.filter((v) => v === null).length;
-  if (pick(total) !== null) expect({ where, hiddenRows: hidden === 1 }).toEqual({ where, hiddenRows: false });
-}
 
 describe('qualification statistics against the oracle', () => {
   let teachers: OracleTeacher[];

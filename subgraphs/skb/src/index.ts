@@ -1,11 +1,17 @@
 import 'reflect-metadata';
-import { createOrm, createSubgraphServer, loadSubgraphConfig, migrate, runService } from '@mitra/kit';
+import { createLogger, createOrm, createSubgraphServer, loadSubgraphConfig, migrate, runService } from '@mitra/kit';
 import { definition, entities, migrations } from './subgraph';
 
 /** The skb partner's service: its own database, its own port. */
 async function main() {
   const config = loadSubgraphConfig('skb');
-  const orm = await createOrm({ databaseUrl: config.databaseUrl, entities, migrations, poolMax: config.dbPoolMax });
+  const orm = await createOrm({
+    databaseUrl: config.databaseUrl,
+    entities,
+    migrations,
+    poolMax: config.dbPoolMax,
+    logger: createLogger('skb', config.logLevel),
+  });
   await migrate(orm);
   const server = await createSubgraphServer(definition, config, orm);
   return server.listen();

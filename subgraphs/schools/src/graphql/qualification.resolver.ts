@@ -6,6 +6,7 @@ import type { Teacher } from '../entities/teacher';
 import type { SchoolsContext } from '../context';
 import { QualificationInput } from './types/teacher.input';
 import { INSTITUTION_MAX, checkGraduationYear } from './validation';
+import { refreshingStatistics } from '../statistics/loaders';
 
 /** The teacher a write names, and FORBIDDEN unless she teaches at the caller's own school. */
 async function ownTeacher(ctx: SchoolsContext, teacherId: string, field: string, what: string): Promise<{ teacher: Teacher; viewer: Viewer }> {
@@ -29,7 +30,7 @@ export class QualificationResolver {
     const institution = input.institution == null ? null : requireName(input.institution, 'input.institution', INSTITUTION_MAX);
     const graduationYear = input.graduationYear == null ? null : checkGraduationYear(input.graduationYear, 'input.graduationYear');
 
-    return ctx.em.transactional(async (tx) => {
+    return refreshingStatistics(ctx.em.transactional(async (tx) => {
       const qualification = tx.create(Qualification, {
         id: newId(),
         teacherId: teacher.id,
@@ -47,7 +48,7 @@ export class QualificationResolver {
       });
       await tx.flush();
       return qualification;
-    });
+    }));
   }
 
   @Authorized(Rule.SCHOOL_ADMIN)
@@ -60,7 +61,7 @@ export class QualificationResolver {
     if (!found) throw new NotFoundError('Qualification', qualificationId, 'qualificationId');
     const { viewer } = await ownTeacher(ctx, found.teacherId, 'qualificationId', 'Mutation.verifyQualification');
 
-    return ctx.em.transactional(async (tx) => {
+    return refreshingStatistics(ctx.em.transactional(async (tx) => {
       const qualification = await tx.findOne(Qualification, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (!qualification) throw new NotFoundError('Qualification', qualificationId, 'qualificationId');
       // Idempotent: a second click (or a second admin) is not an error and leaves no second audit row.
@@ -69,6 +70,6 @@ export class QualificationResolver {
       await recordAudit(tx, viewer, { action: 'verifyQualification', entity: 'Qualification', entityId: qualification.id, details: { teacherId: qualification.teacherId } });
       await tx.flush();
       return qualification;
-    });
+    }));
   }
 }

@@ -46,19 +46,19 @@ export class StatisticsResolver {
   @FieldResolver(() => [ID])
   @Directive('@inaccessible')
   teacherKeys(@Root() district: District, @Ctx() ctx: SchoolsContext): Promise<string[]> {
-    return statisticsLoaders(ctx.em, ctx.config.minCellSize).teacherKeysByDistrict.load(district.code);
+    return statisticsLoaders(ctx.em, ctx.config.minCellSize, ctx.config.statisticsCacheMs).teacherKeysByDistrict.load(district.code);
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Teachers registered at schools in this district (schools). Null when suppressed.' })
   async teacherCount(@Root() district: District, @Ctx() ctx: SchoolsContext): Promise<number | null> {
-    const { geography } = await statisticsLoaders(ctx.em, ctx.config.minCellSize).data();
+    const { geography } = await statisticsLoaders(ctx.em, ctx.config.minCellSize, ctx.config.statisticsCacheMs).data();
     const id = `${districtPrefix(district.code)}T`;
     return geography.has(id) ? geography.get(id) : 0;
   }
 
   @FieldResolver(() => QualificationBreakdown, { description: 'Qualification profile of those teachers (schools).' })
   async qualifications(@Root() district: District, @Ctx() ctx: SchoolsContext): Promise<QualificationBreakdown> {
-    const { geography } = await statisticsLoaders(ctx.em, ctx.config.minCellSize).data();
+    const { geography } = await statisticsLoaders(ctx.em, ctx.config.minCellSize, ctx.config.statisticsCacheMs).data();
     const prefix = districtPrefix(district.code);
     if (!geography.has(`${prefix}T`)) return toBreakdown(readBreakdown(zeroTable(ctx.config.minCellSize), 'Z:'));
     return toBreakdown(readBreakdown(geography, prefix));
@@ -75,7 +75,7 @@ export class StatisticsResolver {
     const provinceCode = filter?.provinceCode != null ? checkAreaCode(filter.provinceCode, 'filter.provinceCode') : null;
     const districtCode = filter?.districtCode != null ? checkAreaCode(filter.districtCode, 'filter.districtCode') : null;
     const min = ctx.config.minCellSize;
-    const { rows, districts, geography } = await statisticsLoaders(ctx.em, min).data();
+    const { rows, districts, geography } = await statisticsLoaders(ctx.em, min, ctx.config.statisticsCacheMs).data();
 
     const result = new QualificationStatistics();
     result.groupBy = groupBy;

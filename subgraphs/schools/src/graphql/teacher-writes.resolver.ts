@@ -17,6 +17,7 @@ import { Teacher } from '../entities/teacher';
 import type { SchoolsContext } from '../context';
 import { TeacherInput, TeacherUpdateInput } from './types/teacher.input';
 import { NAME_MAX, checkBirthDate, checkNpsn, checkNuptk } from './validation';
+import { refreshingStatistics } from '../statistics/loaders';
 
 type TeacherChanges = Partial<Pick<Teacher, 'fullName' | 'nuptk' | 'employmentStatus' | 'birthDate'>>;
 
@@ -53,7 +54,7 @@ export class TeacherWritesResolver {
     // A token can name a school that the hub does not (yet) hold.
     if (!(await ctx.loaders.schoolByNpsn.load(npsn))) throw new NotFoundError('School', npsn, 'input.npsn');
 
-    return ctx.em.transactional(async (tx) => {
+    return refreshingStatistics(ctx.em.transactional(async (tx) => {
       const teacher = tx.create(Teacher, { id: newId(), fullName, nuptk, schoolNpsn: npsn, employmentStatus: input.employmentStatus, birthDate });
       // The audit row is written first: when the database then refuses the teacher (a duplicate NUPTK), the rollback takes both.
       await recordAudit(tx, viewer, {
@@ -65,7 +66,7 @@ export class TeacherWritesResolver {
       });
       await tx.flush();
       return teacher;
-    });
+    }));
   }
 
   @Authorized(Rule.SCHOOL_ADMIN)
@@ -86,7 +87,7 @@ export class TeacherWritesResolver {
     requireIntInRange(version, 1, 2_147_483_647, 'version');
     const changes = checkTeacherUpdate(input);
 
-    return ctx.em.transactional(async (tx) => {
+    return refreshingStatistics(ctx.em.transactional(async (tx) => {
       // Locked and read again: the version compared is the one this transaction will overwrite.
       const teacher = await tx.findOne(Teacher, { id: teacherId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (!teacher) throw new NotFoundError('Teacher', id, 'id');
@@ -102,6 +103,6 @@ export class TeacherWritesResolver {
       });
       await tx.flush();
       return teacher;
-    });
+    }));
   }
 }

@@ -20,18 +20,55 @@ export interface StatisticsLoaders {
 
 const perRequest = new WeakMap<EntityManager, StatisticsLoaders>();
 
+/**
+ * The national aggregate is one scan of every teacher: shared between
+ * requests for a short while (STATISTICS_CACHE_SECONDS), since statistics
+ * need not be real-time, and dropped at once by this subgraph's own writes.
+ */
+let shared: { at: number; data: Promise<StatisticsData> } | undefined;
+
+export function markStatisticsStale(): void {
+  shared = undefined;
+}
+
+/** Wraps a write: once it has committed (or failed), statistics are computed afresh. */
+export async function refreshingStatistics<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } finally {
+    markStatisticsStale();
+  }
+}
+
+function computeData(em: EntityManager, minimumCellSize: number): Promise<StatisticsData> {
+  return (async () => {
+    const [rows, districts] = await Promise.all([loadTeacherGroups(em), em.find(District, {}, { orderBy: { code: 'asc' } })]);
+    const info = districts.map((d) => ({ code: d.code, name: d.name, provinceCode: d.provinceCode }));
+    return { rows, districts: info, geography: geographyTable(rows, info, minimumCellSize) };
+  })();
+}
+
+function sharedData(em: EntityManager, minimumCellSize: number, cacheMs: number): Promise<StatisticsData> {
+  if (cacheMs <= 0) return computeData(em, minimumCellSize);
+  const now = Date.now();
+  if (!shared || now - shared.at > cacheMs) {
+    const entry = { at: now, data: computeData(em, minimumCellSize) };
+    shared = entry;
+    // A failed computation is not kept.
+    entry.data.catch(() => {
+      if (shared === entry) shared = undefined;
+    });
+  }
+  return shared.data;
+}
+
 /** Lazily created per request (keyed by the request's EntityManager fork). */
-export function statisticsLoaders(em: EntityManager, minimumCellSize: number): StatisticsLoaders {
+export function statisticsLoaders(em: EntityManager, minimumCellSize: number, cacheMs = 0): StatisticsLoaders {
   let loaders = perRequest.get(em);
   if (!loaders) {
     let data: Promise<StatisticsData> | undefined;
     loaders = {
-      data: () =>
-        (data ??= (async () => {
-          const [rows, districts] = await Promise.all([loadTeacherGroups(em), em.find(District, {}, { orderBy: { code: 'asc' } })]);
-          const info = districts.map((d) => ({ code: d.code, name: d.name, provinceCode: d.provinceCode }));
-          return { rows, districts: info, geography: geographyTable(rows, info, minimumCellSize) };
-        })()),
+      data: () => (data ??= sharedData(em, minimumCellSize, cacheMs)),
       teacherKeysByDistrict: new DataLoader(async (codes) => {
         // Arrays travel as one comma-joined parameter: the driver would spread a JS array into a list.
         const rows: Array<{ district_code: string; id: string }> = await em
