@@ -73,8 +73,8 @@ export class ServiceProcess {
       });
       this.child.once('exit', (code, signal) => {
         this.status = { code, signal };
-        // Resolve after the last output lines were read, so errors can quote them.
-        void Promise.race([Promise.all(closed), new Promise((r) => setTimeout(r, 1000))]).then(() => resolve({ code, signal }));
+        // Resolve after the last output lines were read, so errors (and tests) can quote them; bounded for a grandchild holding the pipe.
+        void Promise.race([Promise.all(closed), new Promise((r) => setTimeout(r, 5000))]).then(() => resolve({ code, signal }));
       });
     });
   }

@@ -293,6 +293,12 @@ export function listen(
 /** What stop() may take beyond draining requests (Apollo, the pool) before the process gives up and exits 1. */
 const STOP_GRACE_MS = 10_000;
 
+/** Exits once the logger has written its last lines (pino buffers on a pipe; process.exit would drop them). */
+function exitAfterFlush(logger: Logger, code: number): void {
+  setTimeout(() => process.exit(code), 1_000).unref();
+  logger.flush(() => process.exit(code));
+}
+
 /**
  * The tail of every service's index.ts: start, log, stop cleanly on
  * SIGINT/SIGTERM, exit 1 on a start-up failure.
@@ -315,11 +321,11 @@ export function runService(start: () => Promise<RunningService>): void {
           .stop()
           .then(() => {
             service.logger.info('stopped');
-            process.exit(0);
+            exitAfterFlush(service.logger, 0);
           })
           .catch((error: unknown) => {
             service.logger.error({ err: error }, 'stop failed');
-            process.exit(1);
+            exitAfterFlush(service.logger, 1);
           });
       };
       process.on('SIGINT', () => shutdown('SIGINT'));
