@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { SyntheticWorld, syntheticArgs, type SyntheticOptions } from '@mitra/kit';
 import { expectNoErrors, gql as send, type GqlOptions, type LooseBody } from '../harness/client';
-import { hubUrls } from '../harness/env';
+import { runCli as cli } from '../harness/cli';
 import { PARTNER, tokenFor } from '../harness/tokens';
 
 /**
@@ -16,23 +14,6 @@ import { PARTNER, tokenFor } from '../harness/tokens';
 const SCALE: SyntheticOptions = { seed: 1, teachers: 10_010, districts: 2, districtTeachers: [10, 10_000] };
 const world = new SyntheticWorld(SCALE);
 const [small, large] = world.districts;
-const ROOT = path.resolve(__dirname, '..', '..');
-
-function cli(script: string, args: string[]): Promise<void> {
-  const { databases } = hubUrls();
-  const env = {
-    ...process.env,
-    SCHOOLS_DATABASE_URL: databases.schools,
-    UNIVERSITY_DATABASE_URL: databases.university,
-    SKB_DATABASE_URL: databases.skb,
-  };
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [path.join(ROOT, 'cli', 'dist', script), ...args], { env, maxBuffer: 16 * 2 ** 20 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${script} ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
-      else resolve();
-    });
-  });
-}
 
 let token: string;
 const gql = (query: string, variables?: Record<string, unknown>, options: GqlOptions = {}) => send(query, variables, { token, ...options });
