@@ -6,7 +6,10 @@ import type { RunFigures } from './bench-load';
 
 export interface OperationRun {
   connections: number;
+  /** Through the hub's gateway on the default engine (Apollo). */
   gateway?: RunFigures;
+  /** The same requests through a second gateway on the Hive engine. */
+  hive?: RunFigures;
   direct?: RunFigures;
   floor?: RunFigures;
 }
@@ -84,18 +87,29 @@ export function overhead(run: OperationRun): string {
   return `${(run.gateway.p50 / run.direct.p50).toFixed(2)}×`;
 }
 
+/** Hive ÷ Apollo at p50: below 1 the Hive engine is faster. */
+export function engineRatio(run: OperationRun): string {
+  if (!run.gateway || !run.hive || !run.gateway.p50) return '-';
+  return `${(run.hive.p50 / run.gateway.p50).toFixed(2)}×`;
+}
+
 const HEADER = [
   'operation',
   'conn.',
-  'gateway req/s',
+  'apollo req/s',
   'p50',
   'p95',
   'p99',
+  'hive req/s',
+  'p50',
+  'p95',
+  'p99',
+  'hive ÷ apollo (p50)',
   'direct req/s',
   'p50',
   'p95',
   'p99',
-  'gateway ÷ direct (p50)',
+  'apollo ÷ direct (p50)',
   'floor req/s',
   'p50',
   'p95',
@@ -107,7 +121,9 @@ export function tableRows(report: BenchReport): string[][] {
   for (const op of report.operations) {
     for (const run of op.runs) {
       const gatewayCells =
-        op.status === 'measured' ? [...cells(run.gateway), ...cells(run.direct), overhead(run)] : [op.status === 'not-available' ? 'not available yet' : 'failed', '', '', '', '', '', '', '', ''];
+        op.status === 'measured'
+          ? [...cells(run.gateway), ...cells(run.hive), engineRatio(run), ...cells(run.direct), overhead(run)]
+          : [op.status === 'not-available' ? 'not available yet' : 'failed', ...Array<string>(13).fill('')];
       rows.push([op.name, String(run.connections), ...gatewayCells, ...cells(run.floor)]);
     }
   }
@@ -152,7 +168,7 @@ export function markdownSection(report: BenchReport): string {
     '',
     `- Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, ${m.os}; Node ${m.node}; ${m.postgres} (embedded). Gateway, subgraphs, PostgreSQL and the load generator share the machine; 1-minute load average ${m.loadAverage.start} at the start, ${m.loadAverage.end} at the end.`,
     `- Command: \`${report.command}\`; hub settings: ${Object.entries(report.settings).map(([k, v]) => `${k}=${v}`).join(', ')}.`,
-    `- ${report.durationSeconds} s per measurement after ${report.warmupSeconds} s of warm-up, in ${report.rounds} slices with gateway, direct and floor taking turns; subjects: district ${report.subjects.districtCode} (${report.subjects.districtTeachers.toLocaleString('en')} teachers), teacher ${report.subjects.teacherId}.`,
+    `- ${report.durationSeconds} s per measurement after ${report.warmupSeconds} s of warm-up, in ${report.rounds} slices with the Apollo gateway, the Hive gateway, direct and floor taking turns (both gateways in front of the same subgraphs); subjects: district ${report.subjects.districtCode} (${report.subjects.districtTeachers.toLocaleString('en')} teachers), teacher ${report.subjects.teacherId}.`,
     '- Latencies in ms.',
     '',
     markdownTable(report),

@@ -18,11 +18,12 @@ import { ensureFloor, loadFloor, probeFloor } from './bench-floor';
 import { figures, loadHttp, type RawRun, type RunFigures } from './bench-load';
 import { benchOperations, pickSubjects, type BenchOperation, type BenchViewer } from './bench-operations';
 import { PlanRecorder, loadReplay, type RecordedPlan } from './bench-record';
-import { consoleTable, describeMachine, loadAverage, overhead, updateBenchmarksDoc, writeJson, type BenchReport, type OperationResult } from './bench-report';
+import { consoleTable, describeMachine, engineRatio, loadAverage, overhead, updateBenchmarksDoc, writeJson, type BenchReport, type OperationResult } from './bench-report';
 import { runWriteLoad } from './bench-load-writes';
 import { databaseUrlVariable, ensureDatabases } from './databases';
 import { startHub, type Hub, type ServiceName } from './hub';
 import { findRepoRoot } from './repo';
+import { ServiceProcess } from './services';
 import { generateSynthetic, readDatasets } from './synthetic-data';
 
 const USAGE = `usage: npm run bench -- [--teachers N] [--seed S] [--districts N] [--duration S] [--warmup S]
@@ -39,6 +40,8 @@ const USAGE = `usage: npm run bench -- [--teachers N] [--seed S] [--districts N]
   --skip-generate   use whatever synthetic data set the data folder holds
   --data-dir DIR    default .data/bench (kept between runs)
   --no-docs         do not update docs/benchmarks.md
+  --no-hive         measure only the default engine (Apollo); by default the same requests also go
+                    through a second gateway on the Hive engine (GATEWAY_ENGINE=hive), in turns
   --writes          instead: the load test of mixed reads and writes (--clients N, --duration S; see bench-load-writes.ts)`;
 
 interface BenchOptions {
@@ -51,6 +54,7 @@ interface BenchOptions {
   skipGenerate: boolean;
   dataDir?: string;
   docs: boolean;
+  hive: boolean;
 }
 
 function parseOptions(argv: string[]): BenchOptions {
@@ -59,7 +63,7 @@ function parseOptions(argv: string[]): BenchOptions {
     process.exit(0);
   }
   const { options: synthetic, rest } = parseSyntheticArgs(argv);
-  const options: BenchOptions = { synthetic, duration: 10, warmup: 2, rounds: 5, connections: [1, 10], skipGenerate: false, docs: true };
+  const options: BenchOptions = { synthetic, duration: 10, warmup: 2, rounds: 5, connections: [1, 10], skipGenerate: false, docs: true, hive: true };
   for (let i = 0; i < rest.length; i++) {
     const value = (): string => {
       const v = rest[++i];
@@ -99,6 +103,9 @@ function parseOptions(argv: string[]): BenchOptions {
       case '--no-docs':
         options.docs = false;
         break;
+      case '--no-hive':
+        options.hive = false;
+        break;
       default:
         throw new SyntheticOptionsError(`Unknown option ${rest[i]}`);
     }
@@ -122,6 +129,8 @@ function benchEnvironment(): NodeJS.ProcessEnv {
     MAX_QUERY_COST: env.MAX_QUERY_COST || String(BENCH_MAX_QUERY_COST),
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
+    // The hub's gateway is the default engine; the Hive engine runs beside it (startHiveGateway).
+    GATEWAY_ENGINE: 'apollo',
     JWT_SECRET: secret(),
     GATEWAY_SECRET: secret(),
     CURSOR_SECRET: secret(),
@@ -158,6 +167,39 @@ function runLine(name: string, connections: number, what: string, f: RunFigures)
   return `[bench] ${name} c=${connections} ${what.padEnd(7)} ${f.rps.toFixed(1)} req/s, p50 ${f.p50.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms, p99 ${f.p99.toFixed(2)} ms (${f.requests} requests${err})`;
 }
 
+/** A second gateway on the Hive engine, in front of the hub's subgraphs, measured in turns with the hub's own. */
+async function startHiveGateway(root: string, env: NodeJS.ProcessEnv, subgraphUrls: Record<string, string>, log: (line: string) => void): Promise<{ url: string; process: ServiceProcess }> {
+  const port = await findFreePort();
+  const child = new ServiceProcess({
+    label: 'gateway (hive)',
+    script: path.join(root, 'gateway', 'dist', 'index.js'),
+    cwd: root,
+    env: {
+      ...env,
+      GATEWAY_ENGINE: 'hive',
+      GATEWAY_PORT: String(port),
+      SCHOOLS_URL: subgraphUrls.schools,
+      UNIVERSITY_URL: subgraphUrls.university,
+      SKB_URL: subgraphUrls.skb,
+    },
+    output: log,
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (!child.running) throw new Error(`The Hive gateway exited while starting:\n${child.tail()}`);
+    const ready = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+    if (ready) break;
+    if (Date.now() > deadline) {
+      await child.stop();
+      throw new Error(`The Hive gateway was not ready within 30 s:\n${child.tail()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  log(`Hub: a second gateway on the Hive engine at ${base}/graphql`);
+  return { url: `${base}/graphql`, process: child };
+}
+
 async function main(): Promise<void> {
   // The load test of mixed reads and writes has its own options and hub (bench-load-writes.ts).
   if (process.argv.includes('--writes')) return runWriteLoad(process.argv.slice(2));
@@ -169,10 +211,11 @@ async function main(): Promise<void> {
   const started = new Date();
   const interrupted = new AbortController();
   let hub: Hub | undefined;
+  let hive: { url: string; process: ServiceProcess } | undefined;
   const onSignal = (): void => {
     interrupted.abort();
     console.error('\nInterrupted: stopping the hub');
-    void (hub?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+    void Promise.all([hive?.process.stop(), hub?.stop()]).finally(() => process.exit(130));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -216,6 +259,7 @@ async function main(): Promise<void> {
     });
     const gatewayUrl = ipv4(hub.gatewayUrl);
     const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, ipv4(hub!.subgraphUrls[n])])) as typeof hub.subgraphUrls;
+    if (options.hive) hive = await startHiveGateway(root, env, subgraphUrls, log);
 
     const auth = loadAuthConfig(env);
     const tokens: Record<BenchViewer, string | null> = {
@@ -280,7 +324,7 @@ async function main(): Promise<void> {
         if (hubState.failure) throw new Error(`The hub stopped during the measurements: ${hubState.failure.message}`);
         if (interrupted.signal.aborted) return;
         const run: OperationResult['runs'][number] = { connections };
-        const targets = measurementTargets(op, plan, result.floorStatus === 'measured' ? floorUrl : null, gatewayUrl, headersFor(op.viewer), connections);
+        const targets = measurementTargets(op, plan, result.floorStatus === 'measured' ? floorUrl : null, gatewayUrl, hive?.url ?? null, headersFor(op.viewer), connections);
         const slices = new Map(targets.map((t) => [t.what, [] as RawRun[]]));
         for (const t of targets) if (options.warmup > 0) await t.load(options.warmup);
         // Taking turns: a burst of other work on the machine weighs on all three alike.
@@ -289,7 +333,7 @@ async function main(): Promise<void> {
         }
         for (const t of targets) {
           run[t.what] = figures(slices.get(t.what)!, t.tool);
-          log(`${runLine(op.name, connections, t.what, run[t.what]!)}${t.what === 'direct' ? `; gateway ÷ direct ${overhead(run)}` : ''}`);
+          log(`${runLine(op.name, connections, t.what, run[t.what]!)}${t.what === 'direct' ? `; gateway ÷ direct ${overhead(run)}` : t.what === 'hive' ? `; hive ÷ apollo ${engineRatio(run)}` : ''}`);
         }
         result.runs.push(run);
       }
@@ -319,6 +363,7 @@ async function main(): Promise<void> {
       console.log('Table: docs/benchmarks.md');
     }
   } finally {
+    await hive?.process.stop();
     if (hub) await hub.stop();
     // stop() is idempotent: a no-op when the hub already stopped the server.
     await postgres?.stop();
@@ -326,7 +371,7 @@ async function main(): Promise<void> {
 }
 
 interface MeasurementTarget {
-  what: 'gateway' | 'direct' | 'floor';
+  what: 'gateway' | 'hive' | 'direct' | 'floor';
   tool: string;
   load(seconds: number): Promise<RawRun>;
 }
@@ -337,6 +382,7 @@ function measurementTargets(
   plan: RecordedPlan | undefined,
   floorUrl: string | null,
   gatewayUrl: string,
+  hiveUrl: string | null,
   headers: Record<string, string>,
   connections: number,
 ): MeasurementTarget[] {
@@ -344,6 +390,7 @@ function measurementTargets(
   if (plan) {
     const body = JSON.stringify({ query: op.query, variables: op.variables });
     targets.push({ what: 'gateway', tool: 'autocannon', load: (seconds) => loadHttp({ url: gatewayUrl, headers, body, connections, seconds }) });
+    if (hiveUrl) targets.push({ what: 'hive', tool: 'autocannon', load: (seconds) => loadHttp({ url: hiveUrl, headers, body, connections, seconds }) });
     if (plan.fetches.length === 1) {
       const [f] = plan.fetches;
       targets.push({ what: 'direct', tool: 'autocannon', load: (seconds) => loadHttp({ url: f.url, headers: f.headers, body: f.body, connections, seconds }) });
@@ -371,6 +418,13 @@ function targets(results: OperationResult[]): BenchReport['targets'] {
     target: 'Gateway overhead for a single-subgraph query, concurrency 1: p50 through the gateway within 1.25× of p50 direct',
     reached: single?.gateway && single.direct ? `${overhead(single)} (${single.gateway.p50.toFixed(1)} ms vs ${single.direct.p50.toFixed(1)} ms)` : 'not measured',
     met: single?.gateway && single.direct ? single.gateway.p50 <= 1.25 * single.direct.p50 : null,
+  });
+  // The heaviest cross-partner operation, under load: which engine serves more requests per second.
+  const heavy = results.find((r) => r.name === 'teachers-100')?.runs.reduce<OperationResult['runs'][number] | undefined>((best, r) => (!best || r.connections > best.connections ? r : best), undefined);
+  out.push({
+    target: `Default engine (Apollo) throughput on the heaviest cross-partner operation (teachers-100${heavy ? `, concurrency ${heavy.connections}` : ''}) at least the Hive engine's`,
+    reached: heavy?.gateway && heavy.hive ? `Apollo ${heavy.gateway.rps.toFixed(1)} req/s, Hive ${heavy.hive.rps.toFixed(1)} req/s` : 'not measured',
+    met: heavy?.gateway && heavy.hive ? heavy.gateway.rps >= heavy.hive.rps : null,
   });
   out.push({
     target: 'SQL statements per request independent of page size and district size',

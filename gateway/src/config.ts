@@ -12,6 +12,7 @@ import {
 } from '@mitra/kit';
 import { dashboardPackageDir } from './dashboard';
 import type { PersistedQueryMode } from './persisted-queries';
+import { ENGINE_NAMES, type EngineName } from './engine';
 
 export interface GatewayConfig {
   nodeEnv: 'development' | 'test' | 'production';
@@ -19,6 +20,8 @@ export interface GatewayConfig {
   logLevel: string;
   host: string;
   port: number;
+  /** GATEWAY_ENGINE: the federation runtime that plans and executes operations. */
+  engine: EngineName;
   /** The committed, composed supergraph the gateway serves. */
   supergraphPath: string;
   /** Run-time overrides of the subgraph URLs recorded in the supergraph, by subgraph name. */
@@ -68,6 +71,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOST: z.string().default('0.0.0.0'),
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORTS.gateway),
+  GATEWAY_ENGINE: z.enum(ENGINE_NAMES as [EngineName, ...EngineName[]]).default('apollo'),
   SUPERGRAPH_PATH: z.string().min(1).optional(),
   SCHOOLS_URL: url.optional(),
   UNIVERSITY_URL: url.optional(),
@@ -110,6 +114,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     logLevel: parsed.LOG_LEVEL,
     host: parsed.HOST,
     port: parsed.GATEWAY_PORT,
+    engine: parsed.GATEWAY_ENGINE,
     supergraphPath: path.resolve(parsed.SUPERGRAPH_PATH ?? DEFAULT_SUPERGRAPH_PATH),
     subgraphUrls,
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,

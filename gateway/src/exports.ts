@@ -1,9 +1,7 @@
-import type { ApolloServer } from '@apollo/server';
 import { stringify } from 'csv-stringify/sync';
 import express from 'express';
 import type { FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
 import type { Logger } from '@mitra/kit';
-import type { GatewayContext } from './data-source';
 
 /**
  * Runs one operation through this gateway (token check, limits, planning,
@@ -225,16 +223,4 @@ export function exportsRouter(run: OperationRunner, logger: Logger): express.Rou
   );
 
   return router;
-}
-
-/** One operation through Apollo's whole pipeline (validation rules, limits, plugins, formatError) with the given context. */
-export async function executeAs(
-  apollo: ApolloServer<GatewayContext>,
-  query: string,
-  variables: Record<string, unknown>,
-  contextValue: GatewayContext,
-): Promise<FormattedExecutionResult> {
-  const response = await apollo.executeOperation({ query, variables }, { contextValue });
-  if (response.body.kind !== 'single') throw new Error('An export operation answered incrementally');
-  return response.body.singleResult;
 }

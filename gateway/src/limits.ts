@@ -1,4 +1,5 @@
-import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { ApolloArmor, EnvelopArmor } from '@escape.tech/graphql-armor';
+import type { Plugin as EnvelopPlugin } from '@envelop/core';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import {
@@ -38,6 +39,31 @@ export function operationLimits(
     validationRules: [...validationRules, maxRootFields(limits.maxRootFields), maxValueDepth(limits.maxValueDepth)],
     tokenLimit: maxTokens(limits.maxTokens),
   };
+}
+
+/**
+ * The same limits for the Hive engine (envelop plugins): graphql-armor's
+ * envelop flavour with the same settings, and our own rules added at
+ * validation. The token limit stays the shared express middleware.
+ */
+export function envelopLimits(limits: OperationLimits, hideSuggestions: boolean): EnvelopPlugin[] {
+  const armor = new EnvelopArmor({
+    maxDepth: { n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: false },
+    maxAliases: { n: limits.maxAliases },
+    maxDirectives: { n: limits.maxDirectives },
+    maxTokens: { enabled: false },
+    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: false },
+    blockFieldSuggestion: { enabled: hideSuggestions },
+  });
+  const ours: ValidationRule[] = [maxRootFields(limits.maxRootFields), maxValueDepth(limits.maxValueDepth)];
+  return [
+    ...armor.protect().plugins,
+    {
+      onValidate({ addValidationRule }) {
+        for (const rule of ours) addValidationRule(rule);
+      },
+    },
+  ];
 }
 
 /** True when `source` has more than `max` tokens; a document that does not lex is left to the parser to refuse. */
@@ -137,7 +163,7 @@ export function maxRootFields(max: number): ValidationRule {
           context.reportError(
             new GraphQLError(`The operation selects ${n} root fields; at most ${max} are allowed (MAX_ROOT_FIELDS).`, {
               nodes: [node],
-              extensions: { code: 'BAD_USER_INPUT', limit: 'rootFields' },
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'rootFields' },
             }),
           );
         }
@@ -172,7 +198,7 @@ export function maxValueDepth(max: number): ValidationRule {
         context.reportError(
           new GraphQLError(`${what} nests lists or objects more than ${max} levels deep (MAX_VALUE_DEPTH).`, {
             nodes: node,
-            extensions: { code: 'BAD_USER_INPUT', limit: 'valueDepth' },
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'valueDepth' },
           }),
         );
       }

@@ -2,14 +2,6 @@ import './telemetry';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import express from 'express';
-import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
-import {
-  ApolloServerPluginLandingPageDisabled,
-  ApolloServerPluginSchemaReportingDisabled,
-  ApolloServerPluginUsageReportingDisabled,
-} from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import {
   createLogger,
   createTokenVerifier,
@@ -17,18 +9,20 @@ import {
   listen,
   metricsRoute,
   requestLogMiddleware,
-  requestLogPlugin,
   ServiceMetrics,
   type Logger,
   type RunningService,
   type ServiceConfig,
 } from '@mitra/kit';
 import type { GatewayConfig } from './config';
-import { createSubgraphDataSource, sqlStatementsPlugin, type GatewayContext } from './data-source';
+import type { GatewayContext } from './data-source';
 import { EXPLORER_ASSET_PATH, EXPLORER_CSP, explorerAssetsRouter, renderExplorerPage, wantsExplorer } from './landing-page';
 import { dashboardRouter, DASHBOARD_PATH } from './dashboard';
-import { executeAs, exportsRouter, EXPORTS_PATH } from './exports';
-import { operationLimits } from './limits';
+import { exportsRouter, EXPORTS_PATH } from './exports';
+import { maxTokens } from './limits';
+import type { ContextBuilder, GraphQLEngine } from './engine';
+import { createApolloEngine } from './engine-apollo';
+import { createHiveEngine } from './engine-hive';
 import { loadPersistedDocuments, persistedQueries } from './persisted-queries';
 import { checkSubgraphs } from './readiness';
 
@@ -39,7 +33,7 @@ export const GRAPHQL_PATH = '/graphql';
 
 export interface GatewayServer {
   app: express.Express;
-  apollo: ApolloServer<GatewayContext>;
+  engine: GraphQLEngine;
   logger: Logger;
   metrics: ServiceMetrics;
   /** The URL each subgraph is called at (the supergraph's, or the configured override), by name. */
@@ -72,6 +66,17 @@ function header(req: express.Request, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** The URL each subgraph is called at: the configured override, or the one the supergraph records. */
+export function subgraphUrlsOf(supergraphSdl: string, config: Pick<GatewayConfig, 'subgraphUrls'>): Map<string, string> {
+  const urls = new Map<string, string>();
+  for (const [, name, url] of supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]*)"\)/g)) {
+    const effective = (config.subgraphUrls as Record<string, string | undefined>)[name] ?? url;
+    if (!effective) throw new Error(`The supergraph records no URL for subgraph ${name}; set ${name.toUpperCase()}_URL.`);
+    urls.set(name, effective);
+  }
+  return urls;
+}
+
 /** Builds the gateway: GraphQL (and the explorer) at /graphql, health at /healthz and /readyz, metrics at /metrics. */
 export async function createGatewayServer(config: GatewayConfig): Promise<GatewayServer> {
   const logger = createLogger('gateway', config.logLevel);
@@ -80,51 +85,27 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
   const tokens = createTokenVerifier(config.auth);
   const metrics = new ServiceMetrics('gateway');
 
-  const subgraphUrls = new Map<string, string>();
-  const gateway = new ApolloGateway({
-    supergraphSdl,
-    logger,
-    buildService: ({ name, url }) => {
-      const configured = (config.subgraphUrls as Record<string, string | undefined>)[name];
-      const effective = configured ?? url;
-      if (!effective) throw new Error(`The supergraph records no URL for subgraph ${name}; set ${name.toUpperCase()}_URL.`);
-      subgraphUrls.set(name, effective);
-      return createSubgraphDataSource({
-        name,
-        url: effective,
-        timeoutMs: config.subgraphTimeoutMs,
-        logger,
-        gatewaySecret: config.auth.gatewaySecret,
-        metrics,
-      });
-    },
-  });
-
-  // formatErrorFor only looks at nodeEnv; the subgraph-only settings do not apply here.
+  // formatError only looks at nodeEnv; the subgraph-only settings do not apply here.
   const errorConfig: ServiceConfig = { ...config, cursorSecret: '', minCellSize: 0 };
-  const limits = operationLimits(config.limits, config.nodeEnv !== 'development');
-  const apollo = new ApolloServer<GatewayContext>({
-    gateway,
-    logger,
-    // The schema is the published contract: introspection is on outside production (INTROSPECTION overrides).
-    introspection: config.introspection,
-    allowBatchedHttpRequests: false,
-    validationRules: limits.validationRules,
-    // runService owns SIGINT/SIGTERM: a second stop() from Apollo's own handler never resolves.
-    stopOnTerminationSignals: false,
-    includeStacktraceInErrorResponses: config.nodeEnv === 'development',
-    formatError: formatErrorFor(errorConfig, logger),
-    plugins: [
-      // Apollo's landing pages load from a CDN; the offline explorer below replaces them.
-      ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginUsageReportingDisabled(),
-      ApolloServerPluginSchemaReportingDisabled(),
-      sqlStatementsPlugin(),
-      requestLogPlugin(),
-      ...limits.plugins,
-    ],
-  });
-  await apollo.start();
+  const formatError = formatErrorFor(errorConfig, logger);
+  const subgraphUrls = subgraphUrlsOf(supergraphSdl, config);
+  const contextOf: ContextBuilder = async (req, res) => {
+    // A token that is sent must be valid: refused here (401) before any planning or subgraph fetch.
+    const authorization = header(req, 'authorization');
+    await tokens.viewerFrom(authorization);
+    const debug = header(req, 'x-mitra-debug');
+    const countSql = !config.isProduction && debug === 'sql';
+    return {
+      requestId: res.locals.requestId as string,
+      authorization,
+      debug: debug && SANE_DEBUG.test(debug) ? debug : undefined,
+      sqlStatements: countSql ? Object.fromEntries([...subgraphUrls.keys()].map((name) => [name, 0])) : undefined,
+      telemetry: res.locals.telemetry as GatewayContext['telemetry'],
+    };
+  };
+  const engineOptions = { config, logger, metrics, supergraphSdl, subgraphUrls, contextOf, formatError };
+  const engine = config.engine === 'hive' ? await createHiveEngine(engineOptions) : await createApolloEngine(engineOptions);
+  logger.info({ engine: engine.name }, 'federation engine');
 
   const app = express();
   app.disable('x-powered-by');
@@ -137,7 +118,7 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
   });
 
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', service: 'gateway' });
+    res.json({ status: 'ok', service: 'gateway', engine: engine.name });
   });
   app.get('/readyz', async (_req, res) => {
     const readiness = await checkSubgraphs(subgraphUrls, config.readinessTimeoutMs);
@@ -158,7 +139,7 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
     exportsRouter(async (req, res, query, variables) => {
       const authorization = header(req, 'authorization');
       await tokens.viewerFrom(authorization);
-      return executeAs(apollo, query, variables, { requestId: res.locals.requestId as string, authorization });
+      return engine.execute(query, variables, { requestId: res.locals.requestId as string, authorization });
     }, logger),
   );
 
@@ -171,24 +152,9 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
     GRAPHQL_PATH,
     requestLogMiddleware({ logger, metrics, requestIdOf: (_req, res) => res.locals.requestId as string }),
     express.json({ limit: config.limits.maxBodySize }),
-    limits.tokenLimit,
+    maxTokens(config.limits.maxTokens),
     persistedQueries(config.persistedQueries.mode, persistedDocuments, logger),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        // A token that is sent must be valid: refused here (401) before any planning or subgraph fetch.
-        const authorization = header(req, 'authorization');
-        await tokens.viewerFrom(authorization);
-        const debug = header(req, 'x-mitra-debug');
-        const countSql = !config.isProduction && debug === 'sql';
-        return {
-          requestId: res.locals.requestId as string,
-          authorization,
-          debug: debug && SANE_DEBUG.test(debug) ? debug : undefined,
-          sqlStatements: countSql ? Object.fromEntries([...subgraphUrls.keys()].map((name) => [name, 0])) : undefined,
-          telemetry: res.locals.telemetry,
-        };
-      },
-    }),
+    engine.handler,
   );
 
   // Body parser failures (too large, not JSON) answer as GraphQL errors, never as an HTML stack trace.
@@ -207,12 +173,12 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
 
   return {
     app,
-    apollo,
+    engine,
     logger,
     metrics,
     subgraphUrls,
     listen: async () => {
-      const running = await listen(app, config.host, config.port, logger, () => apollo.stop(), config.shutdownTimeoutMs);
+      const running = await listen(app, config.host, config.port, logger, () => engine.stop(), config.shutdownTimeoutMs);
       logger.info({ subgraphs: Object.fromEntries(subgraphUrls) }, 'routing to subgraphs');
       return running;
     },

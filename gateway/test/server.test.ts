@@ -238,7 +238,7 @@ describe('health', () => {
   it('/healthz answers while the process is up', async () => {
     const response = await fetch(`${base}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', service: 'gateway' });
+    expect(await response.json()).toEqual({ status: 'ok', service: 'gateway', engine: 'apollo' });
   });
 
   it('/readyz is 200 when every subgraph is ready', async () => {
