@@ -241,6 +241,10 @@ export async function createHiveEngine(options: HiveEngineOptions): Promise<Grap
     graphiql: false,
     landingPage: false,
     batching: false,
+    // The HTTP executor merges identical subgraph requests in flight, keyed by URL and body: our headers (the
+    // caller's token) are added below that key, in subgraphFetch, so two callers' identical queries would share
+    // one answer. Off: each request reaches the subgraph as its caller (tests/e2e/concurrent-callers.e2e.ts).
+    transportEntries: { '*.http': { options: { deduplicateInflightRequests: false } } },
     // The gateway's own formatError decides what a client sees, as with the Apollo engine.
     maskedErrors: false,
     ...(config.introspection ? {} : { disableIntrospection: { disableIf: () => true } }),
