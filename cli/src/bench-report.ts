@@ -206,7 +206,7 @@ export function updateBenchmarksDoc(file: string, report: BenchReport): void {
   fs.writeFileSync(file, text);
 }
 
-export function writeJson(dir: string, report: BenchReport): string {
+export function writeJson(dir: string, report: { date: string }): string {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${report.date.replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);

@@ -20,6 +20,7 @@ import { benchOperations, pickSubjects, type BenchOperation, type BenchViewer } 
 import { PlanRecorder, loadReplay, type RecordedPlan } from './bench-record';
 import { consoleTable, describeMachine, engineRatio, loadAverage, overhead, updateBenchmarksDoc, writeJson, type BenchReport, type OperationResult } from './bench-report';
 import { runWriteLoad } from './bench-load-writes';
+import { memoryMarkdown, runMemoryCheck, updateMemorySection, type MemoryLoad, type MemoryReport } from './bench-memory';
 import { databaseUrlVariable, ensureDatabases } from './databases';
 import { startHub, type Hub, type ServiceName } from './hub';
 import { findRepoRoot } from './repo';
@@ -42,6 +43,8 @@ const USAGE = `usage: npm run bench -- [--teachers N] [--seed S] [--districts N]
   --no-docs         do not update docs/benchmarks.md
   --no-hive         measure only the default engine (Apollo); by default the same requests also go
                     through a second gateway on the Hive engine (GATEWAY_ENGINE=hive), in turns
+  --memory          instead: 60 s of steady load (after a 120 s warm-up) on the heaviest operations through
+                    both gateways, sampling the whole stack's memory (PSS) every second
   --writes          instead: the load test of mixed reads and writes (--clients N, --duration S; see bench-load-writes.ts)`;
 
 interface BenchOptions {
@@ -55,6 +58,7 @@ interface BenchOptions {
   dataDir?: string;
   docs: boolean;
   hive: boolean;
+  memory: boolean;
 }
 
 function parseOptions(argv: string[]): BenchOptions {
@@ -63,7 +67,7 @@ function parseOptions(argv: string[]): BenchOptions {
     process.exit(0);
   }
   const { options: synthetic, rest } = parseSyntheticArgs(argv);
-  const options: BenchOptions = { synthetic, duration: 10, warmup: 2, rounds: 5, connections: [1, 10], skipGenerate: false, docs: true, hive: true };
+  const options: BenchOptions = { synthetic, duration: 10, warmup: 2, rounds: 5, connections: [1, 10], skipGenerate: false, docs: true, hive: true, memory: false };
   for (let i = 0; i < rest.length; i++) {
     const value = (): string => {
       const v = rest[++i];
@@ -105,6 +109,9 @@ function parseOptions(argv: string[]): BenchOptions {
         break;
       case '--no-hive':
         options.hive = false;
+        break;
+      case '--memory':
+        options.memory = true;
         break;
       default:
         throw new SyntheticOptionsError(`Unknown option ${rest[i]}`);
@@ -312,6 +319,39 @@ async function main(): Promise<void> {
       }
     } finally {
       await recorder.stop();
+    }
+
+    if (options.memory) {
+      const groups: Record<string, number> = { ...hub.pids() };
+      if (hive?.process.pid) groups['gateway (hive)'] = hive.process.pid;
+      if (postgres) groups.postgres = postgres.pid;
+      const heavy = operations.filter((op) => plans.has(op.name) && (op.name === 'teachers-100' || op.name === 'district-statistics' || op.name === 'teacher'));
+      const loads: MemoryLoad[] = heavy.flatMap((op) =>
+        [['apollo', gatewayUrl] as const, ...(hive ? [['hive', hive.url] as const] : [])].map(([engine, url]) => ({
+          name: `${op.name} (${engine})`,
+          url,
+          headers: headersFor(op.viewer),
+          body: JSON.stringify({ query: op.query, variables: op.variables }),
+        })),
+      );
+      // Node's heaps grow for the first minute or two of steady load before they settle (a 10 s warm-up showed +56%,
+      // 180 s showed the last 60 s 3.6% below the warm-up's peak): --warmup of less than 10 s means the default, 120 s.
+      const warmupSeconds = options.warmup >= 10 ? options.warmup : 120;
+      log(`[bench] memory: ${warmupSeconds + 60} s of load (${loads.map((l) => l.name).join(', ')}), the first ${warmupSeconds} s warm-up`);
+      const checked = await runMemoryCheck({ groups, loads, connections: Math.max(...options.connections, loads.length), seconds: warmupSeconds + 60, warmupSeconds, log });
+      const m = describeMachine(pgVersion, loadAverage());
+      const report: MemoryReport = {
+        ...checked,
+        date: started.toISOString(),
+        command: `npm run bench -- ${process.argv.slice(2).join(' ')}`,
+        dataset: label,
+        machine: `${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, Node ${m.node}, ${m.postgres}`,
+      };
+      console.log(`\n${memoryMarkdown(report)}\n`);
+      const withSamples = { ...report, samples: checked.samples };
+      writeJson(path.join(root, 'bench-results'), withSamples);
+      if (options.docs) updateMemorySection(path.join(root, 'docs', 'benchmarks.md'), report);
+      return;
     }
 
     // ------------------------------------------------------------ measurements

@@ -54,6 +54,8 @@ export interface Hub {
   pauseService(name: ServiceName): void;
   /** Lets a paused service run again (SIGCONT). */
   resumeService(name: ServiceName): void;
+  /** The running services' process ids (the bench's memory check reads their memory). */
+  pids(): Partial<Record<ServiceName, number>>;
 }
 
 const SERVICE_ORDER: readonly ServiceName[] = [...SUBGRAPH_NAMES, 'gateway'];
@@ -286,5 +288,6 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     },
     pauseService: (name) => serviceNamed(name).signal('SIGSTOP'),
     resumeService: (name) => serviceNamed(name).signal('SIGCONT'),
+    pids: () => Object.fromEntries([...services].filter(([, service]) => service.running && service.pid).map(([name, service]) => [name, service.pid!])),
   };
 }
