@@ -6,23 +6,12 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import type { GraphQLFormattedError } from 'graphql';
-import { requestLogPlugin, type Logger, type ServiceMetrics } from '@mitra/kit';
-import type { GatewayConfig } from './config';
+import { requestLogPlugin } from '@mitra/kit';
 import { createSubgraphDataSource, sqlStatementsPlugin, type GatewayContext } from './data-source';
-import type { ContextBuilder, GraphQLEngine } from './engine';
+import type { EngineOptions, GraphQLEngine } from './engine';
 import { operationLimits } from './limits';
 
-export interface ApolloEngineOptions {
-  config: GatewayConfig;
-  logger: Logger;
-  metrics: ServiceMetrics;
-  supergraphSdl: string;
-  /** The URL each subgraph is called at, by name (overrides already applied). */
-  subgraphUrls: ReadonlyMap<string, string>;
-  contextOf: ContextBuilder;
-  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
-}
+export type ApolloEngineOptions = EngineOptions;
 
 /** Apollo Server with @apollo/gateway (the JavaScript query planner): the default engine. */
 export async function createApolloEngine({ config, logger, metrics, supergraphSdl, subgraphUrls, contextOf, formatError }: ApolloEngineOptions): Promise<GraphQLEngine> {

@@ -3,22 +3,12 @@ import { Logger as HiveLogger, type LogLevel as HiveLogLevel } from '@graphql-hi
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import type { MeshFetch } from '@graphql-mesh/types';
 import { getOperationAST, Kind, print, type DocumentNode, type ExecutionResult, type FieldNode, type SelectionNode, type SelectionSetNode, type FormattedExecutionResult, type GraphQLFormattedError } from 'graphql';
-import { GATEWAY_SECRET_HEADER, type Logger, type ServiceMetrics } from '@mitra/kit';
-import type { GatewayConfig } from './config';
+import { GATEWAY_SECRET_HEADER, type Logger } from '@mitra/kit';
 import type { GatewayContext } from './data-source';
-import type { ContextBuilder, GraphQLEngine } from './engine';
+import type { EngineOptions, GraphQLEngine } from './engine';
 import { envelopLimits } from './limits';
 
-export interface HiveEngineOptions {
-  config: GatewayConfig;
-  logger: Logger;
-  metrics: ServiceMetrics;
-  supergraphSdl: string;
-  /** The URL each subgraph is called at, by name (overrides already applied). */
-  subgraphUrls: ReadonlyMap<string, string>;
-  contextOf: ContextBuilder;
-  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
-}
+export type HiveEngineOptions = EngineOptions;
 
 /** The supergraph with each subgraph's URL replaced by the one configured for this run. */
 export function withSubgraphUrls(sdl: string, urls: ReadonlyMap<string, string>): string {

@@ -1,5 +1,7 @@
 import type express from 'express';
-import type { FormattedExecutionResult } from 'graphql';
+import type { FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
+import type { Logger, ServiceMetrics } from '@mitra/kit';
+import type { GatewayConfig } from './config';
 import type { GatewayContext } from './data-source';
 
 /** Which federation runtime plans and executes the operations (GATEWAY_ENGINE). */
@@ -25,3 +27,15 @@ export interface GraphQLEngine {
 
 /** Builds the per-request context from the HTTP request; throws (a coded GraphQLError) for a bad token. */
 export type ContextBuilder = (req: express.Request, res: express.Response) => Promise<GatewayContext>;
+
+/** What every engine is built from. */
+export interface EngineOptions {
+  config: GatewayConfig;
+  logger: Logger;
+  metrics: ServiceMetrics;
+  supergraphSdl: string;
+  /** The URL each subgraph is called at, by name (overrides already applied). */
+  subgraphUrls: ReadonlyMap<string, string>;
+  contextOf: ContextBuilder;
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+}

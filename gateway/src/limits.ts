@@ -15,6 +15,18 @@ import {
 } from 'graphql';
 import type { OperationLimits } from './config';
 
+/** graphql-armor's settings, the same for both engines (the token count is ours: see maxTokens). */
+function armorConfig(limits: OperationLimits, hideSuggestions: boolean) {
+  return {
+    maxDepth: { n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: false },
+    maxAliases: { n: limits.maxAliases },
+    maxDirectives: { n: limits.maxDirectives },
+    maxTokens: { enabled: false },
+    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: false },
+    blockFieldSuggestion: { enabled: hideSuggestions },
+  };
+}
+
 /**
  * Abusive operations are refused at validation, before the gateway plans a
  * single subgraph fetch. graphql-armor covers depth, aliases, directives,
@@ -25,14 +37,7 @@ export function operationLimits(
   limits: OperationLimits,
   hideSuggestions: boolean,
 ): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[]; tokenLimit: RequestHandler } {
-  const armor = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: false },
-    maxAliases: { n: limits.maxAliases },
-    maxDirectives: { n: limits.maxDirectives },
-    maxTokens: { enabled: false },
-    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: false },
-    blockFieldSuggestion: { enabled: hideSuggestions },
-  });
+  const armor = new ApolloArmor(armorConfig(limits, hideSuggestions));
   const { plugins, validationRules } = armor.protect();
   return {
     plugins: [...plugins, knownOperation()],
@@ -47,14 +52,7 @@ export function operationLimits(
  * validation. The token limit stays the shared express middleware.
  */
 export function envelopLimits(limits: OperationLimits, hideSuggestions: boolean): EnvelopPlugin[] {
-  const armor = new EnvelopArmor({
-    maxDepth: { n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: false },
-    maxAliases: { n: limits.maxAliases },
-    maxDirectives: { n: limits.maxDirectives },
-    maxTokens: { enabled: false },
-    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: false },
-    blockFieldSuggestion: { enabled: hideSuggestions },
-  });
+  const armor = new EnvelopArmor(armorConfig(limits, hideSuggestions));
   const ours: ValidationRule[] = [maxRootFields(limits.maxRootFields), maxValueDepth(limits.maxValueDepth)];
   return [
     ...armor.protect().plugins,

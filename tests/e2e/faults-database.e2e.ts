@@ -3,6 +3,7 @@ import { DEMO_IDS, buildDemoWorld, type SubgraphName } from '@mitra/kit';
 import { gql, type LooseBody } from '../harness/client';
 import { startOwnHub, type OwnHub } from '../harness/own-hub';
 import { CALLERS } from '../harness/tokens';
+import { sleep, until } from '../harness/wait';
 
 /**
  * Issue 7, database faults: PostgreSQL stops under all three subgraphs
@@ -97,16 +98,6 @@ async function readyz(url: string): Promise<{ status: number; body: LooseBody }>
   const response = await fetch(url.replace(/\/graphql$/, '/readyz'), { signal: AbortSignal.timeout(10_000) });
   return { status: response.status, body: await response.json() };
 }
-
-async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('PostgreSQL stops under the subgraphs during writes', () => {
   const attempts: Attempt[] = [];

@@ -4,6 +4,7 @@ import { gql, type LooseBody } from '../harness/client';
 import { metricValue, scrape } from '../harness/metrics';
 import { requestLines, startOwnHub, type OwnHub } from '../harness/own-hub';
 import { CALLERS } from '../harness/tokens';
+import { sleep, until } from '../harness/wait';
 
 /**
  * Issue 7, subgraph faults: each subgraph in turn is stopped (SIGTERM, as a
@@ -115,16 +116,6 @@ async function readyz(): Promise<{ status: number; body: LooseBody }> {
   const response = await fetch(own.gatewayUrl.replace(/\/graphql$/, '/readyz'), { signal: AbortSignal.timeout(10_000) });
   return { status: response.status, body: await response.json() };
 }
-
-async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
   own = await startOwnHub({ env: { SUBGRAPH_TIMEOUT_MS: String(SUBGRAPH_TIMEOUT_MS), READINESS_TIMEOUT_MS: '500' } });

@@ -21,6 +21,7 @@ import { readToken } from '../token';
 import { useQuery, type QueryState } from '../use-query';
 import { ChartCard } from './chart-card';
 import { Kpi } from './kpi';
+import { Brand } from './brand';
 import { LanguageSwitch } from './language-switch';
 
 /** The field reports' district, shown first. */
@@ -97,15 +98,7 @@ export function Dashboard({ token, lang, onLang, onSignOut, onUnauthenticated }:
   return (
     <div className="app">
       <header className="topbar">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            MG
-          </span>
-          <div>
-            <div className="brand-name">Mitra Graph</div>
-            <div className="brand-sub">{t.appTitle}</div>
-          </div>
-        </div>
+        <Brand subtitle={t.appTitle} />
         <div className="topbar-right">
           {info ? (
             <div className="identity" data-testid="identity">

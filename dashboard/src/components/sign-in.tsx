@@ -3,6 +3,7 @@ import { fetchDevRoles, fetchDevToken, type DevRole } from '../api';
 import { messages, type Lang } from '../i18n';
 import { roleLabel } from '../roles';
 import { isExpired, readToken } from '../token';
+import { Brand } from './brand';
 import { LanguageSwitch } from './language-switch';
 
 export interface SignInProps {
@@ -49,15 +50,7 @@ export function SignIn({ lang, onLang, onSignedIn, notice }: SignInProps) {
     <div className="sign-in-page">
       <div className="sign-in-card">
         <div className="sign-in-top">
-          <div className="brand">
-            <span className="brand-mark" aria-hidden="true">
-              MG
-            </span>
-            <div>
-              <div className="brand-name">Mitra Graph</div>
-              <div className="brand-sub">{t.appTitle}</div>
-            </div>
-          </div>
+          <Brand subtitle={t.appTitle} />
           <LanguageSwitch lang={lang} onLang={onLang} />
         </div>
         <h1>{t.signInTitle}</h1>
