@@ -74,7 +74,8 @@ export class ServiceProcess {
       this.child.once('exit', (code, signal) => {
         this.status = { code, signal };
         // Resolve after the last output lines were read, so errors (and tests) can quote them; bounded for a grandchild holding the pipe.
-        void Promise.race([Promise.all(closed), new Promise((r) => setTimeout(r, 5000))]).then(() => resolve({ code, signal }));
+        // The timer is unref'd: once the lines are in, nothing waits on it (jest would otherwise wait up to 5 s to exit).
+        void Promise.race([Promise.all(closed), new Promise((r) => setTimeout(r, 5000).unref())]).then(() => resolve({ code, signal }));
       });
     });
   }
