@@ -42,3 +42,28 @@ export async function ensureDatabases(options: {
   for (const name of missing) urls[name] = postgres.urlFor(DATABASE_NAMES[name]);
   return { urls: urls as Record<SubgraphName, string>, postgres };
 }
+
+/**
+ * The frame of a one-shot command on the databases (`npm run seed`, `npm run
+ * generate`): the databases of `*_DATABASE_URL` or the embedded server under
+ * MITRA_DATA_DIR (reusing one a running `npm start` holds), a signal that
+ * Ctrl-C aborts, and the embedded server stopped afterwards unless it belongs
+ * to that running hub.
+ */
+export async function withDatabases<T>(
+  root: string,
+  work: (context: { urls: Record<SubgraphName, string>; env: NodeJS.ProcessEnv; log: (line: string) => void; signal: AbortSignal }) => Promise<T>,
+): Promise<T> {
+  const env = process.env;
+  const interrupted = new AbortController();
+  const onSignal = (): void => interrupted.abort();
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const log = (line: string): void => console.log(line);
+  const { urls, postgres } = await ensureDatabases({ env, dataDir: env.MITRA_DATA_DIR || path.join(root, '.data'), log });
+  try {
+    return await work({ urls, env, log, signal: interrupted.signal });
+  } finally {
+    if (postgres && !postgres.reused) await postgres.stop();
+  }
+}

@@ -1,6 +1,5 @@
-import path from 'node:path';
 import { SyntheticOptionsError, parseSyntheticArgs } from '@mitra/kit';
-import { ensureDatabases } from './databases';
+import { withDatabases } from './databases';
 import { findRepoRoot } from './repo';
 import { ExistingDataError, generateSynthetic } from './synthetic-data';
 
@@ -34,26 +33,15 @@ async function main(): Promise<void> {
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
   }
   const root = findRepoRoot();
-  const env = process.env;
-  const interrupted = new AbortController();
-  const onSignal = (): void => interrupted.abort();
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-
-  const log = (line: string): void => console.log(line);
-  const { urls, postgres } = await ensureDatabases({ env, dataDir: env.MITRA_DATA_DIR || path.join(root, '.data'), log });
-  try {
-    const result = await generateSynthetic({ root, urls, synthetic: parsed.options, reset: parsed.reset, env, output: log, signal: interrupted.signal });
+  await withDatabases(root, async ({ urls, env, log, signal }) => {
+    const result = await generateSynthetic({ root, urls, synthetic: parsed.options, reset: parsed.reset, env, output: log, signal });
     const rows = Object.values(result.partners).reduce((sum, p) => sum + p.rows, 0);
     console.log(`\n${result.label}: ${rows.toLocaleString('en')} rows in ${result.seconds.toFixed(1)} s (${rate(rows, result.seconds)} over the three partners, migrations and VACUUM ANALYZE included)`);
     for (const [name, p] of Object.entries(result.partners)) {
       console.log(`  ${name.padEnd(10)} ${p.rows.toLocaleString('en').padStart(12)} rows in ${p.seconds.toFixed(1)} s (${rate(p.rows, p.seconds)})`);
     }
     console.log('`npm start` now serves this data set; `npm run seed -- --reset` brings the demo data back.');
-  } finally {
-    // A server reused from a running `npm start` belongs to that hub.
-    if (postgres && !postgres.reused) await postgres.stop();
-  }
+  });
 }
 
 main().catch((error: unknown) => {

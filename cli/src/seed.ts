@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { ensureDatabases } from './databases';
+import { withDatabases } from './databases';
 import { findRepoRoot } from './repo';
 import { runSeeds, type SeedMode } from './seeding';
 
@@ -21,21 +20,10 @@ function parseMode(argv: string[]): SeedMode {
 async function main(): Promise<void> {
   const mode = parseMode(process.argv.slice(2));
   const root = findRepoRoot();
-  const env = process.env;
-  const interrupted = new AbortController();
-  const onSignal = (): void => interrupted.abort();
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-
-  const log = (line: string): void => console.log(line);
-  const { urls, postgres } = await ensureDatabases({ env, dataDir: env.MITRA_DATA_DIR || path.join(root, '.data'), log });
-  try {
-    await runSeeds({ root, mode, urls, env, output: log, labelWidth: 'university'.length, signal: interrupted.signal });
+  await withDatabases(root, async ({ urls, env, log, signal }) => {
+    await runSeeds({ root, mode, urls, env, output: log, labelWidth: 'university'.length, signal });
     console.log(mode === 'reset' ? 'Demo data reloaded.' : 'Demo data is loaded.');
-  } finally {
-    // A server reused from a running `npm start` belongs to that hub.
-    if (postgres && !postgres.reused) await postgres.stop();
-  }
+  });
 }
 
 main().catch((error: unknown) => {

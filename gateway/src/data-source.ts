@@ -27,7 +27,7 @@ function fetcherWithTimeout(timeoutMs: number): Fetcher {
     fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
 }
 
-function isErrorList(value: unknown): value is { errors: GraphQLFormattedError[] } {
+export function isErrorList(value: unknown): value is { errors: GraphQLFormattedError[] } {
   return (
     typeof value === 'object' &&
     value !== null &&
@@ -45,6 +45,37 @@ export interface SubgraphDataSourceOptions {
   gatewaySecret: string;
   /** Where each fetch's latency and outcome go (`mitra_subgraph_fetch_duration_seconds`). */
   metrics?: ServiceMetrics;
+}
+
+/**
+ * A subgraph that refused the whole request (HTTP 4xx/5xx), as the client
+ * sees it: the subgraph's own first error when its body has one (e.g.
+ * BAD_USER_INPUT for a custom scalar the gateway passed on unparsed),
+ * otherwise the status, coded. Both engines answer with it.
+ */
+export function refusalOf(name: string, status: number, body: unknown): GraphQLFormattedError {
+  if (isErrorList(body)) {
+    const [first] = body.errors;
+    const { stacktrace: _stack, ...extensions } = first.extensions ?? {};
+    return { message: first.message, extensions: { ...extensions, serviceName: name } };
+  }
+  const code = status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status >= 500 ? 'SERVICE_UNAVAILABLE' : undefined;
+  return { message: `The ${name} service answered HTTP ${status}`, extensions: { ...(code ? { code } : {}), serviceName: name } };
+}
+
+/**
+ * A subgraph that did not answer (connection refused, timeout): the client
+ * learns which partner is unavailable, never its internal URL or the socket
+ * error. `reason` is for the fetch metric; formatError keeps only code and
+ * serviceName for clients.
+ */
+export function unavailableError(name: string, error: unknown, timeoutMs: number): GraphQLFormattedError & { timedOut: boolean } {
+  const timedOut = (error as Error | null)?.name === 'TimeoutError' || (error as Error | null)?.name === 'AbortError';
+  return {
+    timedOut,
+    message: timedOut ? `The ${name} service did not answer within ${timeoutMs} ms` : `The ${name} service is unavailable`,
+    extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: name, reason: timedOut ? 'timeout' : 'unreachable' },
+  };
 }
 
 function fetchOutcome(error: unknown): FetchOutcome {
@@ -81,37 +112,16 @@ export function createSubgraphDataSource({ name, url, timeoutMs, logger, gateway
     // gateway passed through unparsed; keep that instead of "400: Bad Request".
     async errorFromResponse(response) {
       const body: unknown = await this.parseBody(response).catch(() => undefined);
-      if (isErrorList(body)) {
-        const [first] = body.errors;
-        const { stacktrace: _stack, ...extensions } = first.extensions ?? {};
-        return new GraphQLError(first.message, { extensions: { ...extensions, serviceName: name } });
-      }
-      const code =
-        response.status === 401
-          ? 'UNAUTHENTICATED'
-          : response.status === 403
-            ? 'FORBIDDEN'
-            : response.status >= 500
-              ? 'SERVICE_UNAVAILABLE'
-              : undefined;
-      return new GraphQLError(`The ${name} service answered HTTP ${response.status}`, {
-        extensions: { ...(code ? { code } : {}), serviceName: name },
-      });
+      const refusal = refusalOf(name, response.status, body);
+      return new GraphQLError(refusal.message, { extensions: refusal.extensions });
     },
 
     didEncounterError(error) {
       if (error instanceof GraphQLError) throw error;
-      // Connection refused, timeout, a non-JSON body: the client learns which
-      // partner is unavailable, never its internal URL or the socket error.
-      const timedOut = error.name === 'TimeoutError' || error.name === 'AbortError';
+      // Connection refused, timeout, a non-JSON body.
+      const { timedOut, message, extensions } = unavailableError(name, error, timeoutMs);
       logger.warn({ err: error, subgraph: name }, timedOut ? 'subgraph timed out' : 'subgraph unavailable');
-      throw new GraphQLError(
-        timedOut
-          ? `The ${name} service did not answer within ${timeoutMs} ms`
-          : `The ${name} service is unavailable`,
-        // `reason` is for the fetch metric; formatError keeps only code and serviceName for clients.
-        { extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: name, reason: timedOut ? 'timeout' : 'unreachable' } },
-      );
+      throw new GraphQLError(message, { extensions });
     },
   });
   if (!metrics) return source;

@@ -4,27 +4,14 @@ import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import type { MeshFetch } from '@graphql-mesh/types';
 import { getOperationAST, Kind, print, type DocumentNode, type ExecutionResult, type FieldNode, type SelectionNode, type SelectionSetNode, type FormattedExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { GATEWAY_SECRET_HEADER, type Logger } from '@mitra/kit';
-import type { GatewayContext } from './data-source';
+import { isErrorList, refusalOf, unavailableError, type GatewayContext } from './data-source';
 import type { EngineOptions, GraphQLEngine } from './engine';
 import { envelopLimits } from './limits';
+import { withSubgraphUrls } from './subgraph-urls';
 
 export type HiveEngineOptions = EngineOptions;
 
-/** The supergraph with each subgraph's URL replaced by the one configured for this run. */
-export function withSubgraphUrls(sdl: string, urls: ReadonlyMap<string, string>): string {
-  return sdl.replace(/@join__graph\(name: "([^"]+)", url: "[^"]*"\)/g, (whole, name: string) => {
-    const url = urls.get(name);
-    return url ? `@join__graph(name: "${name}", url: ${JSON.stringify(url)})` : whole;
-  });
-}
 
-interface SubgraphErrorBody {
-  errors: GraphQLFormattedError[];
-}
-
-function isErrorList(value: unknown): value is SubgraphErrorBody {
-  return typeof value === 'object' && value !== null && Array.isArray((value as { errors?: unknown }).errors) && (value as SubgraphErrorBody).errors.length > 0;
-}
 
 function jsonResponse(body: unknown): Response {
   return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
@@ -57,17 +44,10 @@ function subgraphFetch(name: string, context: Partial<GatewayContext> & { fetche
         signal: AbortSignal.timeout(config.subgraphTimeoutMs),
       });
     } catch (error) {
-      const timedOut = (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError';
+      const { timedOut, ...failure } = unavailableError(name, error, config.subgraphTimeoutMs);
       logger.warn({ err: error, subgraph: name }, timedOut ? 'subgraph timed out' : 'subgraph unavailable');
       observe(timedOut ? 'timeout' : 'unavailable');
-      return jsonResponse({
-        errors: [
-          {
-            message: timedOut ? `The ${name} service did not answer within ${config.subgraphTimeoutMs} ms` : `The ${name} service is unavailable`,
-            extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: name },
-          },
-        ],
-      });
+      return jsonResponse({ errors: [failure] });
     }
     const text = await response.text().catch(() => '');
     // The common case, passed on as it came: no second parse (the planner parses it). Inside a JSON string a quote is
@@ -82,17 +62,16 @@ function subgraphFetch(name: string, context: Partial<GatewayContext> & { fetche
     } catch {
       body = undefined;
     }
-    if (!response.ok || body === undefined) {
-      // A subgraph that refuses the whole request usually says why (BAD_USER_INPUT for a scalar the gateway passed on).
-      if (isErrorList(body)) {
-        observe('errors');
-        const [first] = body.errors;
-        const { stacktrace: _stack, ...extensions } = first.extensions ?? {};
-        return jsonResponse({ errors: [{ message: first.message, extensions: { ...extensions, serviceName: name } }] });
-      }
-      const code = response.status === 401 ? 'UNAUTHENTICATED' : response.status === 403 ? 'FORBIDDEN' : 'SERVICE_UNAVAILABLE';
-      observe(code === 'SERVICE_UNAVAILABLE' ? 'unavailable' : 'errors');
-      return jsonResponse({ errors: [{ message: `The ${name} service answered HTTP ${response.status}`, extensions: { code, serviceName: name } }] });
+    if (body === undefined && response.ok) {
+      // An answer that is not JSON: as the Apollo engine treats it, the partner is unavailable.
+      const { timedOut: _timedOut, ...failure } = unavailableError(name, undefined, config.subgraphTimeoutMs);
+      observe('unavailable');
+      return jsonResponse({ errors: [failure] });
+    }
+    if (!response.ok) {
+      const refusal = refusalOf(name, response.status, body);
+      observe(refusal.extensions?.code === 'SERVICE_UNAVAILABLE' ? 'unavailable' : 'errors');
+      return jsonResponse({ errors: [refusal] });
     }
     observe(isErrorList(body) ? 'errors' : 'ok');
     const counted = (body as { extensions?: { sqlStatements?: unknown } }).extensions?.sqlStatements;

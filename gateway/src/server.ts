@@ -20,6 +20,7 @@ import { EXPLORER_ASSET_PATH, EXPLORER_CSP, explorerAssetsRouter, renderExplorer
 import { dashboardRouter, DASHBOARD_PATH } from './dashboard';
 import { exportsRouter, EXPORTS_PATH } from './exports';
 import { maxTokens } from './limits';
+import { subgraphUrlsOf } from './subgraph-urls';
 import type { ContextBuilder, GraphQLEngine } from './engine';
 import { createApolloEngine } from './engine-apollo';
 import { createHiveEngine } from './engine-hive';
@@ -66,16 +67,6 @@ function header(req: express.Request, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** The URL each subgraph is called at: the configured override, or the one the supergraph records. */
-export function subgraphUrlsOf(supergraphSdl: string, config: Pick<GatewayConfig, 'subgraphUrls'>): Map<string, string> {
-  const urls = new Map<string, string>();
-  for (const [, name, url] of supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]*)"\)/g)) {
-    const effective = (config.subgraphUrls as Record<string, string | undefined>)[name] ?? url;
-    if (!effective) throw new Error(`The supergraph records no URL for subgraph ${name}; set ${name.toUpperCase()}_URL.`);
-    urls.set(name, effective);
-  }
-  return urls;
-}
 
 /** Builds the gateway: GraphQL (and the explorer) at /graphql, health at /healthz and /readyz, metrics at /metrics. */
 export async function createGatewayServer(config: GatewayConfig): Promise<GatewayServer> {

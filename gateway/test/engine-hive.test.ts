@@ -1,8 +1,8 @@
 import { parse, print } from 'graphql';
 import { ConfigError } from '@mitra/kit';
 import { loadGatewayConfig } from '../src/config';
-import { mergeRepeatedFields, requestErrorCode, withSubgraphUrls } from '../src/engine-hive';
-import { subgraphUrlsOf } from '../src/server';
+import { mergeRepeatedFields, requestErrorCode } from '../src/engine-hive';
+import { subgraphUrlsOf, withSubgraphUrls } from '../src/subgraph-urls';
 
 const normal = (source: string) => print(parse(source));
 const merged = (source: string) => print(mergeRepeatedFields(parse(source)));
