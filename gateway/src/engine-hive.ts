@@ -141,6 +141,9 @@ export function mergeRepeatedFields(document: DocumentNode): DocumentNode {
   };
 }
 
+/** Codes of a request refused for what it asked, not for what failed while answering it. */
+const CLIENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+
 /** The code of an error that refused the whole request, by what refused it. */
 export function requestErrorCode(error: GraphQLFormattedError): GraphQLFormattedError {
   if (error.extensions?.code !== undefined) return error;
@@ -247,7 +250,10 @@ export async function createHiveEngine(options: HiveEngineOptions): Promise<Grap
     const result: FormattedExecutionResult = { ...body, ...(errors ? { errors } : {}) };
     if (context.sqlStatements) result.extensions = { ...(result.extensions ?? {}), sqlStatements: { ...context.sqlStatements } };
     if (context.telemetry) context.telemetry.codes = [...new Set((errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))].slice(0, 10);
-    return { status: refused && response.status === 200 ? 400 : response.status, body: result };
+    // A refusal of the document is the client's: the Rust planner answers 500 for a document it cannot read although
+    // graphql-js accepted it (an integer literal beyond 64 bits where an ID is expected: found by the fuzz test).
+    const clientsFault = refused && (response.status === 200 || errors!.every((e) => CLIENT_CODES.has(String(e.extensions?.code))));
+    return { status: clientsFault ? 400 : response.status, body: result };
   };
 
   return {

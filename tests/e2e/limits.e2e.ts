@@ -86,6 +86,15 @@ describe('operation limits at the gateway', () => {
     expect((await gql('{ venues { id } }')).body.errors).toBeUndefined();
   });
 
+  // Found by tests/e2e/fuzz.e2e.ts on the Hive engine: its Rust planner could not read an integer literal beyond 64 bits
+  // (valid GraphQL where an ID is expected) and answered 500. Apollo reads it as the ID "17620411307234542000".
+  it('answers an integer literal beyond 64 bits where an ID is expected without a 5xx, coded', async () => {
+    const { status, body } = await gql('{ lecturer(id: 17620411307234542000) { id } }');
+    expect(status).toBeLessThan(500);
+    expect(body.errors?.length).toBeGreaterThan(0);
+    for (const e of body.errors) expect(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'NOT_FOUND']).toContain(e.extensions.code);
+  });
+
   it('refuses a fragment bomb at once', async () => {
     const fragments = Array.from({ length: 30 }, (_, i) => `fragment F${i} on Query { ${i < 29 ? `...F${i + 1} ...F${i + 1}` : 'venues { id }'} }`).join(' ');
     const { status, body } = await gql(`query { ...F0 } ${fragments}`);
