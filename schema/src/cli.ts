@@ -9,7 +9,8 @@ import {
   leakedInaccessible,
 } from './compose';
 import { describeDifference } from './diff';
-import { DEFAULT_CONTRACT_PATH, REPO_ROOT, SUPERGRAPH_PATH } from './paths';
+import { contractSdl, readContract } from './contract';
+import { SUPERGRAPH_PATH } from './paths';
 import { loadSubgraphSources } from './subgraphs';
 
 const USAGE = `Usage: npm run compose [-- --check]
@@ -17,8 +18,8 @@ const USAGE = `Usage: npm run compose [-- --check]
   (no flag)  compose the subgraphs and write schema/supergraph.graphql
   --check    write nothing; fail when schema/supergraph.graphql differs from a fresh composition
 
-Both fail when the API schema breaks the contract: CONTRACT_PATH, relative to the
-checkout's root, default ../shared/contract/api.graphql.`;
+Both fail when the API schema breaks the contract: every part in the repository's
+contract/ folder, or the one file CONTRACT_PATH names (relative to the checkout's root).`;
 
 function relative(file: string): string {
   return path.relative(process.cwd(), file) || file;
@@ -36,11 +37,8 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   const checkOnly = args.includes('--check');
-  const contractPath = path.resolve(REPO_ROOT, process.env.CONTRACT_PATH || DEFAULT_CONTRACT_PATH);
-  if (!existsSync(contractPath)) {
-    console.error(`Contract not found at ${contractPath}. Set CONTRACT_PATH to the public API contract (api.graphql).`);
-    return 1;
-  }
+  const parts = readContract();
+  const contractName = parts.map((part) => relative(part.file)).join(' + ');
 
   const composed = await composeSupergraph(await loadSubgraphSources());
   for (const hint of composed.hints) console.warn(`hint: ${hint}`);
@@ -68,17 +66,17 @@ async function main(args: string[]): Promise<number> {
     failed = true;
   }
 
-  const contract = checkContract(composed.apiSchema, await readFile(contractPath, 'utf8'));
+  const contract = checkContract(composed.apiSchema, contractSdl(parts));
   if (contract.dangerous.length > 0) {
-    console.warn(`Dangerous changes against the contract (${relative(contractPath)}):\n${formatChanges(contract.dangerous)}`);
+    console.warn(`Dangerous changes against the contract (${contractName}):\n${formatChanges(contract.dangerous)}`);
   }
   if (contract.breaking.length > 0) {
     console.error(
-      `The API schema breaks the contract (${relative(contractPath)}) in ${contract.breaking.length} place(s):\n${formatChanges(contract.breaking)}`,
+      `The API schema breaks the contract (${contractName}) in ${contract.breaking.length} place(s):\n${formatChanges(contract.breaking)}`,
     );
     failed = true;
   } else {
-    console.log(`The API schema keeps the contract (${relative(contractPath)}).`);
+    console.log(`The API schema keeps the contract (${contractName}).`);
   }
   return failed ? 1 : 0;
 }

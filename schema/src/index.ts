@@ -2,3 +2,4 @@ export * from './compose';
 export * from './paths';
 export * from './diff';
 export * from './api-schema';
+export * from './contract';

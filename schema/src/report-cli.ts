@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildSchema } from 'graphql';
 import { apiSchemaOf } from './api-schema';
 import { composeSupergraph, CompositionError } from './compose';
-import { DEFAULT_CONTRACT_PATH, REPO_ROOT, SUPERGRAPH_PATH } from './paths';
+import { contractSdl, readContract } from './contract';
+import { SUPERGRAPH_PATH } from './paths';
 import { compareSchemas, formatReport, readCommittedFile } from './report';
 import { loadSubgraphSources } from './subgraphs';
 
@@ -15,16 +14,12 @@ import { loadSubgraphSources } from './subgraphs';
  * (b) against the API schema of the supergraph in the last commit, for review.
  */
 async function main(): Promise<number> {
-  const contractPath = path.resolve(REPO_ROOT, process.env.CONTRACT_PATH || DEFAULT_CONTRACT_PATH);
-  if (!existsSync(contractPath)) {
-    console.error(`Contract not found at ${contractPath}. Set CONTRACT_PATH to the public API contract (api.graphql).`);
-    return 1;
-  }
+  const parts = readContract();
   const fresh = await composeSupergraph(await loadSubgraphSources());
   const shown = (file: string) => path.relative(process.cwd(), file) || file;
 
-  const contract = await compareSchemas(buildSchema(await readFile(contractPath, 'utf8')), fresh.apiSchema);
-  console.log(formatReport(`Schema check (graphql-inspector): contract ${shown(contractPath)} → API schema of a fresh composition`, contract));
+  const contract = await compareSchemas(buildSchema(contractSdl(parts)), fresh.apiSchema);
+  console.log(formatReport(`Schema check (graphql-inspector): contract ${parts.map((part) => shown(part.file)).join(' + ')} → API schema of a fresh composition`, contract));
 
   const committed = readCommittedFile(SUPERGRAPH_PATH);
   if (committed.found) {

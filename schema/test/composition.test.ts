@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Kind, parse } from 'graphql';
 import {
   checkContract,
@@ -10,13 +9,9 @@ import {
   type ComposedSupergraph,
 } from '../src/compose';
 import { describeDifference } from '../src/diff';
-import { DEFAULT_CONTRACT_PATH, REPO_ROOT, SUPERGRAPH_PATH } from '../src/paths';
+import { contractSdl, readContract } from '../src/contract';
+import { SUPERGRAPH_PATH } from '../src/paths';
 import { loadSubgraphSources } from '../src/subgraphs';
-
-// The same contract the CLI checks; CI places it beside its clone.
-const contractPath = process.env.CONTRACT_PATH
-  ? path.resolve(REPO_ROOT, process.env.CONTRACT_PATH)
-  : DEFAULT_CONTRACT_PATH;
 
 describe('the real supergraph', () => {
   let composed: ComposedSupergraph;
@@ -33,7 +28,7 @@ describe('the real supergraph', () => {
   });
 
   it('keeps every part of the public contract', () => {
-    const { breaking } = checkContract(composed.apiSchema, readFileSync(contractPath, 'utf8'));
+    const { breaking } = checkContract(composed.apiSchema, contractSdl(readContract()));
     expect(formatChanges(breaking)).toBe('');
   });
 
