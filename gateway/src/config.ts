@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import {
@@ -12,7 +13,6 @@ import {
 } from '@mitra/kit';
 import { dashboardPackageDir } from './dashboard';
 import type { PersistedQueryMode } from './persisted-queries';
-import { ENGINE_NAMES, type EngineName } from './engine';
 
 export interface GatewayConfig {
   nodeEnv: 'development' | 'test' | 'production';
@@ -20,8 +20,8 @@ export interface GatewayConfig {
   logLevel: string;
   host: string;
   port: number;
-  /** GATEWAY_ENGINE: the federation runtime that plans and executes operations. */
-  engine: EngineName;
+  /** GATEWAY_WORKERS: processes sharing the port (node:cluster); 1 serves from this process alone. */
+  workers: number;
   /** The committed, composed supergraph the gateway serves. */
   supergraphPath: string;
   /** Run-time overrides of the subgraph URLs recorded in the supergraph, by subgraph name. */
@@ -71,7 +71,9 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOST: z.string().default('0.0.0.0'),
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORTS.gateway),
-  GATEWAY_ENGINE: z.enum(ENGINE_NAMES as [EngineName, ...EngineName[]]).default('apollo'),
+  GATEWAY_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  // The in-process Hive engine is gone; an old setting gets a word of explanation instead of silence.
+  GATEWAY_ENGINE: z.literal('apollo', { errorMap: () => ({ message: 'only "apollo" remains (the Hive engine was removed; the scale path is a Rust router: docs/router.md)' }) }).optional(),
   SUPERGRAPH_PATH: z.string().min(1).optional(),
   SCHOOLS_URL: url.optional(),
   UNIVERSITY_URL: url.optional(),
@@ -114,7 +116,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     logLevel: parsed.LOG_LEVEL,
     host: parsed.HOST,
     port: parsed.GATEWAY_PORT,
-    engine: parsed.GATEWAY_ENGINE,
+    // One worker per core: the planner and result shaping are CPU-bound JavaScript.
+    workers: parsed.GATEWAY_WORKERS ?? availableParallelism(),
     supergraphPath: path.resolve(parsed.SUPERGRAPH_PATH ?? DEFAULT_SUPERGRAPH_PATH),
     subgraphUrls,
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,

@@ -51,7 +51,7 @@ export interface SubgraphDataSourceOptions {
  * A subgraph that refused the whole request (HTTP 4xx/5xx), as the client
  * sees it: the subgraph's own first error when its body has one (e.g.
  * BAD_USER_INPUT for a custom scalar the gateway passed on unparsed),
- * otherwise the status, coded. Both engines answer with it.
+ * otherwise the status, coded.
  */
 export function refusalOf(name: string, status: number, body: unknown): GraphQLFormattedError {
   if (isErrorList(body)) {

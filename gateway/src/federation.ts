@@ -1,3 +1,5 @@
+import type express from 'express';
+import type { FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import {
@@ -6,15 +8,45 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { requestLogPlugin } from '@mitra/kit';
+import { requestLogPlugin, type Logger, type ServiceMetrics } from '@mitra/kit';
+import type { GatewayConfig } from './config';
 import { createSubgraphDataSource, sqlStatementsPlugin, type GatewayContext } from './data-source';
-import type { EngineOptions, GraphQLEngine } from './engine';
 import { operationLimits } from './limits';
 
-export type ApolloEngineOptions = EngineOptions;
+/**
+ * What the gateway's HTTP shell needs from the federation runtime. Everything
+ * around it (request ids, body and token limits, persisted queries, logs,
+ * metrics, health, the dashboard and the exports) is the shell's; this plans
+ * and executes one operation and answers in the gateway's error format.
+ */
+export interface Federation {
+  /** Serves GET and POST /graphql once the body is parsed and the shell's checks passed. */
+  readonly handler: express.RequestHandler;
+  /** Runs one operation inside the gateway (the CSV exports), as the given caller. */
+  execute(query: string, variables: Record<string, unknown>, context: GatewayContext): Promise<FormattedExecutionResult>;
+  stop(): Promise<void>;
+}
 
-/** Apollo Server with @apollo/gateway (the JavaScript query planner): the default engine. */
-export async function createApolloEngine({ config, logger, metrics, supergraphSdl, subgraphUrls, contextOf, formatError }: ApolloEngineOptions): Promise<GraphQLEngine> {
+/** Builds the per-request context from the HTTP request; throws (a coded GraphQLError) for a bad token. */
+export type ContextBuilder = (req: express.Request, res: express.Response) => Promise<GatewayContext>;
+
+export interface FederationOptions {
+  config: GatewayConfig;
+  logger: Logger;
+  metrics: ServiceMetrics;
+  supergraphSdl: string;
+  /** The URL each subgraph is called at, by name (overrides already applied). */
+  subgraphUrls: ReadonlyMap<string, string>;
+  contextOf: ContextBuilder;
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+}
+
+/**
+ * Apollo Server with @apollo/gateway over the static supergraph: the one
+ * federation engine in Node. Deployments that outgrow Node run the same
+ * supergraph on a Rust router instead (docs/router.md).
+ */
+export async function createFederation({ config, logger, metrics, supergraphSdl, subgraphUrls, contextOf, formatError }: FederationOptions): Promise<Federation> {
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
@@ -54,7 +86,6 @@ export async function createApolloEngine({ config, logger, metrics, supergraphSd
   await apollo.start();
 
   return {
-    name: 'apollo',
     handler: expressMiddleware(apollo, { context: ({ req, res }) => contextOf(req, res) }),
     async execute(query, variables, contextValue) {
       const response = await apollo.executeOperation({ query, variables }, { contextValue });

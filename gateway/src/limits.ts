@@ -1,5 +1,4 @@
-import { ApolloArmor, EnvelopArmor } from '@escape.tech/graphql-armor';
-import type { Plugin as EnvelopPlugin } from '@envelop/core';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import {
@@ -15,7 +14,7 @@ import {
 } from 'graphql';
 import type { OperationLimits } from './config';
 
-/** graphql-armor's settings, the same for both engines (the token count is ours: see maxTokens). */
+/** graphql-armor's settings (the token count is ours: see maxTokens). */
 function armorConfig(limits: OperationLimits, hideSuggestions: boolean) {
   return {
     maxDepth: { n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: false },
@@ -44,24 +43,6 @@ export function operationLimits(
     validationRules: [...validationRules, maxRootFields(limits.maxRootFields), maxValueDepth(limits.maxValueDepth)],
     tokenLimit: maxTokens(limits.maxTokens),
   };
-}
-
-/**
- * The same limits for the Hive engine (envelop plugins): graphql-armor's
- * envelop flavour with the same settings, and our own rules added at
- * validation. The token limit stays the shared express middleware.
- */
-export function envelopLimits(limits: OperationLimits, hideSuggestions: boolean): EnvelopPlugin[] {
-  const armor = new EnvelopArmor(armorConfig(limits, hideSuggestions));
-  const ours: ValidationRule[] = [maxRootFields(limits.maxRootFields), maxValueDepth(limits.maxValueDepth)];
-  return [
-    ...armor.protect().plugins,
-    {
-      onValidate({ addValidationRule }) {
-        for (const rule of ours) addValidationRule(rule);
-      },
-    },
-  ];
 }
 
 /** True when `source` has more than `max` tokens; a document that does not lex is left to the parser to refuse. */

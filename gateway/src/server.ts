@@ -21,11 +21,10 @@ import { dashboardRouter, DASHBOARD_PATH } from './dashboard';
 import { exportsRouter, EXPORTS_PATH } from './exports';
 import { maxTokens } from './limits';
 import { subgraphUrlsOf } from './subgraph-urls';
-import type { ContextBuilder, GraphQLEngine } from './engine';
-import { createApolloEngine } from './engine-apollo';
-import { createHiveEngine } from './engine-hive';
+import { createFederation, type ContextBuilder, type Federation } from './federation';
 import { loadPersistedDocuments, persistedQueries } from './persisted-queries';
 import { checkSubgraphs } from './readiness';
+import { clusterMetrics, workerId } from './workers';
 
 export { loadGatewayConfig, DEFAULT_SUPERGRAPH_PATH, type GatewayConfig } from './config';
 export type { GatewayContext } from './data-source';
@@ -34,7 +33,7 @@ export const GRAPHQL_PATH = '/graphql';
 
 export interface GatewayServer {
   app: express.Express;
-  engine: GraphQLEngine;
+  federation: Federation;
   logger: Logger;
   metrics: ServiceMetrics;
   /** The URL each subgraph is called at (the supergraph's, or the configured override), by name. */
@@ -70,7 +69,8 @@ function header(req: express.Request, name: string): string | undefined {
 
 /** Builds the gateway: GraphQL (and the explorer) at /graphql, health at /healthz and /readyz, metrics at /metrics. */
 export async function createGatewayServer(config: GatewayConfig): Promise<GatewayServer> {
-  const logger = createLogger('gateway', config.logLevel);
+  const worker = workerId();
+  const logger = worker === null ? createLogger('gateway', config.logLevel) : createLogger('gateway', config.logLevel).child({ worker });
   for (const warning of config.auth.warnings) logger.warn(warning);
   const supergraphSdl = await readSupergraph(config.supergraphPath);
   const tokens = createTokenVerifier(config.auth);
@@ -94,9 +94,7 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
       telemetry: res.locals.telemetry as GatewayContext['telemetry'],
     };
   };
-  const engineOptions = { config, logger, metrics, supergraphSdl, subgraphUrls, contextOf, formatError };
-  const engine = config.engine === 'hive' ? await createHiveEngine(engineOptions) : await createApolloEngine(engineOptions);
-  logger.info({ engine: engine.name }, 'federation engine');
+  const federation = await createFederation({ config, logger, metrics, supergraphSdl, subgraphUrls, contextOf, formatError });
 
   const app = express();
   app.disable('x-powered-by');
@@ -109,7 +107,7 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
   });
 
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', service: 'gateway', engine: engine.name });
+    res.json({ status: 'ok', service: 'gateway', ...(worker === null ? { workers: 1 } : { workers: config.workers, worker }) });
   });
   app.get('/readyz', async (_req, res) => {
     const readiness = await checkSubgraphs(subgraphUrls, config.readinessTimeoutMs);
@@ -120,7 +118,9 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
       subgraphs: readiness.subgraphs,
     });
   });
-  app.get('/metrics', metricsRoute(metrics, { token: config.metricsToken, isProduction: config.isProduction }));
+  // In a cluster, whichever worker is asked answers with the sum over all workers.
+  const collect = worker === null ? undefined : clusterMetrics(metrics.registry);
+  app.get('/metrics', metricsRoute(metrics, { token: config.metricsToken, isProduction: config.isProduction, collect }));
 
   const persistedDocuments = loadPersistedDocuments(config.persistedQueries.manifestPath, config.persistedQueries.mode === 'required');
   logger.info({ mode: config.persistedQueries.mode, documents: persistedDocuments.size }, 'persisted queries');
@@ -130,7 +130,7 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
     exportsRouter(async (req, res, query, variables) => {
       const authorization = header(req, 'authorization');
       await tokens.viewerFrom(authorization);
-      return engine.execute(query, variables, { requestId: res.locals.requestId as string, authorization });
+      return federation.execute(query, variables, { requestId: res.locals.requestId as string, authorization });
     }, logger),
   );
 
@@ -145,7 +145,7 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
     express.json({ limit: config.limits.maxBodySize }),
     maxTokens(config.limits.maxTokens),
     persistedQueries(config.persistedQueries.mode, persistedDocuments, logger),
-    engine.handler,
+    federation.handler,
   );
 
   // Body parser failures (too large, not JSON) answer as GraphQL errors, never as an HTML stack trace.
@@ -164,12 +164,12 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
 
   return {
     app,
-    engine,
+    federation,
     logger,
     metrics,
     subgraphUrls,
     listen: async () => {
-      const running = await listen(app, config.host, config.port, logger, () => engine.stop(), config.shutdownTimeoutMs);
+      const running = await listen(app, config.host, config.port, logger, () => federation.stop(), config.shutdownTimeoutMs);
       logger.info({ subgraphs: Object.fromEntries(subgraphUrls) }, 'routing to subgraphs');
       return running;
     },

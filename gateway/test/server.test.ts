@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { SignJWT } from 'jose';
 import { ConfigError, GATEWAY_SECRET_HEADER, loadAuthConfig, signToken, type RunningService } from '@mitra/kit';
@@ -140,6 +141,20 @@ describe('identity', () => {
   });
 });
 
+describe('worker settings', () => {
+  it('default to one worker per core, take GATEWAY_WORKERS, and refuse nonsense', () => {
+    expect(configFor().workers).toBe(availableParallelism());
+    expect(configFor({ GATEWAY_WORKERS: '3' }).workers).toBe(3);
+    expect(() => configFor({ GATEWAY_WORKERS: '0' })).toThrow(/GATEWAY_WORKERS/);
+    expect(() => configFor({ GATEWAY_WORKERS: 'many' })).toThrow(/GATEWAY_WORKERS/);
+  });
+
+  it('explain that the Hive engine is gone when GATEWAY_ENGINE asks for it', () => {
+    expect(configFor({ GATEWAY_ENGINE: 'apollo' }).port).toBe(0);
+    expect(() => configFor({ GATEWAY_ENGINE: 'hive' })).toThrow(/GATEWAY_ENGINE: only "apollo" remains \(the Hive engine was removed; the scale path is a Rust router: docs\/router\.md\)/);
+  });
+});
+
 describe('SQL statement counts', () => {
   it('sums each subgraph over the request and names untouched ones with 0', async () => {
     const { body } = await query('{ district(code: "64.71") { code } venues { id } }', { 'x-mitra-debug': 'sql' });
@@ -238,7 +253,7 @@ describe('health', () => {
   it('/healthz answers while the process is up', async () => {
     const response = await fetch(`${base}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', service: 'gateway', engine: 'apollo' });
+    expect(await response.json()).toEqual({ status: 'ok', service: 'gateway', workers: 1 });
   });
 
   it('/readyz is 200 when every subgraph is ready', async () => {

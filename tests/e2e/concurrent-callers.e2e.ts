@@ -3,8 +3,8 @@ import { tokenOf, type Caller } from '../harness/tokens';
 
 /**
  * The same document, sent at the same moment by callers who may see
- * different things, gets each caller's own answer. Found on the Hive engine:
- * its HTTP executor merged identical subgraph requests in flight, keyed by URL
+ * different things, gets each caller's own answer. Found on an earlier second
+ * engine (Hive Gateway's runtime): its HTTP executor merged identical subgraph requests in flight, keyed by URL
  * and body only, while the caller's token travels in a header added below
  * that key, so an anonymous caller could have received a school's answer.
  */

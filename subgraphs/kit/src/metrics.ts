@@ -188,6 +188,11 @@ function sameSecret(given: string, expected: string): boolean {
 export interface MetricsAccess {
   token: string | null;
   isProduction: boolean;
+  /**
+   * Where the text comes from when it is not this process's registry alone:
+   * the gateway's workers answer with the sum over all workers.
+   */
+  collect?: () => Promise<string>;
 }
 
 /** `GET /metrics` in Prometheus's text format. */
@@ -205,6 +210,6 @@ export function metricsRoute(metrics: ServiceMetrics, access: MetricsAccess): ex
       res.status(404).json({ error: 'Metrics are off: set METRICS_TOKEN to serve /metrics in production' });
       return;
     }
-    res.set('content-type', metrics.registry.contentType).send(await metrics.registry.metrics());
+    res.set('content-type', metrics.registry.contentType).send(await (access.collect ? access.collect() : metrics.registry.metrics()));
   };
 }
