@@ -4,15 +4,25 @@ import path from 'node:path';
 import type { BenchViewer } from './bench-operations';
 import type { RunFigures } from './bench-load';
 
-export interface OperationRun {
-  connections: number;
-  /** Through the hub's gateway on the default engine (Apollo). */
-  gateway?: RunFigures;
-  /** The same requests through a second gateway on the Hive engine. */
-  hive?: RunFigures;
-  direct?: RunFigures;
-  floor?: RunFigures;
-}
+/** What one operation is measured against, in turns. */
+export const TARGET_NAMES = ['gateway', 'gateway-1', 'router', 'direct', 'floor'] as const;
+export type TargetName = (typeof TARGET_NAMES)[number];
+
+export const TARGET_TITLES: Record<TargetName, string> = {
+  gateway: 'gateway, N workers',
+  'gateway-1': 'gateway, 1 worker',
+  router: 'Grafbase router',
+  direct: 'direct',
+  floor: 'floor (SQL)',
+};
+
+/**
+ * `gateway`: the hub's gateway (GATEWAY_WORKERS = one per core); `gateway-1`:
+ * a second gateway with one worker; `router`: Grafbase's Rust router; all
+ * three in front of the same subgraphs. `direct`: the gateway's subgraph
+ * requests sent straight to the subgraphs. `floor`: one SQL statement.
+ */
+export type OperationRun = { connections: number } & Partial<Record<TargetName, RunFigures>>;
 
 export interface OperationResult {
   name: string;
@@ -78,8 +88,8 @@ const rps = (x: number | undefined): string => (x === undefined ? '-' : x < 100 
 const flagged = (f: RunFigures | undefined, text: string): string => (f && f.errors ? `${text} (${f.errors} err)` : text);
 
 function cells(f: RunFigures | undefined): string[] {
-  if (!f) return ['-', '-', '-', '-'];
-  return [flagged(f, rps(f.rps)), ms(f.p50), ms(f.p95), ms(f.p99)];
+  if (!f) return ['-', '-', '-'];
+  return [flagged(f, rps(f.rps)), ms(f.p50), ms(f.p99)];
 }
 
 export function overhead(run: OperationRun): string {
@@ -87,44 +97,37 @@ export function overhead(run: OperationRun): string {
   return `${(run.gateway.p50 / run.direct.p50).toFixed(2)}×`;
 }
 
-/** Hive ÷ Apollo at p50: below 1 the Hive engine is faster. */
-export function engineRatio(run: OperationRun): string {
-  if (!run.gateway || !run.hive || !run.gateway.p50) return '-';
-  return `${(run.hive.p50 / run.gateway.p50).toFixed(2)}×`;
+/** req/s with N workers ÷ req/s with one: what the other cores add. */
+export function workerRatio(run: OperationRun): string {
+  if (!run.gateway || !run['gateway-1'] || !run['gateway-1'].rps) return '-';
+  return `${(run.gateway.rps / run['gateway-1'].rps).toFixed(2)}×`;
+}
+
+/** Direct ÷ floor at p50: what the subgraphs cost beyond their SQL. */
+export function subgraphRatio(run: OperationRun): string {
+  if (!run.direct || !run.floor || !run.floor.p50) return '-';
+  return `${(run.direct.p50 / run.floor.p50).toFixed(2)}×`;
 }
 
 const HEADER = [
   'operation',
   'conn.',
-  'apollo req/s',
-  'p50',
-  'p95',
-  'p99',
-  'hive req/s',
-  'p50',
-  'p95',
-  'p99',
-  'hive ÷ apollo (p50)',
-  'direct req/s',
-  'p50',
-  'p95',
-  'p99',
-  'apollo ÷ direct (p50)',
-  'floor req/s',
-  'p50',
-  'p95',
-  'p99',
+  ...TARGET_NAMES.flatMap((t) => [`${TARGET_TITLES[t]} req/s`, 'p50', 'p99']),
+  'N ÷ 1 worker (req/s)',
+  'gateway ÷ direct (p50)',
+  'direct ÷ floor (p50)',
 ];
 
 export function tableRows(report: BenchReport): string[][] {
   const rows: string[][] = [];
   for (const op of report.operations) {
     for (const run of op.runs) {
+      const measured = TARGET_NAMES.flatMap((t) => cells(run[t]));
       const gatewayCells =
         op.status === 'measured'
-          ? [...cells(run.gateway), ...cells(run.hive), engineRatio(run), ...cells(run.direct), overhead(run)]
-          : [op.status === 'not-available' ? 'not available yet' : 'failed', ...Array<string>(13).fill('')];
-      rows.push([op.name, String(run.connections), ...gatewayCells, ...cells(run.floor)]);
+          ? [...measured, workerRatio(run), overhead(run), subgraphRatio(run)]
+          : [op.status === 'not-available' ? 'not available yet' : 'failed', ...Array<string>(measured.length - 4).fill(''), ...cells(run.floor), '-', '-', '-'];
+      rows.push([op.name, String(run.connections), ...gatewayCells]);
     }
   }
   return rows;
@@ -168,7 +171,7 @@ export function markdownSection(report: BenchReport): string {
     '',
     `- Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, ${m.os}; Node ${m.node}; ${m.postgres} (embedded). Gateway, subgraphs, PostgreSQL and the load generator share the machine; 1-minute load average ${m.loadAverage.start} at the start, ${m.loadAverage.end} at the end.`,
     `- Command: \`${report.command}\`; hub settings: ${Object.entries(report.settings).map(([k, v]) => `${k}=${v}`).join(', ')}.`,
-    `- ${report.durationSeconds} s per measurement after ${report.warmupSeconds} s of warm-up, in ${report.rounds} slices with the Apollo gateway, the Hive gateway, direct and floor taking turns (both gateways in front of the same subgraphs); subjects: district ${report.subjects.districtCode} (${report.subjects.districtTeachers.toLocaleString('en')} teachers), teacher ${report.subjects.teacherId}.`,
+    `- ${report.durationSeconds} s per measurement after ${report.warmupSeconds} s of warm-up, in ${report.rounds} slices with every target taking turns (the gateway with one worker per core, the gateway with one worker and Grafbase's router in front of the same subgraphs); subjects: district ${report.subjects.districtCode} (${report.subjects.districtTeachers.toLocaleString('en')} teachers), teacher ${report.subjects.teacherId}.`,
     '- Latencies in ms.',
     '',
     markdownTable(report),

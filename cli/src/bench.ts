@@ -18,7 +18,7 @@ import { ensureFloor, loadFloor, probeFloor } from './bench-floor';
 import { figures, loadHttp, type RawRun, type RunFigures } from './bench-load';
 import { benchOperations, pickSubjects, type BenchOperation, type BenchViewer } from './bench-operations';
 import { PlanRecorder, loadReplay, type RecordedPlan } from './bench-record';
-import { consoleTable, describeMachine, engineRatio, loadAverage, overhead, updateBenchmarksDoc, writeJson, type BenchReport, type OperationResult } from './bench-report';
+import { consoleTable, describeMachine, loadAverage, overhead, subgraphRatio, TARGET_NAMES, updateBenchmarksDoc, workerRatio, writeJson, type BenchReport, type OperationResult, type TargetName } from './bench-report';
 import { runWriteLoad } from './bench-load-writes';
 import { memoryMarkdown, runMemoryCheck, updateMemorySection, type MemoryLoad, type MemoryReport } from './bench-memory';
 import { databaseUrlVariable, ensureDatabases } from './databases';
@@ -33,18 +33,19 @@ const USAGE = `usage: npm run bench -- [--teachers N] [--seed S] [--districts N]
                     when its data set differs (same seed, same rows)
   --duration S      seconds per measurement (default 10)
   --warmup S        seconds of warm-up before each measurement (default 2)
-  --rounds R        each measurement in R slices, gateway, direct and floor taking turns (default 5),
-                    so that other work on the machine weighs on the three alike
+  --rounds R        each measurement in R slices, every target taking turns (default 5),
+                    so that other work on the machine weighs on all alike
   --connections C   concurrent connections, a list (default 1,10)
   --operations      only these operations (catalogue, teacher, teachers-100, teachers-100-schools,
                     district-statistics, national-statistics)
   --skip-generate   use whatever synthetic data set the data folder holds
   --data-dir DIR    default .data/bench (kept between runs)
   --no-docs         do not update docs/benchmarks.md
-  --no-hive         measure only the default engine (Apollo); by default the same requests also go
-                    through a second gateway on the Hive engine (GATEWAY_ENGINE=hive), in turns
+  --targets LIST    what to measure (default all): gateway (the hub's, one worker per core), gateway-1
+                    (a second gateway with GATEWAY_WORKERS=1), router (Grafbase's Rust router),
+                    direct (the subgraphs without a gateway), floor (one SQL statement)
   --memory          instead: 60 s of steady load (after a 120 s warm-up) on the heaviest operations through
-                    both gateways, sampling the whole stack's memory (PSS) every second
+                    the gateway, sampling the whole stack's memory (PSS) every second
   --writes          instead: the load test of mixed reads and writes (--clients N, --duration S; see bench-load-writes.ts)`;
 
 interface BenchOptions {
@@ -57,7 +58,7 @@ interface BenchOptions {
   skipGenerate: boolean;
   dataDir?: string;
   docs: boolean;
-  hive: boolean;
+  targets: TargetName[];
   memory: boolean;
 }
 
@@ -67,7 +68,7 @@ function parseOptions(argv: string[]): BenchOptions {
     process.exit(0);
   }
   const { options: synthetic, rest } = parseSyntheticArgs(argv);
-  const options: BenchOptions = { synthetic, duration: 10, warmup: 2, rounds: 5, connections: [1, 10], skipGenerate: false, docs: true, hive: true, memory: false };
+  const options: BenchOptions = { synthetic, duration: 10, warmup: 2, rounds: 5, connections: [1, 10], skipGenerate: false, docs: true, targets: [...TARGET_NAMES], memory: false };
   for (let i = 0; i < rest.length; i++) {
     const value = (): string => {
       const v = rest[++i];
@@ -107,9 +108,13 @@ function parseOptions(argv: string[]): BenchOptions {
       case '--no-docs':
         options.docs = false;
         break;
-      case '--no-hive':
-        options.hive = false;
+      case '--targets': {
+        const wanted = value().split(',');
+        const unknown = wanted.filter((t) => !(TARGET_NAMES as readonly string[]).includes(t));
+        if (unknown.length) throw new SyntheticOptionsError(`Unknown target(s): ${unknown.join(', ')} (known: ${TARGET_NAMES.join(', ')})`);
+        options.targets = wanted as TargetName[];
         break;
+      }
       case '--memory':
         options.memory = true;
         break;
@@ -136,8 +141,6 @@ function benchEnvironment(): NodeJS.ProcessEnv {
     MAX_QUERY_COST: env.MAX_QUERY_COST || String(BENCH_MAX_QUERY_COST),
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
-    // The hub's gateway is the default engine; the Hive engine runs beside it (startHiveGateway).
-    GATEWAY_ENGINE: 'apollo',
     JWT_SECRET: secret(),
     GATEWAY_SECRET: secret(),
     CURSOR_SECRET: secret(),
@@ -174,16 +177,16 @@ function runLine(name: string, connections: number, what: string, f: RunFigures)
   return `[bench] ${name} c=${connections} ${what.padEnd(7)} ${f.rps.toFixed(1)} req/s, p50 ${f.p50.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms, p99 ${f.p99.toFixed(2)} ms (${f.requests} requests${err})`;
 }
 
-/** A second gateway on the Hive engine, in front of the hub's subgraphs, measured in turns with the hub's own. */
-async function startHiveGateway(root: string, env: NodeJS.ProcessEnv, subgraphUrls: Record<string, string>, log: (line: string) => void): Promise<{ url: string; process: ServiceProcess }> {
+/** A second gateway with one worker, in front of the hub's subgraphs, measured in turns with the hub's own. */
+async function startSingleWorkerGateway(root: string, env: NodeJS.ProcessEnv, subgraphUrls: Record<string, string>, log: (line: string) => void): Promise<{ url: string; process: ServiceProcess }> {
   const port = await findFreePort();
   const child = new ServiceProcess({
-    label: 'gateway (hive)',
+    label: 'gateway (1 worker)',
     script: path.join(root, 'gateway', 'dist', 'index.js'),
     cwd: root,
     env: {
       ...env,
-      GATEWAY_ENGINE: 'hive',
+      GATEWAY_WORKERS: '1',
       GATEWAY_PORT: String(port),
       SCHOOLS_URL: subgraphUrls.schools,
       UNIVERSITY_URL: subgraphUrls.university,
@@ -194,16 +197,16 @@ async function startHiveGateway(root: string, env: NodeJS.ProcessEnv, subgraphUr
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (!child.running) throw new Error(`The Hive gateway exited while starting:\n${child.tail()}`);
+    if (!child.running) throw new Error(`The single-worker gateway exited while starting:\n${child.tail()}`);
     const ready = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
     if (ready) break;
     if (Date.now() > deadline) {
       await child.stop();
-      throw new Error(`The Hive gateway was not ready within 30 s:\n${child.tail()}`);
+      throw new Error(`The single-worker gateway was not ready within 30 s:\n${child.tail()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  log(`Hub: a second gateway on the Hive engine at ${base}/graphql`);
+  log(`Hub: a second gateway with one worker at ${base}/graphql`);
   return { url: `${base}/graphql`, process: child };
 }
 
@@ -218,11 +221,12 @@ async function main(): Promise<void> {
   const started = new Date();
   const interrupted = new AbortController();
   let hub: Hub | undefined;
-  let hive: { url: string; process: ServiceProcess } | undefined;
+  let single: { url: string; process: ServiceProcess } | undefined;
+  let router: { url: string; stop(): Promise<void> } | undefined;
   const onSignal = (): void => {
     interrupted.abort();
     console.error('\nInterrupted: stopping the hub');
-    void Promise.all([hive?.process.stop(), hub?.stop()]).finally(() => process.exit(130));
+    void Promise.all([single?.process.stop(), router?.stop(), hub?.stop()]).finally(() => process.exit(130));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -266,7 +270,7 @@ async function main(): Promise<void> {
     });
     const gatewayUrl = ipv4(hub.gatewayUrl);
     const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, ipv4(hub!.subgraphUrls[n])])) as typeof hub.subgraphUrls;
-    if (options.hive) hive = await startHiveGateway(root, env, subgraphUrls, log);
+    if (options.targets.includes('gateway-1')) single = await startSingleWorkerGateway(root, env, subgraphUrls, log);
 
     const auth = loadAuthConfig(env);
     const tokens: Record<BenchViewer, string | null> = {
@@ -323,16 +327,10 @@ async function main(): Promise<void> {
 
     if (options.memory) {
       const groups: Record<string, number> = { ...hub.pids() };
-      if (hive?.process.pid) groups['gateway (hive)'] = hive.process.pid;
       if (postgres) groups.postgres = postgres.pid;
       const heavy = operations.filter((op) => plans.has(op.name) && (op.name === 'teachers-100' || op.name === 'district-statistics' || op.name === 'teacher'));
       const loads: MemoryLoad[] = heavy.flatMap((op) =>
-        [['apollo', gatewayUrl] as const, ...(hive ? [['hive', hive.url] as const] : [])].map(([engine, url]) => ({
-          name: `${op.name} (${engine})`,
-          url,
-          headers: headersFor(op.viewer),
-          body: JSON.stringify({ query: op.query, variables: op.variables }),
-        })),
+        [{ name: op.name, url: gatewayUrl, headers: headersFor(op.viewer), body: JSON.stringify({ query: op.query, variables: op.variables }) }],
       );
       // Node's heaps grow for the first minute or two of steady load before they settle (a 10 s warm-up showed +56%,
       // 180 s showed the last 60 s 3.6% below the warm-up's peak): --warmup of less than 10 s means the default, 120 s.
@@ -364,7 +362,8 @@ async function main(): Promise<void> {
         if (hubState.failure) throw new Error(`The hub stopped during the measurements: ${hubState.failure.message}`);
         if (interrupted.signal.aborted) return;
         const run: OperationResult['runs'][number] = { connections };
-        const targets = measurementTargets(op, plan, result.floorStatus === 'measured' ? floorUrl : null, gatewayUrl, hive?.url ?? null, headersFor(op.viewer), connections);
+        const gateways: GatewayUrls = { gateway: gatewayUrl, 'gateway-1': single?.url, router: router?.url };
+        const targets = measurementTargets(op, plan, result.floorStatus === 'measured' ? floorUrl : null, gateways, options.targets, headersFor(op.viewer), connections);
         const slices = new Map(targets.map((t) => [t.what, [] as RawRun[]]));
         for (const t of targets) if (options.warmup > 0) await t.load(options.warmup);
         // Taking turns: a burst of other work on the machine weighs on all three alike.
@@ -373,7 +372,7 @@ async function main(): Promise<void> {
         }
         for (const t of targets) {
           run[t.what] = figures(slices.get(t.what)!, t.tool);
-          log(`${runLine(op.name, connections, t.what, run[t.what]!)}${t.what === 'direct' ? `; gateway ÷ direct ${overhead(run)}` : t.what === 'hive' ? `; hive ÷ apollo ${engineRatio(run)}` : ''}`);
+          log(`${runLine(op.name, connections, t.what, run[t.what]!)}${t.what === 'direct' ? `; gateway ÷ direct ${overhead(run)}` : t.what === 'gateway-1' ? `; N workers ÷ 1 worker (req/s) ${workerRatio(run)}` : ''}`);
         }
         result.runs.push(run);
       }
@@ -403,15 +402,18 @@ async function main(): Promise<void> {
       console.log('Table: docs/benchmarks.md');
     }
   } finally {
-    await hive?.process.stop();
+    await single?.process.stop();
+    await router?.stop();
     if (hub) await hub.stop();
     // stop() is idempotent: a no-op when the hub already stopped the server.
     await postgres?.stop();
   }
 }
 
+type GatewayUrls = Partial<Record<'gateway' | 'gateway-1' | 'router', string>>;
+
 interface MeasurementTarget {
-  what: 'gateway' | 'hive' | 'direct' | 'floor';
+  what: TargetName;
   tool: string;
   load(seconds: number): Promise<RawRun>;
 }
@@ -421,24 +423,28 @@ function measurementTargets(
   op: BenchOperation,
   plan: RecordedPlan | undefined,
   floorUrl: string | null,
-  gatewayUrl: string,
-  hiveUrl: string | null,
+  gateways: GatewayUrls,
+  wanted: readonly TargetName[],
   headers: Record<string, string>,
   connections: number,
 ): MeasurementTarget[] {
   const targets: MeasurementTarget[] = [];
   if (plan) {
     const body = JSON.stringify({ query: op.query, variables: op.variables });
-    targets.push({ what: 'gateway', tool: 'autocannon', load: (seconds) => loadHttp({ url: gatewayUrl, headers, body, connections, seconds }) });
-    if (hiveUrl) targets.push({ what: 'hive', tool: 'autocannon', load: (seconds) => loadHttp({ url: hiveUrl, headers, body, connections, seconds }) });
-    if (plan.fetches.length === 1) {
-      const [f] = plan.fetches;
-      targets.push({ what: 'direct', tool: 'autocannon', load: (seconds) => loadHttp({ url: f.url, headers: f.headers, body: f.body, connections, seconds }) });
-    } else {
-      targets.push({ what: 'direct', tool: 'replay (node:http)', load: (seconds) => loadReplay(plan, connections, seconds) });
+    for (const what of ['gateway', 'gateway-1', 'router'] as const) {
+      const url = gateways[what];
+      if (url && wanted.includes(what)) targets.push({ what, tool: 'autocannon', load: (seconds) => loadHttp({ url, headers, body, connections, seconds }) });
+    }
+    const [single] = plan.fetches;
+    if (wanted.includes('direct')) {
+      targets.push(
+        plan.fetches.length === 1
+          ? { what: 'direct', tool: 'autocannon', load: (seconds) => loadHttp({ url: single.url, headers: single.headers, body: single.body, connections, seconds }) }
+          : { what: 'direct', tool: 'replay (node:http)', load: (seconds) => loadReplay(plan, connections, seconds) },
+      );
     }
   }
-  if (floorUrl) {
+  if (floorUrl && wanted.includes('floor')) {
     targets.push({ what: 'floor', tool: 'pg', load: (seconds) => loadFloor(floorUrl, op.floor.sql, op.floor.params, connections, seconds) });
   }
   return targets;
@@ -449,9 +455,14 @@ function targets(results: OperationResult[]): BenchReport['targets'] {
   const c1 = (name: string) => results.find((r) => r.name === name)?.runs.find((r) => r.connections === 1);
   const page = c1('teachers-100');
   out.push({
-    target: 'Page of 100 teachers with all cross-partner fields, concurrency 1: p50 under 50 ms',
+    target: 'Page of 100 teachers with all cross-partner fields, concurrency 1: p50 through the gateway under 35 ms',
     reached: page?.gateway ? `p50 ${page.gateway.p50.toFixed(1)} ms` : 'not measured',
-    met: page?.gateway ? page.gateway.p50 < 50 : null,
+    met: page?.gateway ? page.gateway.p50 < 35 : null,
+  });
+  out.push({
+    target: 'The same page straight at the subgraphs within 3× of one SQL statement building it (direct ÷ floor, p50)',
+    reached: page?.direct && page.floor ? `${subgraphRatio(page)} (${page.direct.p50.toFixed(1)} ms vs ${page.floor.p50.toFixed(1)} ms)` : 'not measured',
+    met: page?.direct && page.floor ? page.direct.p50 <= 3 * page.floor.p50 : null,
   });
   const single = c1('teachers-100-schools');
   out.push({
@@ -459,12 +470,14 @@ function targets(results: OperationResult[]): BenchReport['targets'] {
     reached: single?.gateway && single.direct ? `${overhead(single)} (${single.gateway.p50.toFixed(1)} ms vs ${single.direct.p50.toFixed(1)} ms)` : 'not measured',
     met: single?.gateway && single.direct ? single.gateway.p50 <= 1.25 * single.direct.p50 : null,
   });
-  // The heaviest cross-partner operation, under load: which engine serves more requests per second.
-  const heavy = results.find((r) => r.name === 'teachers-100')?.runs.reduce<OperationResult['runs'][number] | undefined>((best, r) => (!best || r.connections > best.connections ? r : best), undefined);
+  // A gateway-bound operation under load: what the second core adds.
+  const bound = results
+    .flatMap((r) => r.runs.filter((run) => run.gateway && run['gateway-1']).map((run) => ({ name: r.name, run })))
+    .sort((a, b) => b.run.gateway!.rps / b.run['gateway-1']!.rps - a.run.gateway!.rps / a.run['gateway-1']!.rps)[0];
   out.push({
-    target: `Default engine (Apollo) throughput on the heaviest cross-partner operation (teachers-100${heavy ? `, concurrency ${heavy.connections}` : ''}) at least the Hive engine's`,
-    reached: heavy?.gateway && heavy.hive ? `Apollo ${heavy.gateway.rps.toFixed(1)} req/s, Hive ${heavy.hive.rps.toFixed(1)} req/s` : 'not measured',
-    met: heavy?.gateway && heavy.hive ? heavy.gateway.rps >= heavy.hive.rps : null,
+    target: `N workers reach at least 1.6× the req/s of one on a gateway-bound operation${bound ? ` (best: ${bound.name}, concurrency ${bound.run.connections})` : ''}`,
+    reached: bound ? `${bound.run.gateway!.rps.toFixed(1)} vs ${bound.run['gateway-1']!.rps.toFixed(1)} req/s (${workerRatio(bound.run)})` : 'not measured',
+    met: bound ? bound.run.gateway!.rps >= 1.6 * bound.run['gateway-1']!.rps : null,
   });
   out.push({
     target: 'SQL statements per request independent of page size and district size',

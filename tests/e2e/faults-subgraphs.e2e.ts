@@ -326,12 +326,19 @@ describe('stopping the gateway', () => {
     // By the time each line carries (lines of one process can reach the hub's reader in another order under load).
     const logged = own.lines
       .filter((l) => l.service === 'gateway' && l.line.startsWith('{'))
-      .map((l) => JSON.parse(l.line) as { msg: string; time: number });
-    const stopping = logged.find((l) => l.msg === 'stopping');
-    const stopped = logged.find((l) => l.msg === 'stopped');
-    expect({ stopping: !!stopping, stopped: !!stopped }).toEqual({ stopping: true, stopped: true });
+      .map((l) => JSON.parse(l.line) as { msg: string; time: number; worker?: number; exitCode?: number });
+    // The primary (no worker field) says "stopping" first and "stopped" last; every worker drains in between.
+    const primary = logged.filter((l) => l.worker === undefined);
+    const stopping = primary.find((l) => l.msg === 'stopping');
+    const stopped = primary.find((l) => l.msg === 'stopped');
+    expect({ stopping: !!stopping, stopped: stopped?.exitCode }).toEqual({ stopping: true, stopped: 0 });
     expect(stopped!.time).toBeGreaterThanOrEqual(stopping!.time);
-    // Nothing after it: it answered its last request before saying it stopped.
+    const workers = new Set(logged.filter((l) => l.worker !== undefined).map((l) => l.worker));
+    expect(workers.size).toBeGreaterThanOrEqual(1);
+    for (const worker of workers) {
+      expect(logged.filter((l) => l.worker === worker && l.msg === 'stopped')).toEqual([expect.objectContaining({ msg: 'stopped' })]);
+    }
+    // Nothing after it: every worker answered its last request before the primary said it stopped.
     expect(logged.filter((l) => l.time > stopped!.time)).toEqual([]);
   });
 });

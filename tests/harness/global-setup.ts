@@ -40,7 +40,8 @@ async function globalSetup(): Promise<void> {
       dataDir,
       ports,
       // Some test files reload data behind the subgraphs' backs (synthetic sets): statistics must not be reused across requests.
-      env: { STATISTICS_CACHE_SECONDS: '0', ...inherited, NODE_ENV: 'test', ...secrets },
+      // The gateway as it runs on two cores, whatever this machine has: a primary and two workers.
+      env: { STATISTICS_CACHE_SECONDS: '0', GATEWAY_WORKERS: '2', ...inherited, NODE_ENV: 'test', ...secrets },
       seed: 'reset',
       quiet: !verbose,
       log: verbose ? (line) => console.log(line) : undefined,

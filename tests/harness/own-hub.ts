@@ -98,6 +98,8 @@ export async function startOwnHub(options: { env?: Record<string, string> } = {}
         ...inherited,
         NODE_ENV: 'test',
         LOG_LEVEL: 'info',
+        // The gateway as it runs on two cores, whatever this machine has: a primary and two workers.
+        GATEWAY_WORKERS: '2',
         JWT_SECRET: secrets.jwtSecret,
         GATEWAY_SECRET: secrets.gatewaySecret,
         SCHOOLS_DATABASE_URL: ready.urls[DATABASES.schools],
