@@ -24,6 +24,7 @@ import { memoryMarkdown, runMemoryCheck, updateMemorySection, type MemoryLoad, t
 import { databaseUrlVariable, ensureDatabases } from './databases';
 import { startHub, type Hub, type ServiceName } from './hub';
 import { findRepoRoot } from './repo';
+import { startRouter } from './router';
 import { ServiceProcess } from './services';
 import { generateSynthetic, readDatasets } from './synthetic-data';
 
@@ -271,6 +272,10 @@ async function main(): Promise<void> {
     const gatewayUrl = ipv4(hub.gatewayUrl);
     const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, ipv4(hub!.subgraphUrls[n])])) as typeof hub.subgraphUrls;
     if (options.targets.includes('gateway-1')) single = await startSingleWorkerGateway(root, env, subgraphUrls, log);
+    if (options.targets.includes('router')) {
+      router = await startRouter({ subgraphUrls, gatewaySecret: env.GATEWAY_SECRET! });
+      log(`Hub: Grafbase's router (router/grafbase.toml) at ${router.url}`);
+    }
 
     const auth = loadAuthConfig(env);
     const tokens: Record<BenchViewer, string | null> = {

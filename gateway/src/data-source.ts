@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { GATEWAY_SECRET_HEADER, type FetchOutcome, type Logger, type RequestTelemetry, type ServiceMetrics } from '@mitra/kit';
+import { subgraphFetcher } from './subgraph-fetch';
 
 /** One per client request; every subgraph fetch of that request sees the same object. */
 export interface GatewayContext {
@@ -14,17 +15,6 @@ export interface GatewayContext {
   sqlStatements?: Record<string, number>;
   /** What the request's log line reports (kit request-log.ts). */
   telemetry?: RequestTelemetry;
-}
-
-type Fetcher = RemoteGraphQLDataSource['fetcher'];
-
-/**
- * Node's own fetch with a deadline: a hung subgraph fails that fetch after
- * `timeoutMs` instead of holding the client's request open indefinitely.
- */
-function fetcherWithTimeout(timeoutMs: number): Fetcher {
-  return ((url: string, init?: RequestInit) =>
-    fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
 }
 
 export function isErrorList(value: unknown): value is { errors: GraphQLFormattedError[] } {
@@ -88,7 +78,7 @@ function fetchOutcome(error: unknown): FetchOutcome {
 export function createSubgraphDataSource({ name, url, timeoutMs, logger, gatewaySecret, metrics }: SubgraphDataSourceOptions) {
   const source = new RemoteGraphQLDataSource<GatewayContext>({
     url,
-    fetcher: fetcherWithTimeout(timeoutMs),
+    fetcher: subgraphFetcher(timeoutMs),
 
     willSendRequest({ request, context }) {
       const headers = request.http?.headers;
