@@ -12,6 +12,8 @@ declare module 'autocannon' {
       body?: string;
       timeout?: number;
       verifyBody?: (body: string) => boolean;
+      /** Replaces `[<id>]` in each request (headers and body) with a fresh id. */
+      idReplacement?: boolean;
       warmup?: { connections?: number; duration?: number };
     }
     interface Result {

@@ -9,7 +9,7 @@ import { sql } from '../harness/db';
 import { hubSecrets, hubUrls } from '../harness/env';
 import { ROUTER_CONFIG, startRouter, type RunningRouter } from '@mitra/cli';
 import { MIN } from '../harness/statistics-oracle';
-import { CALLERS, PARTNER, tokenFor } from '../harness/tokens';
+import { CALLERS, PARTNER, tokenFor, tokenOf } from '../harness/tokens';
 
 /**
  * Issue 17, the Rust router as the tested scale path: Grafbase's federation
@@ -583,5 +583,25 @@ describe('a partner that accepts connections and never answers', () => {
     expect(status).toBe(200);
     expect(body.data).toEqual({ school: full.body.data.school, trainingEvent: null });
     expect(body.errors).toEqual([expect.objectContaining({ message: "Request to subgraph 'skb' failed.", path: ['trainingEvent'], extensions: { code: 'SUBGRAPH_REQUEST_ERROR' } })]);
+  });
+});
+
+describe('callers asking the same thing at the same moment through the router', () => {
+  // Grafbase merges identical subgraph requests in flight (npm run bench showed 200 client requests become 20
+  // subgraph requests). Its key must include the caller's token: each caller gets the answer their own token allows.
+  const DOCUMENT = '{ school(npsn: "64710001") { name teachers(first: 3) { totalCount edges { node { id birthDate } } } } }';
+
+  it('each get their own answer', async () => {
+    const callers = ['anonymous', 'school admin', 'university staff'] as const;
+    const tokens = new Map<string, string | undefined>();
+    for (const caller of callers) tokens.set(caller, await tokenOf(caller));
+    const alone = new Map<string, string>();
+    for (const caller of callers) alone.set(caller, JSON.stringify((await viaRouter(DOCUMENT, undefined, { token: tokens.get(caller) })).body));
+    expect(new Set(alone.values()).size).toBe(3);
+    for (let round = 0; round < 5; round++) {
+      const wave = Array.from({ length: 12 }, (_, i) => callers[(i + round) % callers.length]);
+      const answers = await Promise.all(wave.map((caller) => viaRouter(DOCUMENT, undefined, { token: tokens.get(caller) })));
+      answers.forEach((answer, i) => expect({ caller: wave[i], body: JSON.stringify(answer.body) }).toEqual({ caller: wave[i], body: alone.get(wave[i]) }));
+    }
   });
 });
