@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import type { SyntheticWorld } from '@mitra/kit';
 
 /**
@@ -16,7 +17,8 @@ export interface BenchOperation {
   viewer: BenchViewer;
   query: string;
   variables: Record<string, unknown>;
-  floor: { sql: string; params: unknown[] };
+  /** One SQL statement building the same answer; none for an operation without database work. */
+  floor: { sql: string; params: unknown[] } | null;
 }
 
 /** The district and teacher the operations ask about, chosen from the generated world. */
@@ -185,6 +187,14 @@ const NATIONAL_STATISTICS_FLOOR = `with q as materialized (
 export function benchOperations(subjects: BenchSubjects): BenchOperation[] {
   const { districtCode, teacherId } = subjects;
   return [
+    {
+      name: 'introspection',
+      title: 'The standard introspection query (schema load of explorers, IDEs, codegen): answered by the gateway alone, the gateway-bound operation for the workers target',
+      viewer: 'anonymous',
+      query: getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true }),
+      variables: {},
+      floor: null,
+    },
     {
       name: 'catalogue',
       title: 'Public catalogue: programs with modules and lecturers, lecturers, venues, open events',

@@ -33,7 +33,8 @@ export interface OperationResult {
   reason?: string;
   /** The gateway's subgraph requests for this operation, as replayed for "direct". */
   plan?: { fetches: number; depth: number; subgraphs: string[]; source: 'query plan' | 'timing' };
-  floorStatus: 'measured' | 'failed';
+  /** none: the operation does no database work (introspection). */
+  floorStatus: 'measured' | 'failed' | 'none';
   floorReason?: string;
   runs: OperationRun[];
 }

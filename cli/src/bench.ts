@@ -137,6 +137,8 @@ function benchEnvironment(): NodeJS.ProcessEnv {
   const secret = (): string => randomBytes(24).toString('hex');
   return {
     ...env,
+    // The introspection operation is the gateway-bound one (no subgraph request): on, as outside production.
+    INTROSPECTION: 'true',
     // The default cost limit (20,000) refuses the page of 100 teachers with every cross-partner field
     // that the benchmark measures (estimated at about 42,000); a deployment serving such pages raises it too.
     MAX_QUERY_COST: env.MAX_QUERY_COST || String(BENCH_MAX_QUERY_COST),
@@ -318,7 +320,8 @@ async function main(): Promise<void> {
           };
         }
         try {
-          await probeFloor(floorUrl, op.floor.sql, op.floor.params);
+          if (op.floor) await probeFloor(floorUrl, op.floor.sql, op.floor.params);
+          else result.floorStatus = 'none';
         } catch (error) {
           result.floorStatus = 'failed';
           result.floorReason = error instanceof Error ? error.message : String(error);
@@ -441,7 +444,8 @@ function measurementTargets(
       if (url && wanted.includes(what)) targets.push({ what, tool: 'autocannon', load: (seconds) => loadHttp({ url, headers, body, connections, seconds }) });
     }
     const [single] = plan.fetches;
-    if (wanted.includes('direct')) {
+    // Nothing to send straight to a subgraph when the gateway answers alone (introspection).
+    if (wanted.includes('direct') && plan.fetches.length > 0) {
       targets.push(
         plan.fetches.length === 1
           ? { what: 'direct', tool: 'autocannon', load: (seconds) => loadHttp({ url: single.url, headers: single.headers, body: single.body, connections, seconds }) }
@@ -449,8 +453,9 @@ function measurementTargets(
       );
     }
   }
-  if (floorUrl && wanted.includes('floor')) {
-    targets.push({ what: 'floor', tool: 'pg', load: (seconds) => loadFloor(floorUrl, op.floor.sql, op.floor.params, connections, seconds) });
+  const floor = op.floor;
+  if (floorUrl && floor && wanted.includes('floor')) {
+    targets.push({ what: 'floor', tool: 'pg', load: (seconds) => loadFloor(floorUrl, floor.sql, floor.params, connections, seconds) });
   }
   return targets;
 }

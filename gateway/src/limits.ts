@@ -14,14 +14,21 @@ import {
 } from 'graphql';
 import type { OperationLimits } from './config';
 
-/** graphql-armor's settings (the token count is ours: see maxTokens). */
+/**
+ * graphql-armor's settings (the token count is ours: see maxTokens).
+ * Introspection fields count for neither depth nor cost: the standard
+ * introspection query (every explorer's, IDE's and codegen's schema load)
+ * nests `ofType` deeper than any data query needs and would be refused.
+ * Nested introspection stays bounded by graphql-js's own
+ * MaxIntrospectionDepthRule, and in production introspection is off.
+ */
 function armorConfig(limits: OperationLimits, hideSuggestions: boolean) {
   return {
-    maxDepth: { n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: false },
+    maxDepth: { n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: true },
     maxAliases: { n: limits.maxAliases },
     maxDirectives: { n: limits.maxDirectives },
     maxTokens: { enabled: false },
-    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: false },
+    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
     blockFieldSuggestion: { enabled: hideSuggestions },
   };
 }

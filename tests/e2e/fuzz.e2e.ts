@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { buildClientSchema, type GraphQLField, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
+import { buildClientSchema, getIntrospectionQuery, type GraphQLField, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
 import { Client } from 'pg';
 import { DEMO_IDS, buildDemoWorld, type SubgraphName } from '@mitra/kit';
 import { expectNoErrors, gql, type LooseBody } from '../harness/client';
@@ -109,15 +109,8 @@ async function fingerprint(): Promise<Record<string, string>> {
 
 const count = (f: string): number => Number(f.split('/')[0]);
 
-// graphql-js's full introspection query nests deeper than MAX_QUERY_DEPTH allows; four levels of ofType cover [ID!]!.
-const INTROSPECTION = `{ __schema {
-  queryType { name } mutationType { name } subscriptionType { name }
-  types { kind name
-    fields(includeDeprecated: true) { name args { name defaultValue type { ...T } } type { ...T } }
-    inputFields { name defaultValue type { ...T } }
-    interfaces { name kind } possibleTypes { name kind } enumValues(includeDeprecated: true) { name } }
-  directives { name locations isRepeatable args { name defaultValue type { ...T } } } } }
-fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name } } } }`;
+// What every explorer, IDE and code generator sends to load the schema.
+const INTROSPECTION = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true });
 
 beforeAll(async () => {
   const introspection = await gql(INTROSPECTION);

@@ -1,3 +1,4 @@
+import { buildClientSchema, getIntrospectionQuery } from 'graphql';
 import { gql } from '../harness/client';
 
 const deep = (n: number) => `${'prerequisite { '.repeat(n)}id${' }'.repeat(n)}`;
@@ -12,6 +13,22 @@ describe('operation limits at the gateway', () => {
   it('accepts an ordinary catalogue query', async () => {
     const { body } = await gql('{ trainingPrograms { code prerequisite { code } } }');
     expect(body.errors).toBeUndefined();
+  });
+
+  it('answers the standard introspection query, as explorers, IDEs and code generators send it (outside production)', async () => {
+    const { status, body } = await gql(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true }));
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const schema = buildClientSchema(body.data);
+    expect(Object.keys(schema.getQueryType()!.getFields())).toEqual(expect.arrayContaining(['teachers', 'district', 'trainingPrograms', 'venues']));
+  });
+
+  it('still refuses introspection nested to cost the gateway (graphql-js MaxIntrospectionDepthRule)', async () => {
+    const nested = `{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }`;
+    const { status, body } = await gql(nested);
+    expect(status).toBe(400);
+    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors[0].message).toBe('Maximum introspection depth exceeded');
   });
 
   it('refuses an operation deeper than the limit', async () => {
