@@ -22,6 +22,25 @@ export function groupedByKey<K, T>(keys: readonly K[], rows: readonly T[], keyOf
 }
 
 /**
+ * A batch function over UUID keys, the one way every partner reads keys that
+ * arrive from clients and from other partners' representations: only UUIDs
+ * reach PostgreSQL (anything else would be a type error there), each once and
+ * in lower case, and keys match case-insensitively, since PostgreSQL prints
+ * uuids in lower case (`teacher(id:)` with an upper-case UUID finds her).
+ * `load` answers in the order of the ids it is given; every other key gets
+ * `empty()`, without a query when no key is a UUID.
+ */
+export function uuidBatch<V>(empty: () => V, load: (ids: string[]) => Promise<V[]>): (keys: readonly string[]) => Promise<V[]> {
+  return async (keys) => {
+    const valid = [...new Set(keys.filter(isUuid).map((k) => k.toLowerCase()))];
+    if (!valid.length) return keys.map(() => empty());
+    const values = await load(valid);
+    const byId = new Map(valid.map((id, i) => [id, values[i]]));
+    return keys.map((k) => byId.get(k.toLowerCase()) ?? empty());
+  };
+}
+
+/**
  * Many sets of UUID keys as two parameters for one statement:
  * `unnest(string_to_array(?, ',')::int[], string_to_array(?, ',')::uuid[]) as k(idx, key)`.
  * Arrays travel comma-joined because the driver would spread a JS array

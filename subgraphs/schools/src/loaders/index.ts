@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byKey, groupedByKey, isUuid } from '@mitra/kit';
+import { byKey, groupedByKey, uuidBatch } from '@mitra/kit';
 import { District } from '../entities/district';
 import { Qualification } from '../entities/qualification';
 import { School } from '../entities/school';
@@ -21,15 +21,13 @@ export function createLoaders(em: EntityManager): SchoolsLoaders {
   return {
     districtByCode: new DataLoader(async (codes) => byKey(codes, await em.find(District, { code: { $in: [...codes] } }), (d) => d.code)),
     schoolByNpsn: new DataLoader(async (npsns) => byKey(npsns, await em.find(School, { npsn: { $in: [...npsns] } }), (s) => s.npsn)),
-    teacherById: new DataLoader(async (ids) => {
-      const valid = ids.filter(isUuid);
-      const rows = valid.length ? await em.find(Teacher, { id: { $in: valid } }) : [];
-      return byKey(ids, rows, (t) => t.id);
-    }),
-    qualificationsByTeacher: new DataLoader(async (ids) => {
-      const rows = await em.find(Qualification, { teacherId: { $in: [...ids] } }, { orderBy: { graduationYear: 'asc', id: 'asc' } });
-      return groupedByKey(ids, rows, (q) => q.teacherId);
-    }),
+    teacherById: new DataLoader(uuidBatch(() => null, async (ids) => byKey(ids, await em.find(Teacher, { id: { $in: ids } }), (t) => t.id))),
+    qualificationsByTeacher: new DataLoader(
+      uuidBatch(
+        (): Qualification[] => [],
+        async (ids) => groupedByKey(ids, await em.find(Qualification, { teacherId: { $in: ids } }, { orderBy: { graduationYear: 'asc', id: 'asc' } }), (q) => q.teacherId),
+      ),
+    ),
     teacherPageBySchool: new DataLoader((keys) => loadSchoolTeacherPages(em, keys), { cacheKeyFn: (k) => JSON.stringify(k) }),
     teacherCountBySchool: new DataLoader((npsns) => loadSchoolTeacherCounts(em, npsns)),
   };

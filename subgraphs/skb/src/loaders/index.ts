@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byKey, groupedByKey, isUuid } from '@mitra/kit';
+import { byKey, groupedByKey, uuidBatch } from '@mitra/kit';
 import { EventSession } from '../entities/event-session';
 import { Registration } from '../entities/registration';
 import { TrainingEvent } from '../entities/training-event';
@@ -21,53 +21,38 @@ export interface SkbLoaders {
   registrationsByTeacher: DataLoader<string, Registration[]>;
 }
 
-/**
- * Keys arrive from clients and from other partners' representations: only
- * UUIDs reach PostgreSQL, every other key answers `empty` without a query.
- */
-function uuidKeys<V>(empty: () => V, load: (ids: string[]) => Promise<V[]>) {
-  return async (keys: readonly string[]): Promise<V[]> => {
-    // PostgreSQL prints uuids in lower case; match keys the same way.
-    const valid = [...new Set(keys.filter(isUuid).map((k) => k.toLowerCase()))];
-    if (!valid.length) return keys.map(() => empty());
-    const values = await load(valid);
-    const byId = new Map(valid.map((id, i) => [id, values[i]]));
-    return keys.map((k) => byId.get(k.toLowerCase()) ?? empty());
-  };
-}
-
 /** One set per request: every reference and list field is one SQL statement per batch. */
 export function createLoaders(em: EntityManager): SkbLoaders {
   const none = () => null;
   const empty = <T>(): T[] => [];
   return {
-    venueById: new DataLoader(uuidKeys(none, async (ids) => byKey(ids, await em.find(Venue, { id: { $in: ids } }), (v) => v.id))),
-    eventById: new DataLoader(uuidKeys(none, async (ids) => byKey(ids, await em.find(TrainingEvent, { id: { $in: ids } }), (e) => e.id))),
-    sessionById: new DataLoader(uuidKeys(none, async (ids) => byKey(ids, await em.find(EventSession, { id: { $in: ids } }), (s) => s.id))),
+    venueById: new DataLoader(uuidBatch(none, async (ids) => byKey(ids, await em.find(Venue, { id: { $in: ids } }), (v) => v.id))),
+    eventById: new DataLoader(uuidBatch(none, async (ids) => byKey(ids, await em.find(TrainingEvent, { id: { $in: ids } }), (e) => e.id))),
+    sessionById: new DataLoader(uuidBatch(none, async (ids) => byKey(ids, await em.find(EventSession, { id: { $in: ids } }), (s) => s.id))),
     registrationById: new DataLoader(
-      uuidKeys(none, async (ids) => byKey(ids, await em.find(Registration, { id: { $in: ids } }), (r) => r.id)),
+      uuidBatch(none, async (ids) => byKey(ids, await em.find(Registration, { id: { $in: ids } }), (r) => r.id)),
     ),
     eventsByProgram: new DataLoader(
-      uuidKeys(empty<TrainingEvent>, async (ids) => {
+      uuidBatch(empty<TrainingEvent>, async (ids) => {
         const rows = await em.find(TrainingEvent, { programId: { $in: ids } }, { orderBy: { startsOn: 'asc', id: 'asc' } });
         return groupedByKey(ids, rows, (e) => e.programId);
       }),
     ),
     sessionsByEvent: new DataLoader(
-      uuidKeys(empty<EventSession>, async (ids) => {
+      uuidBatch(empty<EventSession>, async (ids) => {
         const rows = await em.find(EventSession, { eventId: { $in: ids } }, { orderBy: { day: 'asc', startsAt: 'asc', id: 'asc' } });
         return groupedByKey(ids, rows, (s) => s.eventId);
       }),
     ),
     registrationsByEvent: new DataLoader(
-      uuidKeys(empty<Registration>, async (ids) => {
+      uuidBatch(empty<Registration>, async (ids) => {
         const rows = await em.find(Registration, { eventId: { $in: ids } }, { orderBy: { participantName: 'asc', id: 'asc' } });
         return groupedByKey(ids, rows, (r) => r.eventId);
       }),
     ),
-    attendanceRateByEvent: new DataLoader(uuidKeys(none, (ids) => loadAttendanceRates(em, ids))),
-    facilitatorIdsBySession: new DataLoader(uuidKeys(empty<string>, (ids) => loadFacilitatorsBySession(em, ids))),
-    sessionsByLecturer: new DataLoader(uuidKeys(empty<EventSession>, (ids) => loadSessionsByLecturer(em, ids))),
-    registrationsByTeacher: new DataLoader(uuidKeys(empty<Registration>, (ids) => loadRegistrationsByTeacher(em, ids))),
+    attendanceRateByEvent: new DataLoader(uuidBatch(none, (ids) => loadAttendanceRates(em, ids))),
+    facilitatorIdsBySession: new DataLoader(uuidBatch(empty<string>, (ids) => loadFacilitatorsBySession(em, ids))),
+    sessionsByLecturer: new DataLoader(uuidBatch(empty<EventSession>, (ids) => loadSessionsByLecturer(em, ids))),
+    registrationsByTeacher: new DataLoader(uuidBatch(empty<Registration>, (ids) => loadRegistrationsByTeacher(em, ids))),
   };
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byKey, groupedByKey, isUuid } from '@mitra/kit';
+import { byKey, groupedByKey, uuidBatch } from '@mitra/kit';
 import { Assessment } from '../entities/assessment';
 import { Lecturer } from '../entities/lecturer';
 import { Module } from '../entities/module';
@@ -21,43 +21,26 @@ export interface UniversityLoaders {
   partnershipBySchool: DataLoader<string, Partnership | null>;
 }
 
-/** Keys that cannot be a uuid column's value never reach PostgreSQL (they would be a type error there). */
-function uuids(keys: readonly string[]): string[] {
-  return keys.filter(isUuid);
-}
-
 /** One set per request: every reference and list field is one SQL statement per batch. */
 export function createLoaders(em: EntityManager): UniversityLoaders {
+  const none = () => null;
+  const empty = <T>(): T[] => [];
   return {
-    lecturerById: new DataLoader(async (ids) => {
-      const valid = uuids(ids);
-      return byKey(ids, valid.length ? await em.find(Lecturer, { id: { $in: valid } }) : [], (l) => l.id);
-    }),
-    programById: new DataLoader(async (ids) => {
-      const valid = uuids(ids);
-      return byKey(ids, valid.length ? await em.find(TrainingProgram, { id: { $in: valid } }) : [], (p) => p.id);
-    }),
-    modulesByProgram: new DataLoader(async (ids) => {
-      const valid = uuids(ids);
-      const rows = valid.length ? await em.find(Module, { programId: { $in: valid } }, { orderBy: { programId: 'asc', position: 'asc' } }) : [];
-      return groupedByKey(ids, rows, (m) => m.programId);
-    }),
-    assessmentById: new DataLoader(async (ids) => {
-      const valid = uuids(ids);
-      return byKey(ids, valid.length ? await em.find(Assessment, { id: { $in: valid } }) : [], (a) => a.id);
-    }),
-    assessmentsByTeacher: new DataLoader(async (ids) => {
-      const valid = uuids(ids);
-      const rows = valid.length
-        ? await em.find(Assessment, { teacherId: { $in: valid } }, { orderBy: { teacherId: 'asc', assessedOn: 'asc', id: 'asc' } })
-        : [];
-      return groupedByKey(ids, rows, (a) => a.teacherId);
-    }),
-    highestTierByTeacher: new DataLoader((ids) => loadHighestCompletedTiers(em, ids)),
-    partnershipById: new DataLoader(async (ids) => {
-      const valid = uuids(ids);
-      return byKey(ids, valid.length ? await em.find(Partnership, { id: { $in: valid } }) : [], (p) => p.id);
-    }),
+    lecturerById: new DataLoader(uuidBatch(none, async (ids) => byKey(ids, await em.find(Lecturer, { id: { $in: ids } }), (l) => l.id))),
+    programById: new DataLoader(uuidBatch(none, async (ids) => byKey(ids, await em.find(TrainingProgram, { id: { $in: ids } }), (p) => p.id))),
+    modulesByProgram: new DataLoader(
+      uuidBatch(empty<Module>, async (ids) =>
+        groupedByKey(ids, await em.find(Module, { programId: { $in: ids } }, { orderBy: { programId: 'asc', position: 'asc' } }), (m) => m.programId),
+      ),
+    ),
+    assessmentById: new DataLoader(uuidBatch(none, async (ids) => byKey(ids, await em.find(Assessment, { id: { $in: ids } }), (a) => a.id))),
+    assessmentsByTeacher: new DataLoader(
+      uuidBatch(empty<Assessment>, async (ids) =>
+        groupedByKey(ids, await em.find(Assessment, { teacherId: { $in: ids } }, { orderBy: { teacherId: 'asc', assessedOn: 'asc', id: 'asc' } }), (a) => a.teacherId),
+      ),
+    ),
+    highestTierByTeacher: new DataLoader(uuidBatch(none, (ids) => loadHighestCompletedTiers(em, ids))),
+    partnershipById: new DataLoader(uuidBatch(none, async (ids) => byKey(ids, await em.find(Partnership, { id: { $in: ids } }), (p) => p.id))),
     partnershipBySchool: new DataLoader(async (npsns) => {
       const rows = await em.find(Partnership, { schoolNpsn: { $in: [...npsns] } });
       const today = partnershipToday();

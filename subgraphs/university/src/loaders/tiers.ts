@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid } from '@mitra/kit';
 import { TIER_ORDER, type TrainingTier } from '../graphql/enums';
 
 // Rank 1..n in TIER_ORDER; built from the enum's own constants, never from input.
@@ -8,16 +7,15 @@ const TIER_RANK_SQL = `case p.tier ${TIER_ORDER.map((tier, i) => `when '${tier}'
 /**
  * `Teacher.highestCompletedTier` for many teachers in one statement: the
  * highest tier among the programs of each teacher's passed assessments.
+ * The ids are UUIDs in lower case (the loader's uuidBatch sees to it).
  */
 export async function loadHighestCompletedTiers(em: EntityManager, teacherIds: readonly string[]): Promise<Array<TrainingTier | null>> {
-  const valid = teacherIds.filter(isUuid);
-  if (!valid.length) return teacherIds.map(() => null);
   const knex = em.getKnex();
   const rows: Array<{ teacher_id: string; rank: number }> = await knex('assessment as a')
     .join('training_program as p', 'p.id', 'a.program_id')
     .select('a.teacher_id', knex.raw(`max(${TIER_RANK_SQL}) as rank`))
     .where('a.passed', true)
-    .whereIn('a.teacher_id', valid)
+    .whereIn('a.teacher_id', [...teacherIds])
     .groupBy('a.teacher_id');
   const ranks = new Map(rows.map((r) => [r.teacher_id, Number(r.rank)]));
   return teacherIds.map((id) => {
