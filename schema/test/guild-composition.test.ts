@@ -7,6 +7,7 @@ import {
   type GuildComposition,
 } from '../src/guild-composition';
 import { loadSubgraphSources } from '../src/subgraphs';
+import { extender, owner } from './fake-subgraphs';
 
 /*
  * A second, independent composer (The Guild's @theguild/federation-composition)
@@ -64,35 +65,6 @@ describe("the real subgraphs with The Guild's composer", () => {
   });
 });
 
-// Small fakes in the shape of those in contract.test.ts.
-const LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@external", "@requires", "@inaccessible"])\n';
-
-const owner: SubgraphSource = {
-  name: 'schools',
-  url: 'http://localhost:4001/graphql',
-  sdl: `${LINK}
-    type Query { district(code: ID!): District }
-    type District @key(fields: "code") {
-      code: ID!
-      name: String!
-      teacherCount: Int
-      teacherKeys: [ID!]! @inaccessible
-    }`,
-};
-
-const extender: SubgraphSource = {
-  name: 'skb',
-  url: 'http://localhost:4003/graphql',
-  sdl: `${LINK}
-    type Query { venues: [Venue!]! }
-    type Venue @key(fields: "id") { id: ID! name: String! }
-    type District @key(fields: "code") {
-      code: ID!
-      teacherKeys: [ID!]! @external
-      trainedTeachers: Int @requires(fields: "teacherKeys")
-    }`,
-};
 
 describe('composeWithGuild', () => {
   it('composes the fakes into a supergraph that records their URLs', () => {
