@@ -1,6 +1,6 @@
 import net from 'node:net';
 import path from 'node:path';
-import { DEFAULT_PORTS, SUBGRAPH_NAMES, type EmbeddedPostgresServer, type SubgraphName } from '@mitra/kit';
+import { DEFAULT_PORTS, nextCrashCount, restartDelayMs, SUBGRAPH_NAMES, type EmbeddedPostgresServer, type SubgraphName } from '@mitra/kit';
 import { databaseUrlVariable, ensureDatabases } from './databases';
 import { RunRecord, stopLeftovers } from './leftovers';
 import { builtScript, findRepoRoot } from './repo';
@@ -28,6 +28,14 @@ export interface HubOptions {
   readyTimeoutMs?: number;
   /** Every output line of every service as written (pino JSON), e.g. for tests that read the logs. */
   onServiceLine?: (service: ServiceName, line: string) => void;
+  /**
+   * Once the hub is up, a service that exits on its own is started again
+   * (after 0.5 s, doubling per crash in a row up to 30 s) while the others
+   * keep serving, and the log says so: what `npm start` does. Without it,
+   * such an exit stops the hub and `closed` rejects (the tests' choice: a
+   * crash there is a failure). A crash during start-up always fails it.
+   */
+  restartCrashed?: boolean;
 }
 
 export interface Hub {
@@ -183,6 +191,22 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const step = <T>(work: Promise<T>): Promise<T> => Promise.race([work, failure, aborted]);
 
   const launchEnv = new Map<ServiceName, NodeJS.ProcessEnv>();
+  const crashes = new Map<ServiceName, number>();
+  let up = false;
+  const restartLater = (name: ServiceName, why: string, ranMs: number): void => {
+    const count = nextCrashCount(crashes.get(name) ?? 0, ranMs);
+    crashes.set(name, count);
+    const delay = restartDelayMs(count);
+    log(`${why}; starting it again in ${(delay / 1000).toFixed(1)} s (crash ${count} in a row); the other services keep serving`);
+    setTimeout(() => {
+      if (stopping) return;
+      const again = launch(name, launchEnv.get(name) ?? {});
+      waitUntilReady(again, ports[name], readyTimeoutMs, () => !!stopping).then(
+        () => log(`${name} is back`),
+        (error: Error) => log(`${name} did not come back: ${error.message.split('\n')[0]}`),
+      );
+    }, delay);
+  };
   const launch = (name: ServiceName, extraEnv: NodeJS.ProcessEnv): ServiceProcess => {
     launchEnv.set(name, extraEnv);
     const onServiceLine = options.onServiceLine;
@@ -197,9 +221,12 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     });
     services.set(name, service);
     runRecord.add(name, service.pid, scripts[name]);
+    const launchedAt = Date.now();
     void service.exited.then((status) => {
       if (service.expectedExit || stopping) return;
-      reportFailure(new Error(`${name} exited unexpectedly (${describeExit(status)}); last output:\n${service.tail()}`));
+      const why = `${name} exited unexpectedly (${describeExit(status)})`;
+      if (up && options.restartCrashed) restartLater(name, why, Date.now() - launchedAt);
+      else reportFailure(new Error(`${why}; last output:\n${service.tail()}`));
     });
     return service;
   };
@@ -248,6 +275,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     await stopEverything();
     throw error;
   }
+  up = true;
 
   let resolveClosed: () => void = () => undefined;
   let rejectClosed: (error: Error) => void = () => undefined;

@@ -1,6 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { AggregatorRegistry, type Registry } from 'prom-client';
-import { createLogger, type Logger } from '@mitra/kit';
+import { createLogger, nextCrashCount, restartDelayMs, type Logger } from '@mitra/kit';
 import type { GatewayConfig } from './config';
 
 /**
@@ -29,11 +29,6 @@ interface MetricsMessage {
 const isMetricsMessage = (message: unknown, type: MetricsMessage['type']): message is MetricsMessage =>
   typeof message === 'object' && message !== null && (message as MetricsMessage).type === type;
 
-/** A restart waits 0.5 s, doubling per crash in a row up to 30 s; a worker that ran for a minute resets the count. */
-export function restartDelayMs(crashesInARow: number): number {
-  return Math.min(30_000, 500 * 2 ** Math.max(0, crashesInARow - 1));
-}
-const STABLE_AFTER_MS = 60_000;
 /** What a worker may take beyond SHUTDOWN_TIMEOUT_MS to close Apollo and exit before the primary gives up on it. */
 const STOP_GRACE_MS = 15_000;
 
@@ -140,7 +135,7 @@ export function runPrimary(config: GatewayConfig, logger: Logger = createLogger(
       stopAll('start-up failure');
       return;
     }
-    crashesInARow = ranMs > STABLE_AFTER_MS ? 1 : crashesInARow + 1;
+    crashesInARow = nextCrashCount(crashesInARow, ranMs);
     const delay = restartDelayMs(crashesInARow);
     logger.error({ worker: worker.id, code, signal, ranMs, restartInMs: delay }, 'a gateway worker exited; starting another');
     setTimeout(() => {

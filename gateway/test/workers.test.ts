@@ -4,8 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { findFreePort } from '@mitra/kit';
-import { restartDelayMs } from '../src/workers';
+import { findFreePort, nextCrashCount, restartDelayMs } from '@mitra/kit';
 import { startFakeSubgraph, type FakeSubgraph } from './fake-subgraph';
 
 /**
@@ -147,5 +146,10 @@ describe('GATEWAY_WORKERS=2', () => {
 describe('restart back-off', () => {
   it('waits 0.5 s after one crash, doubling per crash in a row, never more than 30 s', () => {
     expect([1, 2, 3, 4, 7, 20].map(restartDelayMs)).toEqual([500, 1_000, 2_000, 4_000, 30_000, 30_000]);
+  });
+
+  it('counts again from one after a process ran for a minute', () => {
+    expect(nextCrashCount(5, 1_000)).toBe(6);
+    expect(nextCrashCount(5, 61_000)).toBe(1);
   });
 });

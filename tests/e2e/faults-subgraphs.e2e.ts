@@ -118,7 +118,8 @@ async function readyz(): Promise<{ status: number; body: LooseBody }> {
 }
 
 beforeAll(async () => {
-  own = await startOwnHub({ env: { SUBGRAPH_TIMEOUT_MS: String(SUBGRAPH_TIMEOUT_MS), READINESS_TIMEOUT_MS: '500' } });
+  // As `npm start` runs it: a service that crashes is started again while the others keep serving.
+  own = await startOwnHub({ env: { SUBGRAPH_TIMEOUT_MS: String(SUBGRAPH_TIMEOUT_MS), READINESS_TIMEOUT_MS: '500' }, restartCrashed: true });
   partnerToken = await own.token(CALLERS['school admin']);
   skbAdmin = await own.token(CALLERS['skb admin']);
   for (const probe of PROBES) {
@@ -226,6 +227,22 @@ describe('a subgraph that accepts connections and never answers (frozen)', () =>
     }
     await until(async () => (await readyz()).status === 200, 20_000, 'the gateway did not see university again');
     for (const probe of PROBES) expect((await ask(probe)).body).toEqual(probe.full);
+  });
+});
+
+describe('a subgraph that crashes (SIGKILL) under npm start', () => {
+  it.each(['skb', 'university', 'schools'] as const)('%s comes back by itself, and meanwhile the others keep serving', async (name) => {
+    const pid = own.hub.pids()[name]!;
+    const before = own.hubLines.length;
+    process.kill(pid, 'SIGKILL');
+    await until(async () => own.hubLines.slice(before).some((l) => l.startsWith(`${name} exited unexpectedly (killed by SIGKILL); starting it again in 0.5 s`)), 5_000, 'no restart was announced');
+    // While it is away or starting: the partners that do not need it answer in full.
+    for (const probe of PROBES.filter((p) => !p.needs.includes(name))) expect((await ask(probe)).body).toEqual(probe.full);
+    await until(async () => own.hubLines.slice(before).includes(`${name} is back`), 30_000, `${name} did not come back`);
+    expect(own.hub.pids()[name]).not.toBe(pid);
+    await until(async () => (await readyz()).status === 200, 20_000, `the gateway did not see ${name} again`);
+    for (const probe of PROBES) expect((await ask(probe)).body).toEqual(probe.full);
+    expect(own.crash.error).toBeUndefined();
   });
 });
 

@@ -17,6 +17,8 @@ import { tokenFor, type TokenSpec } from './tokens';
 export interface OwnHub {
   hub: Hub;
   gatewayUrl: string;
+  /** The hub's own lines (what `npm start` prints besides the services' output), in order. */
+  hubLines: string[];
   /** Every line each service wrote (pino JSON), in order. */
   lines: Array<{ service: ServiceName; line: string }>;
   secrets: { jwtSecret: string; gatewaySecret: string };
@@ -75,7 +77,7 @@ class PostgresProcess {
   }
 }
 
-export async function startOwnHub(options: { env?: Record<string, string> } = {}): Promise<OwnHub> {
+export async function startOwnHub(options: { env?: Record<string, string>; restartCrashed?: boolean } = {}): Promise<OwnHub> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mitra-faults-'));
   // As root PostgreSQL runs as `postgres`, which must traverse it.
   fs.chmodSync(dataDir, 0o755);
@@ -88,6 +90,7 @@ export async function startOwnHub(options: { env?: Record<string, string> } = {}
   const ports = {} as Record<ServiceName, number>;
   for (const name of ['gateway', 'schools', 'university', 'skb'] as ServiceName[]) ports[name] = await findFreePort();
   const lines: OwnHub['lines'] = [];
+  const hubLines: string[] = [];
   const crash: OwnHub['crash'] = {};
   let hub: Hub;
   try {
@@ -109,6 +112,8 @@ export async function startOwnHub(options: { env?: Record<string, string> } = {}
       },
       seed: 'reset',
       quiet: true,
+      log: (line) => hubLines.push(line),
+      restartCrashed: options.restartCrashed,
       onServiceLine: (service, line) => lines.push({ service, line }),
     });
   } catch (error) {
@@ -122,6 +127,7 @@ export async function startOwnHub(options: { env?: Record<string, string> } = {}
   return {
     hub,
     gatewayUrl: hub.gatewayUrl,
+    hubLines,
     lines,
     secrets,
     crash,

@@ -1,5 +1,6 @@
 export * from './audit';
 export * from './auth';
+export * from './backoff';
 export * from './config';
 export * from './context';
 export * from './database-faults';
