@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, Kind, parse, type DocumentNode, type FieldNode, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
 import { GATEWAY_SECRET_HEADER, type FetchOutcome, type Logger, type RequestTelemetry, type ServiceMetrics } from '@mitra/kit';
 import { subgraphFetcher } from './subgraph-fetch';
 
@@ -49,8 +49,39 @@ export function refusalOf(name: string, status: number, body: unknown): GraphQLF
     const { stacktrace: _stack, ...extensions } = first.extensions ?? {};
     return { message: first.message, extensions: { ...extensions, serviceName: name } };
   }
-  const code = status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status >= 500 ? 'SERVICE_UNAVAILABLE' : undefined;
-  return { message: `The ${name} service answered HTTP ${status}`, extensions: { ...(code ? { code } : {}), serviceName: name } };
+  // No GraphQL answer at all (a proxy's 404 or 502, an HTML page): the partner is not there as far as clients can tell.
+  return { message: `The ${name} service answered HTTP ${status} without a GraphQL answer`, extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: name } };
+}
+
+/**
+ * Where in the client's answer a failed fetch leaves a hole: the entity
+ * path the fetch was merging into (up to its first list), or for a root
+ * fetch the first root field it asked for. @apollo/gateway adds no path to
+ * an error thrown by a fetch; clients need one to know which part is missing.
+ */
+export function holeOf(options: {
+  pathInIncomingRequest?: ReadonlyArray<string | number>;
+  document?: DocumentNode;
+  request?: { query?: string };
+}): Array<string | number> | undefined {
+  const path: Array<string | number> = [];
+  for (const step of options.pathInIncomingRequest ?? []) {
+    if (step === '@') break;
+    path.push(step);
+  }
+  if (path.length) return path;
+  // Parsed only for a failed fetch: the plan keeps the fetch's document only when asked to (exposeDocumentNodeInFetchNode).
+  let document = options.document;
+  if (!document && options.request?.query) {
+    try {
+      document = parse(options.request.query);
+    } catch {
+      return undefined;
+    }
+  }
+  const operation = document?.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const field = operation?.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value !== '__typename');
+  return field ? [field.alias?.value ?? field.name.value] : undefined;
 }
 
 /**
@@ -114,17 +145,18 @@ export function createSubgraphDataSource({ name, url, timeoutMs, logger, gateway
       throw new GraphQLError(message, { extensions });
     },
   });
-  if (!metrics) return source;
   // Timed around the whole fetch (body included), so a slow partner shows here and not only in the client's latency.
   const run = source.process.bind(source);
   source.process = async (options) => {
     const started = performance.now();
     try {
       const response = await run(options);
-      metrics.observeSubgraphFetch(name, response.errors?.length ? 'errors' : 'ok', (performance.now() - started) / 1000);
+      metrics?.observeSubgraphFetch(name, response.errors?.length ? 'errors' : 'ok', (performance.now() - started) / 1000);
       return response;
     } catch (error) {
-      metrics.observeSubgraphFetch(name, fetchOutcome(error), (performance.now() - started) / 1000);
+      metrics?.observeSubgraphFetch(name, fetchOutcome(error), (performance.now() - started) / 1000);
+      const path = error instanceof GraphQLError && !error.path ? holeOf(options as Parameters<typeof holeOf>[0]) : undefined;
+      if (path) throw new GraphQLError((error as GraphQLError).message, { path, extensions: (error as GraphQLError).extensions, originalError: error as GraphQLError });
       throw error;
     }
   };

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { SignJWT } from 'jose';
@@ -225,6 +227,54 @@ describe('errors', () => {
       expect.objectContaining({ extensions: expect.objectContaining({ code: 'SERVICE_UNAVAILABLE', serviceName: 'skb' }) }),
     ]);
     expect(body.errors?.[0].message).toMatch(/skb service did not answer within 300 ms/);
+    // Where the hole is: the root field the failed fetch was for.
+    expect(body.errors?.[0].path).toEqual(['slowVenues']);
+  });
+
+  it('puts the path of the entity a failed fetch was for on its error', async () => {
+    const unreachable = await (await createGatewayServer(configFor({ SKB_URL: 'http://127.0.0.1:9/graphql' }))).listen();
+    try {
+      const response = await fetch(`http://127.0.0.1:${unreachable.port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ district(code: "64.71") { name trainedCount } }' }),
+      });
+      const body = (await response.json()) as GraphQLBody;
+      expect(body.data).toEqual({ district: { name: 'Kota Balikpapan', trainedCount: null } });
+      expect(body.errors).toEqual([
+        { message: 'The skb service is unavailable', path: ['district'], extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'skb' } },
+      ]);
+    } finally {
+      await unreachable.stop();
+    }
+  });
+
+  it.each([
+    [404, 'text/html', '<html><body>Not Found</body></html>'],
+    [502, 'text/html', '<html><body>Bad Gateway</body></html>'],
+    [200, 'text/html', '<html>a captive portal</html>'],
+    [403, 'text/plain', 'denied by the proxy'],
+  ])('calls a partner behind a proxy that answers HTTP %i (%s) unavailable, naming it, with the path', async (status, type, text) => {
+    const proxy = http.createServer((_req, res) => res.writeHead(status, { 'content-type': type }).end(text));
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const port = (proxy.address() as AddressInfo).port;
+    const behindProxy = await (await createGatewayServer(configFor({ SKB_URL: `http://127.0.0.1:${port}/graphql` }))).listen();
+    try {
+      const response = await fetch(`http://127.0.0.1:${behindProxy.port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ district(code: "64.71") { code } slowVenues { id } }' }),
+      });
+      const body = (await response.json()) as GraphQLBody;
+      expect(body.data).toEqual({ district: { code: '64.71' }, slowVenues: null });
+      expect(body.errors).toEqual([
+        expect.objectContaining({ path: ['slowVenues'], extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'skb' } }),
+      ]);
+      expect(JSON.stringify(body)).not.toMatch(/html|proxy|127\.0\.0\.1/i);
+    } finally {
+      await behindProxy.stop();
+      proxy.close();
+    }
   });
 
   it('names a subgraph that cannot be reached, without its URL', async () => {
