@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const root = findRepoRoot();
   await withDatabases(root, async ({ urls, env, log, signal }) => {
     await runSeeds({ root, mode, urls, env, output: log, labelWidth: 'university'.length, signal });
-    console.log(mode === 'reset' ? 'Demo data reloaded.' : 'Demo data is loaded.');
+    console.log(mode === 'reset' ? 'Demo data reloaded.' : 'Demo data is loaded (`npm run seed -- --reset` reloads it).');
   });
 }
 

@@ -1,8 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import { startHub, type Hub } from './hub';
+import { START_USAGE, demoDataNote, parseStartArgs } from './start-options';
 
 /** `npm start`: the whole hub in the foreground until Ctrl-C. */
 async function main(): Promise<void> {
+  const options = parseStartArgs(process.argv.slice(2));
+  if (options.help) {
+    console.log(START_USAGE);
+    return;
+  }
   const starting = new AbortController();
   let hub: Hub | undefined;
   let stopping = false;
@@ -30,7 +36,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutdown);
 
   try {
-    hub = await startHub({ env: process.env, signal: starting.signal });
+    // A service that crashes is started again (with back-off) while the others keep serving.
+    hub = await startHub({ env: process.env, signal: starting.signal, seed: options.seed, restartCrashed: true });
   } catch (error) {
     if (starting.signal.aborted) process.exit(0);
     throw error;
@@ -47,6 +54,7 @@ async function main(): Promise<void> {
   console.log(`\nMitra Graph is ready in ${seconds} s\n`);
   for (const [name, url] of rows) console.log(`  ${name.padEnd(width)}  ${url}`);
   if (hub.postgres) console.log(`  ${'data'.padEnd(width)}  ${hub.postgres.dataDir} (PostgreSQL on port ${hub.postgres.port})`);
+  console.log(`  ${''.padEnd(width)}  ${demoDataNote(options.seed)}`);
   console.log('\nPress Ctrl+C to stop.');
 
   hub.closed.catch((error: unknown) => {

@@ -44,6 +44,8 @@ export interface GatewayConfig {
   metricsToken: string | null;
   /** SHUTDOWN_TIMEOUT_MS: the bound on finishing in-flight requests after SIGTERM. */
   shutdownTimeoutMs: number;
+  /** EXPOSE_STACKTRACES: stack traces in error answers (development only; off by default). */
+  exposeStacktraces: boolean;
 }
 
 export interface OperationLimits {

@@ -60,8 +60,14 @@ class ExportRequestError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The query parameter at fault, as `extensions.field`. */
+    readonly field?: string,
   ) {
     super(message);
+  }
+
+  get extensions(): Record<string, string> {
+    return { code: this.code, ...(this.field ? { field: this.field } : {}) };
   }
 }
 
@@ -85,21 +91,21 @@ export function toCsv(columns: readonly string[], rows: readonly Cell[][]): stri
 function parameter(req: express.Request, name: string): string | undefined {
   const value = req.query[name];
   if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw new ExportRequestError(400, 'BAD_USER_INPUT', `${name} must be given once`);
+  if (typeof value !== 'string') throw new ExportRequestError(400, 'BAD_USER_INPUT', `${name} must be given once`, name);
   return value;
 }
 
 function oneOf<T extends string>(req: express.Request, name: string, allowed: readonly T[], fallback?: T): T {
   const value = parameter(req, name) ?? fallback;
   if (value === undefined || !allowed.includes(value as T)) {
-    throw new ExportRequestError(400, 'BAD_USER_INPUT', `${name} must be one of ${allowed.join(', ')}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`);
+    throw new ExportRequestError(400, 'BAD_USER_INPUT', `${name} must be one of ${allowed.join(', ')}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`, name);
   }
   return value as T;
 }
 
 function code(req: express.Request, name: string): string | undefined {
   const value = parameter(req, name);
-  if (value !== undefined && !CODE.test(value)) throw new ExportRequestError(400, 'BAD_USER_INPUT', `${name} must be a Kemendagri code such as 64 or 64.71`);
+  if (value !== undefined && !CODE.test(value)) throw new ExportRequestError(400, 'BAD_USER_INPUT', `${name} must be a Kemendagri code such as 64 or 64.71`, name);
   return value;
 }
 
@@ -111,7 +117,10 @@ function dataOrThrow<T>(result: FormattedExecutionResult): T {
   if (errors.length > 0 || !result.data) {
     const first = errors[0];
     const errorCode = typeof first?.extensions?.code === 'string' ? first.extensions.code : 'INTERNAL_SERVER_ERROR';
-    throw new ExportRequestError(STATUS_OF_CODE[errorCode] ?? 502, errorCode, first?.message ?? 'No data');
+    // `filter.districtCode` in the query is the export's `districtCode` parameter.
+    const field = typeof first?.extensions?.field === 'string' ? first.extensions.field.replace(/^filter\./, '') : undefined;
+    const message = field ? (first?.message ?? '').replace(/^filter\./, '') : (first?.message ?? 'No data');
+    throw new ExportRequestError(STATUS_OF_CODE[errorCode] ?? 502, errorCode, message, field);
   }
   return result.data as T;
 }
@@ -157,7 +166,7 @@ export function exportsRouter(run: OperationRunner, logger: Logger): express.Rou
         send(res, filename, csv);
       } catch (error) {
         if (error instanceof ExportRequestError) {
-          res.status(error.status).json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+          res.status(error.status).json({ errors: [{ message: error.message, extensions: error.extensions }] });
           return;
         }
         // The token check throws a GraphQLError that carries its HTTP status (401, or 503 when the key set is down).
@@ -214,6 +223,10 @@ export function exportsRouter(run: OperationRunner, logger: Logger): express.Rou
       const data = dataOrThrow<{ districts: Array<{ code: string; name: string; trainingOutcomes: Array<{ tier: string | null; outcomes: Outcomes }> }> }>(
         await run(req, res, OUTCOMES_BY_DISTRICT, { provinceCode: provinceCode ?? null }),
       );
+      // Every district of the hub is listed, taught or not: none in a province means no such province.
+      if (provinceCode !== undefined && data.districts.length === 0) {
+        throw new ExportRequestError(400, 'BAD_USER_INPUT', `provinceCode: ${provinceCode} is not a province of this hub`, 'provinceCode');
+      }
       const columns = ['district_code', 'district_name', 'tier', ...OUTCOME_COLUMNS, 'suppressed'];
       const records = data.districts.flatMap((d) =>
         d.trainingOutcomes.map((row) => [d.code, d.name, row.tier ?? 'ALL', ...outcomeCells(row.outcomes), flag(row.outcomes.suppressed)]),

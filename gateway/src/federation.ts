@@ -8,7 +8,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { requestLogPlugin, type Logger, type ServiceMetrics } from '@mitra/kit';
+import { refuseNulCharacters, requestLogPlugin, type Logger, type ServiceMetrics } from '@mitra/kit';
 import type { GatewayConfig } from './config';
 import { createSubgraphDataSource, sqlStatementsPlugin, type GatewayContext } from './data-source';
 import { operationLimits } from './limits';
@@ -71,8 +71,15 @@ export async function createFederation({ config, logger, metrics, supergraphSdl,
     validationRules: limits.validationRules,
     // runService owns SIGINT/SIGTERM: a second stop() from Apollo's own handler never resolves.
     stopOnTerminationSignals: false,
-    includeStacktraceInErrorResponses: config.nodeEnv === 'development',
+    // No stack trace in any answer unless EXPOSE_STACKTRACES asks for one (refused in production).
+    includeStacktraceInErrorResponses: config.exposeStacktraces && !config.isProduction,
     formatError,
+    // Apollo's CSRF check refuses a GET query without a custom header (urql's and graphql-request's GET).
+    // It guards cookie sessions: a page elsewhere making the browser send its cookies. This hub reads no
+    // cookie anywhere; credentials are bearer tokens, which a browser never adds on its own, so a forged
+    // request runs as anonymous, like any request anyone can send. Mutations over GET stay refused
+    // (Apollo answers 405), and a POST must be application/json, which no cross-site form can send.
+    csrfPrevention: false,
     plugins: [
       // Apollo's landing pages load from a CDN; the offline explorer replaces them.
       ApolloServerPluginLandingPageDisabled(),
@@ -80,6 +87,7 @@ export async function createFederation({ config, logger, metrics, supergraphSdl,
       ApolloServerPluginSchemaReportingDisabled(),
       sqlStatementsPlugin(),
       requestLogPlugin(),
+      refuseNulCharacters(),
       ...limits.plugins,
     ],
   });

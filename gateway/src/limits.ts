@@ -9,6 +9,7 @@ import {
   TokenKind,
   type FragmentDefinitionNode,
   type SelectionSetNode,
+  type ValidationContext,
   type ValidationRule,
   type ValueNode,
 } from 'graphql';
@@ -24,12 +25,30 @@ import type { OperationLimits } from './config';
  */
 function armorConfig(limits: OperationLimits, hideSuggestions: boolean) {
   return {
-    maxDepth: { n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: true },
-    maxAliases: { n: limits.maxAliases },
-    maxDirectives: { n: limits.maxDirectives },
+    maxDepth: { n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: true, ...reportedAs('depth', 'MAX_QUERY_DEPTH') },
+    maxAliases: { n: limits.maxAliases, ...reportedAs('aliases', 'MAX_QUERY_ALIASES') },
+    maxDirectives: { n: limits.maxDirectives, ...reportedAs('directives', 'MAX_QUERY_DIRECTIVES') },
     maxTokens: { enabled: false },
-    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true },
+    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true, ...reportedAs('cost', 'MAX_QUERY_COST') },
     blockFieldSuggestion: { enabled: hideSuggestions },
+  };
+}
+
+/**
+ * graphql-armor words its refusals "Syntax Error: Query Cost limit of 60000
+ * exceeded, found 87371." about documents that are valid GraphQL. Reported
+ * instead as our own rules report theirs: the limit and its setting in the
+ * message, `extensions.limit` naming it.
+ */
+function reportedAs(limit: string, setting: string) {
+  return {
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) => {
+        const message = `${error.message.replace(/^Syntax Error: /, '').replace(/\.$/, '')} (${setting}).`;
+        context?.reportError(new GraphQLError(message, { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit } }));
+      },
+    ],
   };
 }
 
@@ -78,7 +97,7 @@ export function maxTokens(max: number): RequestHandler {
   return (req, res, next) => {
     const fields = (req.body && typeof req.body === 'object' ? req.body : req.query) as { query?: unknown };
     if (typeof fields.query === 'string' && exceedsTokens(fields.query, max)) {
-      res.status(400).json({ errors: [{ message: `Token limit of ${max} exceeded (MAX_QUERY_TOKENS).`, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
+      res.status(400).json({ errors: [{ message: `Token limit of ${max} exceeded (MAX_QUERY_TOKENS).`, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'tokens' } }] });
       return;
     }
     next();

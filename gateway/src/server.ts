@@ -8,6 +8,7 @@ import {
   formatErrorFor,
   listen,
   metricsRoute,
+  notFoundHandler,
   requestLogMiddleware,
   ServiceMetrics,
   type Logger,
@@ -147,6 +148,8 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
     persistedQueries(config.persistedQueries.mode, persistedDocuments, logger),
     federation.handler,
   );
+  // GET /nope, GET /exports/nope: JSON in the GraphQL error format, not Express's HTML page.
+  app.use(notFoundHandler());
 
   // Body parser failures (too large, not JSON) answer as GraphQL errors, never as an HTML stack trace.
   app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {

@@ -116,6 +116,26 @@ describe('GET /exports/qualification-statistics.csv', () => {
   });
 });
 
+describe('unknown codes in an export', () => {
+  // 98: no test file adds that province (this one adds districts in 99 while it runs).
+  it.each([
+    ['qualification-statistics.csv?groupBy=DISTRICT&districtCode=98.98', 'districtCode', 'districtCode: 98.98 is not a district of this hub'],
+    ['qualification-statistics.csv?groupBy=SCHOOL_KIND&provinceCode=98', 'provinceCode', 'provinceCode: 98 is not a province of this hub'],
+    ['training-outcomes.csv?groupBy=DISTRICT&provinceCode=98', 'provinceCode', 'provinceCode: 98 is not a province of this hub'],
+    ['qualification-statistics.csv?groupBy=DISTRICT&districtCode=nine', 'districtCode', 'districtCode must be a Kemendagri code such as 64 or 64.71'],
+  ])('%s is BAD_USER_INPUT naming the parameter, not a table of zeros', async (path, field, message) => {
+    const { response, text } = await download(path);
+    expect(response.status).toBe(400);
+    expect(JSON.parse(text)).toEqual({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT', field } }] });
+  });
+
+  it('an unknown export is a JSON 404', async () => {
+    const { response, text } = await download('nope');
+    expect(response.status).toBe(404);
+    expect(JSON.parse(text)).toEqual({ errors: [{ message: 'Nothing is served at GET /exports/nope', extensions: { code: 'NOT_FOUND' } }] });
+  });
+});
+
 describe('GET /exports/training-outcomes.csv', () => {
   const OUTCOMES = 'assessed meanPreTest meanPostTest meanGain passRate suppressed';
   const outcomeCells = (o: any) => ({

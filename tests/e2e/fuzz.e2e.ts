@@ -32,7 +32,8 @@ const runs = (n: number) => ({ numRuns: Math.max(1, Math.round(n * SCALE)), endO
 
 // What must never reach a client: statements, the database's own words, stack frames, internals.
 const LEAKS = /select |insert into|update "|delete from|syntax error at or near|relation "|violates|duplicate key|stacktrace|"exception"|\\n\s+at \S+ \(|node_modules|ECONNREFUSED|127\.0\.0\.1/i;
-const PUBLIC_EXTENSIONS = new Set(['code', 'field', 'capability', 'serviceName']);
+// `limit` names the operation limit a refusal is about (README, Limits).
+const PUBLIC_EXTENSIONS = new Set(['code', 'field', 'capability', 'serviceName', 'limit']);
 
 let schema: GraphQLSchema;
 let ids: IdPools;

@@ -1,5 +1,7 @@
 import { buildClientSchema, getIntrospectionQuery } from 'graphql';
+import { GATEWAY_SECRET_HEADER } from '@mitra/kit';
 import { gql } from '../harness/client';
+import { hubSecrets, hubUrls } from '../harness/env';
 
 const deep = (n: number) => `${'prerequisite { '.repeat(n)}id${' }'.repeat(n)}`;
 
@@ -33,8 +35,9 @@ describe('operation limits at the gateway', () => {
 
   it('refuses an operation deeper than the limit', async () => {
     const { body } = await gql(`{ trainingPrograms { ${deep(12)} } }`);
-    expect(body.errors[0].message).toMatch(/depth limit of 12 exceeded/);
-    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    // The document is valid GraphQL: no "Syntax Error" (graphql-armor's wording), the limit and its setting instead.
+    expect(body.errors[0].message).toBe('Query depth limit of 12 exceeded, found 14 (MAX_QUERY_DEPTH).');
+    expect(body.errors[0].extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'depth' });
     expect(body.data).toBeUndefined();
   });
 
@@ -50,14 +53,15 @@ describe('operation limits at the gateway', () => {
   it('refuses too many aliases', async () => {
     const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: code`).join(' ');
     const { body } = await gql(`{ trainingPrograms { ${aliases} } }`);
-    expect(body.errors[0].message).toMatch(/Aliases limit of 30 exceeded/);
+    expect(body.errors[0].message).toBe('Aliases limit of 30 exceeded, found 31 (MAX_QUERY_ALIASES).');
+    expect(body.errors[0].extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'aliases' });
   });
 
   it('refuses too many root fields, also when they hide in fragments', async () => {
     const fields = Array.from({ length: 16 }, (_, i) => `f${i}: venues { id }`);
     const direct = await gql(`{ ${fields.join(' ')} }`);
     expect(direct.body.errors[0].message).toMatch(/16 root fields; at most 15 are allowed \(MAX_ROOT_FIELDS\)/);
-    expect(direct.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(direct.body.errors[0].extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'rootFields' });
     const viaFragment = await gql(`{ ...F ${fields.slice(0, 8).join(' ')} } fragment F on Query { ${fields.slice(8).join(' ')} }`);
     expect(viaFragment.body.errors[0].message).toMatch(/16 root fields; at most 15/);
   });
@@ -65,13 +69,24 @@ describe('operation limits at the gateway', () => {
   it('refuses too many directives and too many tokens', async () => {
     const directives = Array.from({ length: 21 }, () => '@include(if: true)').join(' ');
     const d = await gql(`{ venues { id ${directives} } }`);
-    expect(d.body.errors[0].message).toMatch(/Directives limit of 20 exceeded/);
+    expect(d.body.errors[0].message).toBe('Directives limit of 20 exceeded, found 21 (MAX_QUERY_DIRECTIVES).');
+    expect(d.body.errors[0].extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'directives' });
     const variables = Array.from({ length: 700 }, (_, i) => `$v${i}: Int`).join(' ');
     const t = await gql(`query Long(${variables}) { venues { id } }`);
     expect(t.body.errors[0].message).toMatch(/Token limit of 2000 exceeded/);
     // Refused as the client's fault, not a server error (graphql-armor's own check answered 500).
     expect(t.status).toBe(400);
-    expect(t.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(t.body.errors[0].extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'tokens' });
+  });
+
+  it('refuses an operation that would cost more than the limit, naming the limit (not "Syntax Error")', async () => {
+    const page = 'edges { node { fullName nuptk birthDate school { npsn name address district { code name } } qualifications { level institution } } }';
+    const pages = Array.from({ length: 10 }, (_, i) => `p${i}: teachers(first: 100) { ${page} }`).join(' ');
+    const { status, body } = await gql(`{ ${pages} }`);
+    expect(status).toBe(400);
+    const cost = body.errors.find((e: { extensions: { limit?: string } }) => e.extensions.limit === 'cost');
+    expect(cost).toEqual({ message: expect.stringMatching(/^Query Cost limit of 60000 exceeded, found \d+ \(MAX_QUERY_COST\)\.$/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost' } });
+    for (const e of body.errors) expect(e.message).not.toMatch(/Syntax Error/);
   });
 
   it('refuses a body larger than the limit with 413 and a coded error', async () => {
@@ -126,5 +141,25 @@ describe('operation limits at the gateway', () => {
     const { body } = await gql('{ venuez { id } }');
     expect(body.errors[0].message).not.toMatch(/Did you mean/);
     expect(body.errors[0].extensions.stacktrace).toBeUndefined();
+  });
+});
+
+describe('request bodies at a subgraph', () => {
+  // A valid client query with nested lists can make the gateway send a subgraph more than 1 MB of entity
+  // representations (found by the fuzz test, seed 110854334): the gateway may send more than anyone else.
+  const padded = JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(1_200_000) } });
+  const send = (headers: Record<string, string>) =>
+    fetch(hubUrls().subgraphs.skb, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: padded });
+
+  it('refuses more than 1 MB from a caller without the gateway secret, coded', async () => {
+    const response = await send({});
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ errors: [{ message: 'The request body is larger than 1mb.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+  });
+
+  it('accepts it from the gateway', async () => {
+    const response = await send({ [GATEWAY_SECRET_HEADER]: hubSecrets().gatewaySecret });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
   });
 });

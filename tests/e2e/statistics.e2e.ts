@@ -73,12 +73,29 @@ describe('qualification statistics against the oracle', () => {
     }
   }
 
-  it('answers an unknown district with an empty result, and a malformed one with BAD_USER_INPUT', async () => {
-    const unknown = await gql('{ qualificationStatistics(groupBy: SCHOOL_KIND, filter: { districtCode: "99.99" }) { rows { group } total { teacherCount } } }');
-    expectNoErrors(unknown.body);
-    expect(unknown.body.data.qualificationStatistics).toEqual({ rows: [], total: { teacherCount: 0 } });
+  // Codes no test file adds (exports.e2e.ts adds districts in province 99 while it runs).
+  it('refuses an unknown province or district as BAD_USER_INPUT naming the field, not as a total of 0', async () => {
+    const district = await gql('{ qualificationStatistics(groupBy: SCHOOL_KIND, filter: { districtCode: "97.97" }) { rows { group } total { teacherCount } } }');
+    expect(district.body.data).toBeNull();
+    expect(district.body.errors).toEqual([
+      expect.objectContaining({ message: 'filter.districtCode: 97.97 is not a district of this hub', extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'filter.districtCode' }) }),
+    ]);
+    for (const groupBy of ['DISTRICT', 'EMPLOYMENT_STATUS']) {
+      const province = await gql(`{ qualificationStatistics(groupBy: ${groupBy}, filter: { provinceCode: "97" }) { total { teacherCount } } }`);
+      expect(province.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.provinceCode' });
+      expect(province.body.errors[0].message).toBe('filter.provinceCode: 97 is not a province of this hub');
+    }
+    // Two known codes that do not overlap are a real, empty scope.
+    const disjoint = await gql('{ qualificationStatistics(groupBy: SCHOOL_KIND, filter: { provinceCode: "36", districtCode: "64.71" }) { rows { group } total { teacherCount } } }');
+    expectNoErrors(disjoint.body);
+    expect(disjoint.body.data.qualificationStatistics).toEqual({ rows: [], total: { teacherCount: 0 } });
     const bad = await gql('{ qualificationStatistics(groupBy: DISTRICT, filter: { provinceCode: "sixty-four" }) { rows { group } } }');
     expect(bad.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.provinceCode' });
+  });
+
+  it('keeps district(code:) for an unknown code as documented: null, no error', async () => {
+    const { body } = await gql('{ district(code: "97.97") { code name } }');
+    expect(body).toEqual({ data: { district: null } });
   });
 
   it('never lets a client read the teacher keys that travel between partners', async () => {

@@ -39,11 +39,27 @@ export const OPERATIONS_ENV = {
   METRICS_TOKEN: z.preprocess(unsetIfEmpty, z.string().min(16).optional()),
   /** After SIGTERM: how long in-flight requests may take before their connections are closed. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** `true`: errors carry `extensions.stacktrace` (a developer's choice; refused in production). */
+  EXPOSE_STACKTRACES: z.preprocess(unsetIfEmpty, z.enum(['true', 'false']).default('false')),
 };
 
+export interface OperationsConfig {
+  metricsToken: string | null;
+  shutdownTimeoutMs: number;
+  /** EXPOSE_STACKTRACES: stack traces in error answers; off unless asked for, never in production. */
+  exposeStacktraces: boolean;
+}
+
 /** The operations settings of a parsed environment. */
-export function operationsConfigFrom(parsed: z.infer<z.ZodObject<typeof OPERATIONS_ENV>>): { metricsToken: string | null; shutdownTimeoutMs: number } {
-  return { metricsToken: parsed.METRICS_TOKEN ?? null, shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS };
+export function operationsConfigFrom(
+  parsed: z.infer<z.ZodObject<typeof OPERATIONS_ENV>> & { NODE_ENV: 'development' | 'test' | 'production' },
+): OperationsConfig {
+  const exposeStacktraces = parsed.EXPOSE_STACKTRACES === 'true';
+  // A stack trace maps the code for whoever reads it: production refuses to start rather than silently ignore the setting.
+  if (exposeStacktraces && parsed.NODE_ENV === 'production') {
+    throw new ConfigError('NODE_ENV=production: EXPOSE_STACKTRACES=true is refused (stack traces are for development only)');
+  }
+  return { metricsToken: parsed.METRICS_TOKEN ?? null, shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS, exposeStacktraces };
 }
 
 const common = {
@@ -70,6 +86,8 @@ export interface ServiceConfig {
   metricsToken: string | null;
   /** SHUTDOWN_TIMEOUT_MS: the bound on finishing in-flight requests after SIGTERM. */
   shutdownTimeoutMs: number;
+  /** EXPOSE_STACKTRACES: `extensions.stacktrace` in error answers (development only; off by default). */
+  exposeStacktraces?: boolean;
 }
 
 /** How callers' tokens are verified and how a subgraph recognises the gateway. */

@@ -59,6 +59,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   });
 }
 
+/** True when a database error (a driver's, with its statement in the message) is the error or one of its causes. */
+export function involvesDatabaseError(error: unknown): boolean {
+  return causes(error).some(isDatabaseError);
+}
+
 function isDatabaseError(error: unknown): boolean {
   if (error instanceof DriverException) return true;
   const e = error as { severity?: unknown; code?: unknown } | null;

@@ -2,7 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { ServiceConfig } from './config';
-import { isDatabaseUnavailable, loggableError } from './database-faults';
+import { involvesDatabaseError, isDatabaseUnavailable, loggableError } from './database-faults';
 import { ERROR_CODES } from './errors';
 import { InvalidLiteralError, inputFieldOf, isGraphQLError } from './input-paths';
 import type { Logger } from './logger';
@@ -15,10 +15,21 @@ PUBLIC_CODES.delete(ApolloServerErrorCode.INTERNAL_SERVER_ERROR);
  * stack trace, an `exception` object, SQL, whatever a partner's subgraph
  * adds) is dropped: the gateway passes subgraph errors through as they come.
  */
-const PUBLIC_EXTENSIONS = ['code', 'field', 'capability', 'serviceName'];
+const PUBLIC_EXTENSIONS = ['code', 'field', 'capability', 'serviceName', 'limit'];
 
 function publicExtensions(extensions: Record<string, unknown> | undefined): Record<string, unknown> {
   return Object.fromEntries(Object.entries(extensions ?? {}).filter(([key]) => PUBLIC_EXTENSIONS.includes(key)));
+}
+
+/**
+ * Without EXPOSE_STACKTRACES, no stack trace leaves the service, also none
+ * that a subgraph sent the gateway (`stacktrace`, or Apollo Server 3's
+ * `exception.stacktrace`).
+ */
+function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (formatted.extensions?.stacktrace === undefined && formatted.extensions?.exception === undefined) return formatted;
+  const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
 }
 
 /**
@@ -35,12 +46,28 @@ function conflict(formatted: GraphQLFormattedError, message: string, field?: str
 /**
  * The one place where errors are translated for clients: coded errors pass,
  * a unique violation or a lost optimistic lock becomes CONFLICT, a database
- * that does not answer SERVICE_UNAVAILABLE, a value
+ * that does not answer SERVICE_UNAVAILABLE, any other database error
+ * INTERNAL_SERVER_ERROR without its text (in every mode: a driver's message
+ * holds the SQL statement with its values), a value
  * refused before any resolver ran becomes BAD_USER_INPUT naming its field,
- * anything else is logged and masked outside development, so no stack trace
- * or SQL reaches a client.
+ * anything else is logged and masked outside development. A stack trace
+ * reaches a client only with EXPOSE_STACKTRACES outside production.
  */
 export function formatErrorFor(config: ServiceConfig, logger: Logger, uniqueConstraints: UniqueConstraints = {}) {
+  const format = translateError(config, logger, uniqueConstraints);
+  if (config.exposeStacktraces && config.nodeEnv !== 'production') return format;
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => withoutStacktrace(format(formatted, error));
+}
+
+/** What Apollo Server needs to answer errors as formatErrorFor says, stack traces included only when asked for. */
+export function errorOptionsFor(config: ServiceConfig, logger: Logger, uniqueConstraints: UniqueConstraints = {}) {
+  return {
+    includeStacktraceInErrorResponses: config.exposeStacktraces === true && config.nodeEnv !== 'production',
+    formatError: formatErrorFor(config, logger, uniqueConstraints),
+  };
+}
+
+function translateError(config: ServiceConfig, logger: Logger, uniqueConstraints: UniqueConstraints) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = (error as { originalError?: unknown })?.originalError ?? error;
     if (original instanceof UniqueConstraintViolationException) {
@@ -57,6 +84,16 @@ export function formatErrorFor(config: ServiceConfig, logger: Logger, uniqueCons
         message: 'The database of this service is unavailable; try again later (after a failed write, read before writing again)',
         path: formatted.path,
         extensions: { code: 'SERVICE_UNAVAILABLE' },
+      };
+    }
+    // Any other database refusal: its message and stack carry the statement, so neither leaves, in any mode.
+    if (involvesDatabaseError(original)) {
+      logger.error({ err: loggableError(original), path: formatted.path }, 'database error');
+      return {
+        message: 'Internal server error (a database error; the service logged it)',
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
       };
     }
     let code = formatted.extensions?.code;

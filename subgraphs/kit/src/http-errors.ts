@@ -7,17 +7,28 @@ import type { Logger } from './logger';
  * JSON. Express's own handler would answer HTML with a stack trace outside
  * production.
  */
-export function bodyErrorHandler(logger: Logger, limit: string): express.ErrorRequestHandler {
-  return (error: unknown, _req, res, next) => {
+export function bodyErrorHandler(logger: Logger, limit: string | ((req: express.Request) => string)): express.ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
     const e = error as { type?: string; status?: number };
     if (res.headersSent) return next(error);
     if (e.type === 'entity.too.large') {
-      res.status(413).json({ errors: [{ message: `The request body is larger than ${limit}.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+      const bound = typeof limit === 'string' ? limit : limit(req);
+      res.status(413).json({ errors: [{ message: `The request body is larger than ${bound}.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
     } else if (e.type === 'entity.parse.failed' || e.status === 400) {
       res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
     } else {
       logger.error({ err: loggableError(error) }, 'unexpected HTTP error');
       res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     }
+  };
+}
+
+/**
+ * Any path the service does not serve: a JSON 404 in the GraphQL error
+ * format, as every other refusal, instead of Express's HTML page.
+ */
+export function notFoundHandler(): express.RequestHandler {
+  return (req, res) => {
+    res.status(404).json({ errors: [{ message: `Nothing is served at ${req.method} ${req.path.slice(0, 200)}`, extensions: { code: 'NOT_FOUND' } }] });
   };
 }

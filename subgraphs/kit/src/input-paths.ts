@@ -1,4 +1,5 @@
-import { BREAK, GraphQLError, Kind, parse, visit, type ASTNode, type DocumentNode } from 'graphql';
+import { BREAK, GraphQLError, Kind, parse, valueFromASTUntyped, visit, type ASTNode, type DocumentNode } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
 
 /**
  * A value a custom scalar refused in a query's text (not in variables). A
@@ -62,4 +63,72 @@ export function inputFieldOf(error: GraphQLError): string | undefined {
 
 export function isGraphQLError(error: unknown): error is GraphQLError {
   return error instanceof GraphQLError;
+}
+
+const NUL = '\u0000';
+// eslint-disable-next-line no-control-regex
+const MAY_HOLD_NUL = /\\u0000|\\u\{0+\}|\u0000/;
+
+/** Where in a variable's value the first NUL character is: '' for the value itself, `.name` or `[2].name` inside it. */
+function nulWithin(value: unknown, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes(NUL) ? '' : null;
+  if (depth > 32 || value === null || typeof value !== 'object') return null;
+  const entries: Array<[string, unknown]> = Array.isArray(value) ? value.map((v, i) => [`[${i}]`, v]) : Object.entries(value).map(([k, v]) => [`.${k}`, v]);
+  for (const [step, inner] of entries) {
+    const rest = nulWithin(inner, depth + 1);
+    if (rest !== null) return `${step}${rest}`;
+  }
+  return null;
+}
+
+/**
+ * The input field (`filter.nameContains`) of the first text value holding a
+ * NUL character, in the document's literals or in the variables it uses;
+ * null when there is none. PostgreSQL cannot store NUL in text, and its
+ * refusal would be a driver error, so such text is the client's mistake.
+ */
+export function nulCharacterField(document: DocumentNode, variables?: Readonly<Record<string, unknown>> | null, source?: string): string | null {
+  // The document's text can only hold NUL as itself or as an escape: most requests skip the walk.
+  const literal = source !== undefined && !MAY_HOLD_NUL.test(source) ? null : argumentPath(document, (node) => node.kind === Kind.STRING && node.value.includes(NUL));
+  if (literal) return literal;
+  const given = { ...variables };
+  // A variable's default is text too: `query($name: String = "a\u0000b")`.
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    for (const variable of definition.variableDefinitions ?? []) {
+      const name = variable.variable.name.value;
+      if (variable.defaultValue && !(name in given)) {
+        given[name] = valueFromASTUntyped(variable.defaultValue);
+      }
+    }
+  }
+  for (const [name, value] of Object.entries(given)) {
+    const within = nulWithin(value);
+    if (within === null) continue;
+    // A variable the document does not use is never read.
+    const argument = argumentPath(document, (node) => node.kind === Kind.VARIABLE && node.name.value === name);
+    if (argument) return `${argument}${within}`;
+  }
+  return null;
+}
+
+/**
+ * Refuses text input holding a NUL character (U+0000) as BAD_USER_INPUT
+ * naming its field, before anything runs: one check for every argument and
+ * input field of the schema, in the gateway and in every subgraph.
+ */
+export function refuseNulCharacters(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request, source }) {
+          const field = nulCharacterField(document, request.variables, source);
+          if (field === null) return;
+          throw new GraphQLError(`${field}: must not contain a NUL character (U+0000)`, {
+            extensions: { code: 'BAD_USER_INPUT', field, http: { status: 400 } },
+          });
+        },
+      };
+    },
+  };
 }

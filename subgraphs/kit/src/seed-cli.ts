@@ -34,7 +34,8 @@ export async function runSeedCli(def: SeedDefinition, argv = process.argv.slice(
     const em = orm.em.fork();
     const loaded = await readMeta(em, 'dataset');
     if (loaded && !reset) {
-      console.log(`[${def.name}] ${loaded} data already loaded; use --reset to reload the demo data`);
+      // The command that reloads it is said once, by `npm start` or `npm run seed`, not once per subgraph.
+      console.log(`[${def.name}] ${loaded} data already loaded`);
       return;
     }
     await em.transactional(async (tx) => {

@@ -19,14 +19,19 @@ import { authChecker, createTokenVerifier, GATEWAY_SECRET_HEADER, isGatewaySecre
 import type { SubgraphConfig, SubgraphName } from './config';
 import type { SubgraphContext } from './context';
 import { databaseAnswers, poolUsage, type Orm } from './db';
-import { formatErrorFor, type UniqueConstraints } from './format-error';
-import { bodyErrorHandler } from './http-errors';
+import { errorOptionsFor, type UniqueConstraints } from './format-error';
+import { bodyErrorHandler, notFoundHandler } from './http-errors';
+import { refuseNulCharacters } from './input-paths';
 import { createLogger, type Logger } from './logger';
 import { metricsRoute, ServiceMetrics } from './metrics';
 import { CursorCodec } from './pagination';
 import { PartnerApi } from './partner-api';
 import { requestLogMiddleware, requestLogPlugin } from './request-log';
 import { requestScope, type RequestScope } from './request-scope';
+
+/** Largest request body from a caller without the gateway's secret, and from the gateway. */
+const PUBLIC_BODY_LIMIT = '1mb';
+const GATEWAY_BODY_LIMIT = '32mb';
 
 /** A request id that is safe to log and forward; the gateway applies the same rule to the ids clients send. */
 export const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -151,8 +156,8 @@ export async function createSubgraphServer<L>(
     introspection: true,
     // runService owns SIGINT/SIGTERM: a second stop() from Apollo's own handler never resolves.
     stopOnTerminationSignals: false,
-    includeStacktraceInErrorResponses: config.nodeEnv === 'development',
-    formatError: formatErrorFor(config, logger, def.uniqueConstraints),
+    // No stack trace in any answer unless EXPOSE_STACKTRACES asks for one (never in production).
+    ...errorOptionsFor(config, logger, def.uniqueConstraints),
     // No cache hints are used; the default cache-control plugin would still wrap every field resolver
     // (about a fifth of a subgraph's CPU per request on a page of 100 teachers, `npm run bench`).
     plugins: [
@@ -161,9 +166,17 @@ export async function createSubgraphServer<L>(
       ApolloServerPluginCacheControlDisabled(),
       sqlCountPlugin(config),
       requestLogPlugin(),
+      refuseNulCharacters(),
     ],
   });
   await apollo.start();
+
+  // The gateway's entity fetches carry one representation per object of the client's answer: a valid
+  // query with nested lists (registrations of events of programs...) can need more than a client's
+  // request ever does (the fuzz test found one of over 1 MB). The gateway bounds what it plans.
+  const fromGateway = (req: express.Request): boolean => isGatewaySecret(req.headers[GATEWAY_SECRET_HEADER], config.auth.gatewaySecret);
+  const publicJson = express.json({ limit: PUBLIC_BODY_LIMIT });
+  const gatewayJson = express.json({ limit: GATEWAY_BODY_LIMIT });
 
   const app = express();
   app.disable('x-powered-by');
@@ -191,7 +204,7 @@ export async function createSubgraphServer<L>(
       }
     },
     requestLogMiddleware({ logger, metrics, requestIdOf: (_req, res) => res.locals.requestId as string | undefined }),
-    express.json({ limit: '1mb' }),
+    (req, res, next) => (fromGateway(req) ? gatewayJson : publicJson)(req, res, next),
     expressMiddleware(apollo, {
       // Each subgraph verifies the token again: reached directly, it is no weaker than the gateway.
       context: async ({ req, res }) => {
@@ -213,7 +226,8 @@ export async function createSubgraphServer<L>(
       },
     }),
   );
-  app.use(bodyErrorHandler(logger, '1mb'));
+  app.use(notFoundHandler());
+  app.use(bodyErrorHandler(logger, (req) => (fromGateway(req) ? GATEWAY_BODY_LIMIT : PUBLIC_BODY_LIMIT)));
 
   return {
     app,

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { Rule, SuppressionTable } from '@mitra/kit';
+import { BadUserInputError, Rule, SuppressionTable } from '@mitra/kit';
 import { District } from '../entities/district';
 import type { SchoolsContext } from '../context';
 import { statisticsLoaders } from '../statistics/loaders';
@@ -81,6 +81,13 @@ export class StatisticsResolver {
     result.groupBy = groupBy;
     result.minimumCellSize = min;
 
+    // A code that names no area of the hub is a mistake (a typo would otherwise read as "no teachers").
+    if (provinceCode && !districts.some((d) => d.provinceCode === provinceCode)) {
+      throw new BadUserInputError('filter.provinceCode', `${provinceCode} is not a province of this hub`);
+    }
+    if (districtCode && !districts.some((d) => d.code === districtCode)) {
+      throw new BadUserInputError('filter.districtCode', `${districtCode} is not a district of this hub`);
+    }
     const inScope = districts.filter((d) => (!districtCode || d.code === districtCode) && (!provinceCode || d.provinceCode === provinceCode));
     if (!inScope.length) {
       result.rows = [];
