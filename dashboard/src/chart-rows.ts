@@ -41,7 +41,8 @@ const share = (lang: Lang, v: number) => formatShare(lang, v);
 const score = (lang: Lang, v: number) => formatScore(lang, v);
 const gain = (lang: Lang, v: number) => formatGain(lang, v);
 
-type OverviewDistrict = DistrictsOverviewQuery['districts'][number];
+// Root lists and other partners' fields are nullable (contract v2): a partner's outage nulls only its part.
+type OverviewDistrict = NonNullable<DistrictsOverviewQuery['districts']>[number];
 
 /** Share meeting the standard per district; the selected district is highlighted. */
 export function overviewRows(districts: readonly OverviewDistrict[], selected: string): StatRow[] {
@@ -96,7 +97,8 @@ export function countSeries(lang: Lang): Series[] {
 }
 
 export function tierRows(district: District, lang: Lang): StatRow[] {
-  const { byHighestTier, suppressed } = district.training;
+  // Null while the university or the SKB is unavailable: no figures, rather than no chart.
+  const { byHighestTier, suppressed } = district.training ?? { byHighestTier: [], suppressed: false };
   return TIERS.map((tier) => {
     const found = byHighestTier.find((t) => t.tier === tier);
     return { key: tier, label: tierLabel(lang, tier), figures: { count: found ? figure(found.count, suppressed) : NONE } };
@@ -121,7 +123,7 @@ export function tierOutcomeRows(district: District, lang: Lang): StatRow[] {
     .map((row) => ({ key: row.tier ?? 'ALL', label: tierLabel(lang, row.tier), figures: outcomeFigures(row.outcomes) }));
 }
 
-type Program = ProgramOutcomesQuery['trainingPrograms'][number];
+type Program = NonNullable<ProgramOutcomesQuery['trainingPrograms']>[number];
 
 export function programRows(programs: readonly Program[], lang: Lang): StatRow[] {
   return [...programs]

@@ -230,6 +230,34 @@ describe('a subgraph that accepts connections and never answers (frozen)', () =>
   });
 });
 
+describe('an outage nulls only the missing partner’s part (contract v2 nullability)', () => {
+  it('keeps a teacher, her school’s data and her assessments when the SKB is down, with a coded error at the hole', async () => {
+    const probe: Probe = {
+      name: 'TeacherSkbPart',
+      query: 'query TeacherSkbPart($t: ID!) { teacher(id: $t) { fullName trainingHistory { status } assessments { passed } } venues { name } }',
+      variables: { t: PROBES.find((p) => p.name === 'TeacherAcross')!.variables!.t },
+      needs: ['schools', 'skb', 'university'],
+    };
+    const full = (await ask(probe)).body;
+    expect(full.errors).toBeUndefined();
+    expect(full.data.teacher.trainingHistory.length).toBeGreaterThan(0);
+    expect(await own.hub.stopService('skb')).toEqual({ code: 0, signal: null });
+    try {
+      const { status, body } = await ask(probe);
+      expect(status).toBe(200);
+      expect(body.data).toEqual({ teacher: { ...full.data.teacher, trainingHistory: null }, venues: null });
+      expect(body.errors.map((e: LooseBody) => ({ path: e.path, code: e.extensions.code, serviceName: e.extensions.serviceName })).sort((a: LooseBody, b: LooseBody) => a.path[0].localeCompare(b.path[0]))).toEqual([
+        { path: ['teacher'], code: 'SERVICE_UNAVAILABLE', serviceName: 'skb' },
+        { path: ['venues'], code: 'SERVICE_UNAVAILABLE', serviceName: 'skb' },
+      ]);
+    } finally {
+      await own.hub.startService('skb');
+    }
+    await until(async () => (await readyz()).status === 200, 20_000, 'the gateway did not see skb again');
+    expect((await ask(probe)).body).toEqual(full);
+  });
+});
+
 describe('a subgraph that crashes (SIGKILL) under npm start', () => {
   it.each(['skb', 'university', 'schools'] as const)('%s comes back by itself, and meanwhile the others keep serving', async (name) => {
     const pid = own.hub.pids()[name]!;

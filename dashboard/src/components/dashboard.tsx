@@ -83,17 +83,18 @@ export function Dashboard({ token, lang, onLang, onSignOut, onUnauthenticated }:
   }, []);
   // A code from an old link that is not a district (any more): fall back to the first one.
   useEffect(() => {
-    if (overview.status === 'done' && overview.data.districts.length && !overview.data.districts.some((d) => d.code === code)) {
-      select(overview.data.districts[0].code);
+    const districts = overview.status === 'done' ? (overview.data.districts ?? []) : [];
+    if (districts.length && !districts.some((d) => d.code === code)) {
+      select(districts[0].code);
     }
   }, [overview, code, select]);
 
-  const minimumCellSize = overview.status === 'done' ? overview.data.qualificationStatistics.minimumCellSize : 10;
+  const minimumCellSize = overview.status === 'done' ? (overview.data.qualificationStatistics?.minimumCellSize ?? 10) : 10;
   const download = (path: string, filename: string) => {
     setDownloadError(null);
     downloadCsv(path, token, filename).catch((e: Error) => setDownloadError(e.message));
   };
-  const districtName = overview.status === 'done' ? overview.data.districts.find((d) => d.code === code)?.name : undefined;
+  const districtName = overview.status === 'done' ? overview.data.districts?.find((d) => d.code === code)?.name : undefined;
 
   return (
     <div className="app">
@@ -124,7 +125,7 @@ export function Dashboard({ token, lang, onLang, onSignOut, onUnauthenticated }:
             <label htmlFor="district">{t.district}</label>
             <select id="district" value={code} onChange={(e) => select(e.target.value)} disabled={overview.status !== 'done'}>
               {overview.status === 'done' ? (
-                overview.data.districts.map((d) => (
+                (overview.data.districts ?? []).map((d) => (
                   <option key={d.code} value={d.code}>
                     {d.name} ({d.code})
                   </option>
@@ -181,7 +182,7 @@ export function Dashboard({ token, lang, onLang, onSignOut, onUnauthenticated }:
                     testId="kpi-trained"
                     lang={lang}
                     label={t.teachersTrained}
-                    figure={figure(d.training.teachersTrained, d.training.suppressed)}
+                    figure={figure(d.training?.teachersTrained, d.training?.suppressed ?? false)}
                     format={(v) => formatCount(lang, v)}
                     hint={t.teachersTrainedHint}
                   />
@@ -189,7 +190,7 @@ export function Dashboard({ token, lang, onLang, onSignOut, onUnauthenticated }:
                     testId="kpi-gain"
                     lang={lang}
                     label={t.meanGain}
-                    figure={figure(d.training.meanGain, d.training.suppressed)}
+                    figure={figure(d.training?.meanGain, d.training?.suppressed ?? false)}
                     format={(v) => formatGain(lang, v)}
                     hint={t.meanGainHint}
                   />
@@ -202,7 +203,7 @@ export function Dashboard({ token, lang, onLang, onSignOut, onUnauthenticated }:
         <div className="grid">
           <Loadable state={overview} lang={lang} testId="overview">
             {(data) => {
-              const rows = overviewRows(data.districts, code);
+              const rows = overviewRows(data.districts ?? [], code);
               const m = overviewMeasures(lang);
               return (
                 <ChartCard
@@ -292,7 +293,7 @@ export function Dashboard({ token, lang, onLang, onSignOut, onUnauthenticated }:
 
           <Loadable state={programs} lang={lang} testId="programs">
             {(data) => {
-              const rows = programRows(data.trainingPrograms, lang);
+              const rows = programRows(data.trainingPrograms ?? [], lang);
               const m = outcomeMeasures(lang, true);
               return (
                 <ChartCard

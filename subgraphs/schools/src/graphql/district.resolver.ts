@@ -10,7 +10,7 @@ export class DistrictResolver {
     return ctx.loaders.districtByCode.load(checkAreaCode(code, 'code'));
   }
 
-  @Query(() => [District])
+  @Query(() => [District], { nullable: true })
   districts(
     @Arg('provinceCode', () => ID, { nullable: true }) provinceCode: string | null,
     @Ctx() ctx: SchoolsContext,

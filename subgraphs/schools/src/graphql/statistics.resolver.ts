@@ -65,6 +65,7 @@ export class StatisticsResolver {
   }
 
   @Query(() => QualificationStatistics, {
+    nullable: true,
     description: 'Qualification statistics grouped by district, school kind or employment status; small groups are suppressed.',
   })
   async qualificationStatistics(

@@ -25,7 +25,7 @@ export class TeacherResolver {
     return ctx.loaders.teacherById.load(requireUuid(id, 'id'));
   }
 
-  @Query(() => TeacherConnection)
+  @Query(() => TeacherConnection, { nullable: true })
   async teachers(
     @Arg('filter', () => TeacherFilter, { nullable: true }) filter: TeacherFilter | null,
     @Args(() => PageArgs) { first, after }: PageArgs,

@@ -10,6 +10,8 @@ import { TrainingCoverage } from './types/training-coverage.types';
 @Resolver(() => DistrictRef)
 export class DistrictResolver {
   @FieldResolver(() => TrainingCoverage, {
+    // Another partner's field: an SKB outage nulls only this part of a district (contract v2).
+    nullable: true,
     description: 'Training coverage of those same teachers (skb: attendance, university: completed tiers).',
   })
   @Directive('@requires(fields: "teacherKeys")')

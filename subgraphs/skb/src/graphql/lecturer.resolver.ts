@@ -6,7 +6,7 @@ import { LecturerRef } from './types/lecturer.ref';
 /** What the skb adds to the university's Lecturer. */
 @Resolver(() => LecturerRef)
 export class LecturerResolver {
-  @FieldResolver(() => [EventSession], { description: 'Sessions this lecturer facilitates (skb).' })
+  @FieldResolver(() => [EventSession], { nullable: true, description: 'Sessions this lecturer facilitates (skb).' })
   facilitatedSessions(@Root() lecturer: LecturerRef, @Ctx() ctx: SkbContext): Promise<EventSession[]> {
     return ctx.loaders.sessionsByLecturer.load(lecturer.id);
   }

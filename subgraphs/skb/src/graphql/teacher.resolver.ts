@@ -8,7 +8,7 @@ import { TeacherRef } from './types/teacher.ref';
 @Authorized(Rule.PERSONS)
 @Resolver(() => TeacherRef)
 export class TeacherResolver {
-  @FieldResolver(() => [Registration], { description: 'Training events the teacher registered for and attended (skb).' })
+  @FieldResolver(() => [Registration], { nullable: true, description: 'Training events the teacher registered for and attended (skb).' })
   trainingHistory(@Root() teacher: TeacherRef, @Ctx() ctx: SkbContext): Promise<Registration[]> {
     return ctx.loaders.registrationsByTeacher.load(teacher.id);
   }

@@ -23,7 +23,7 @@ export class TrainingEventResolver {
     return ctx.loaders.eventById.load(requireUuid(id, 'id'));
   }
 
-  @Query(() => TrainingEventConnection)
+  @Query(() => TrainingEventConnection, { nullable: true })
   async trainingEvents(
     @Arg('filter', () => TrainingEventFilter, { nullable: true }) filter: TrainingEventFilter | null,
     @Args(() => PageArgs) { first, after }: PageArgs,
@@ -39,7 +39,7 @@ export class TrainingEventResolver {
     return connection;
   }
 
-  @FieldResolver(() => TrainingProgramRef)
+  @FieldResolver(() => TrainingProgramRef, { nullable: true })
   program(@Root() event: TrainingEvent): TrainingProgramRef {
     return TrainingProgramRef.of(event.programId);
   }

@@ -11,12 +11,12 @@ export class VenueResolver {
     return ctx.loaders.venueById.load(requireUuid(id, 'id'));
   }
 
-  @Query(() => [Venue])
+  @Query(() => [Venue], { nullable: true })
   venues(@Ctx() ctx: SkbContext): Promise<Venue[]> {
     return ctx.em.find(Venue, {}, { orderBy: { name: 'asc', id: 'asc' } });
   }
 
-  @FieldResolver(() => DistrictRef)
+  @FieldResolver(() => DistrictRef, { nullable: true })
   district(@Root() venue: Venue): DistrictRef {
     return DistrictRef.of(venue.districtCode);
   }

@@ -20,7 +20,7 @@ export function scoreGain(pre: number | null | undefined, post: number | null | 
 @Authorized(Rule.PERSONS)
 @Resolver(() => Assessment)
 export class AssessmentResolver {
-  @FieldResolver(() => TeacherRef)
+  @FieldResolver(() => TeacherRef, { nullable: true })
   teacher(@Root() assessment: Assessment): TeacherRef {
     return TeacherRef.of(assessment.teacherId);
   }

@@ -10,7 +10,7 @@ export class LecturerResolver {
     return ctx.loaders.lecturerById.load(requireUuid(id, 'id'));
   }
 
-  @Query(() => [Lecturer])
+  @Query(() => [Lecturer], { nullable: true })
   lecturers(@Ctx() ctx: UniversityContext): Promise<Lecturer[]> {
     return ctx.em.find(Lecturer, {}, { orderBy: { fullName: 'asc', id: 'asc' } });
   }

@@ -9,7 +9,7 @@ import { TeacherRef } from './types/teacher.ref';
 @Authorized(Rule.PERSONS)
 @Resolver(() => TeacherRef)
 export class TeacherResolver {
-  @FieldResolver(() => [Assessment], { description: 'Pre/post-test results and completions (university).' })
+  @FieldResolver(() => [Assessment], { nullable: true, description: 'Pre/post-test results and completions (university).' })
   assessments(@Root() teacher: TeacherRef, @Ctx() ctx: UniversityContext): Promise<Assessment[]> {
     return ctx.loaders.assessmentsByTeacher.load(teacher.id);
   }

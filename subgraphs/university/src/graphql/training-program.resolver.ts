@@ -15,7 +15,7 @@ export class TrainingProgramResolver {
     return ctx.loaders.programById.load(requireUuid(id, 'id'));
   }
 
-  @Query(() => [TrainingProgram])
+  @Query(() => [TrainingProgram], { nullable: true })
   async trainingPrograms(
     @Arg('tier', () => TrainingTier, { nullable: true }) tier: TrainingTier | null,
     @Ctx() ctx: UniversityContext,
