@@ -104,6 +104,47 @@ export function maxTokens(max: number): RequestHandler {
   };
 }
 
+/** True when a JSON value nests arrays or objects more than `max` levels (0 for a scalar); walked without recursion. */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth + 1 > max) return true;
+    for (const inner of Array.isArray(current) ? current : Object.values(current)) stack.push([inner, depth + 1]);
+  }
+  return false;
+}
+
+/**
+ * MAX_VALUE_DEPTH for variables too, before Apollo reads them: a 10 KB
+ * `[[[...]]]` in a variable, even one the document never uses, is walked by
+ * every check that reads variables. Refused like the same literal.
+ */
+export function maxVariableDepth(max: number): RequestHandler {
+  return (req, res, next) => {
+    const fields = (req.body && typeof req.body === 'object' ? req.body : req.query) as { variables?: unknown };
+    let variables = fields.variables;
+    if (typeof variables === 'string') {
+      try {
+        variables = JSON.parse(variables);
+      } catch {
+        return next(); // Apollo refuses variables that are not JSON, with its own message.
+      }
+    }
+    if (variables && typeof variables === 'object') {
+      for (const [name, value] of Object.entries(variables)) {
+        if (!nestsDeeperThan(value, max)) continue;
+        res.status(400).json({
+          errors: [{ message: `Variable "$${name.slice(0, 64)}" nests lists or objects more than ${max} levels deep (MAX_VALUE_DEPTH).`, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'valueDepth' } }],
+        });
+        return;
+      }
+    }
+    next();
+  };
+}
+
 /**
  * An operationName the document does not define (or none, for a document
  * with several operations) is the client's mistake. Apollo's gateway throws
@@ -115,6 +156,12 @@ export function knownOperation(): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, request }) {
+          // Apollo's gateway cannot plan one and would answer 500: the hub serves queries and mutations.
+          if (operation?.operation === 'subscription') {
+            throw new GraphQLError('Subscriptions are not served by this hub: use a query (or poll).', {
+              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+            });
+          }
           if (operation) return;
           const name = request.operationName;
           throw new GraphQLError(

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import express from 'express';
 import {
+  bodyErrorHandler,
   createLogger,
   createTokenVerifier,
   formatErrorFor,
@@ -20,7 +21,7 @@ import type { GatewayContext } from './data-source';
 import { EXPLORER_ASSET_PATH, EXPLORER_CSP, explorerAssetsRouter, renderExplorerPage, wantsExplorer } from './landing-page';
 import { dashboardRouter, DASHBOARD_PATH } from './dashboard';
 import { exportsRouter, EXPORTS_PATH } from './exports';
-import { maxTokens } from './limits';
+import { maxTokens, maxVariableDepth } from './limits';
 import { subgraphUrlsOf } from './subgraph-urls';
 import { createFederation, type ContextBuilder, type Federation } from './federation';
 import { loadPersistedDocuments, persistedQueries } from './persisted-queries';
@@ -145,25 +146,15 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
     requestLogMiddleware({ logger, metrics, requestIdOf: (_req, res) => res.locals.requestId as string }),
     express.json({ limit: config.limits.maxBodySize }),
     maxTokens(config.limits.maxTokens),
+    maxVariableDepth(config.limits.maxValueDepth),
     persistedQueries(config.persistedQueries.mode, persistedDocuments, logger),
     federation.handler,
   );
   // GET /nope, GET /exports/nope: JSON in the GraphQL error format, not Express's HTML page.
   app.use(notFoundHandler());
 
-  // Body parser failures (too large, not JSON) answer as GraphQL errors, never as an HTML stack trace.
-  app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    const e = error as { type?: string; status?: number; limit?: number };
-    if (res.headersSent) return next(error);
-    if (e.type === 'entity.too.large') {
-      res.status(413).json({ errors: [{ message: `The request body is larger than ${config.limits.maxBodySize} (MAX_BODY_SIZE).`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-    } else if (e.type === 'entity.parse.failed' || e.status === 400) {
-      res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
-    } else {
-      logger.error({ err: error }, 'unexpected HTTP error');
-      res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-    }
-  });
+  // Body parser failures (too large, not JSON, not UTF-8) answer as GraphQL errors, never as an HTML stack trace.
+  app.use(bodyErrorHandler(logger, `${config.limits.maxBodySize} (MAX_BODY_SIZE)`));
 
   return {
     app,

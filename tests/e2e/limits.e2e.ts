@@ -144,6 +144,40 @@ describe('operation limits at the gateway', () => {
   });
 });
 
+describe('hostile input that must be a 4xx, never a 500', () => {
+  const deep = (n: number) => `${'['.repeat(n)}"2024-01-01"${']'.repeat(n)}`;
+
+  it.each([
+    ['a variable the document uses', 'query($d: Date) { trainingEvents(filter: { startsBefore: $d }) { totalCount } }'],
+    ['a variable the document never reads', '{ venues { name } }'],
+  ])('refuses a value nested deeper than MAX_VALUE_DEPTH in %s', async (_what, query) => {
+    const { status, json } = await post(`{"query":${JSON.stringify(query)},"variables":{"d":${deep(5_000)}}}`);
+    expect(status).toBe(400);
+    expect(json).toEqual({ errors: [{ message: 'Variable "$d" nests lists or objects more than 8 levels deep (MAX_VALUE_DEPTH).', extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'valueDepth' } }] });
+  });
+
+  it('still reads a variable nested within the limit', async () => {
+    const { status, json } = await post(JSON.stringify({ query: 'query($d: Date) { trainingEvents(filter: { startsBefore: $d }) { totalCount } }', variables: { d: '2024-01-01' } }));
+    expect(status).toBe(200);
+    expect(json.data.trainingEvents.totalCount).toEqual(expect.any(Number));
+  });
+
+  it('refuses a subscription as a bad request', async () => {
+    const { status, json } = await post(JSON.stringify({ query: 'subscription { venues { name } }' }));
+    expect(status).toBe(400);
+    expect(json.errors).toEqual([expect.objectContaining({ message: 'Subscriptions are not served by this hub: use a query (or poll).', extensions: expect.objectContaining({ code: 'BAD_REQUEST' }) })]);
+  });
+
+  it.each([
+    ['the gateway', () => hubUrls().gateway],
+    ['a subgraph', () => hubUrls().subgraphs.skb],
+  ])('answers a body in another charset with 415 at %s', async (_where, url) => {
+    const response = await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json; charset=latin1' }, body: '{"query":"{ __typename }"}' });
+    expect(response.status).toBe(415);
+    expect(await response.json()).toEqual({ errors: [{ message: 'The request body must be JSON in UTF-8, not compressed (content-type: application/json).', extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] });
+  });
+});
+
 describe('request bodies at a subgraph', () => {
   // A valid client query with nested lists can make the gateway send a subgraph more than 1 MB of entity
   // representations (found by the fuzz test, seed 110854334): the gateway may send more than anyone else.

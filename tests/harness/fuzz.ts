@@ -326,7 +326,15 @@ export function randomQuery(g: Gen, options: FuzzOptions): FuzzRequest {
 
 /** Bodies that are not a well-formed operation at all. */
 export function randomBody(g: Gen): string {
-  switch (choose(g, 8)) {
+  switch (choose(g, 10)) {
+    case 8: {
+      // A deeply nested variable value, used or not (MAX_VALUE_DEPTH applies to variables too).
+      const depth = g(fc.integer, { min: 1, max: 5_000 });
+      const used = g(fc.boolean);
+      return `{"query":"${used ? 'query($d: Date) { trainingEvents(filter: { startsBefore: $d }) { totalCount } }' : '{ venues { name } }'}","variables":{"d":${'['.repeat(depth)}"2024-01-01"${']'.repeat(depth)}}}`;
+    }
+    case 9:
+      return JSON.stringify({ query: `subscription ${pick(g, ['', 'S '])}{ ${pick(g, ['venues { name }', 'teachers { totalCount }', '__typename'])} }` });
     case 0:
       return JSON.stringify({ query: g(fc.string, { unit: 'grapheme', maxLength: 200 }) });
     case 1: {
