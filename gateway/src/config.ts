@@ -7,8 +7,11 @@ import {
   DEFAULT_PORTS,
   OPERATIONS_ENV,
   authConfigFrom,
+  LIMITS_ENV,
+  limitsFrom,
   operationsConfigFrom,
   type AuthConfig,
+  type OperationLimits,
   type SubgraphName,
 } from '@mitra/kit';
 import { dashboardPackageDir } from './dashboard';
@@ -48,18 +51,6 @@ export interface GatewayConfig {
   exposeStacktraces: boolean;
 }
 
-export interface OperationLimits {
-  maxDepth: number;
-  maxAliases: number;
-  maxRootFields: number;
-  maxDirectives: number;
-  maxTokens: number;
-  maxCost: number;
-  /** How deep list and object values in arguments may nest. */
-  maxValueDepth: number;
-  /** Largest request body, e.g. "100kb". */
-  maxBodySize: string;
-}
 
 // Both gateway/src (jest) and gateway/dist (node) sit one level below
 // gateway/, so the same relative path reaches the committed file.
@@ -82,14 +73,7 @@ const schema = z.object({
   SKB_URL: url.optional(),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(10_000),
   READINESS_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(2_000),
-  MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
-  MAX_QUERY_ALIASES: z.coerce.number().int().min(0).max(1000).default(30),
-  MAX_ROOT_FIELDS: z.coerce.number().int().min(1).max(1000).default(15),
-  MAX_QUERY_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(20),
-  MAX_QUERY_TOKENS: z.coerce.number().int().min(10).max(1_000_000).default(2_000),
-  MAX_QUERY_COST: z.coerce.number().int().min(1).max(10_000_000).default(60_000),
-  MAX_VALUE_DEPTH: z.coerce.number().int().min(1).max(100).default(8),
-  MAX_BODY_SIZE: z.string().regex(/^\d+(b|kb|mb)$/i, 'a size such as 100kb').default('100kb'),
+  ...LIMITS_ENV,
   INTROSPECTION: z.enum(['true', 'false']).optional(),
   PERSISTED_QUERIES: z.enum(['required', 'optional']).default('optional'),
   PERSISTED_QUERIES_MANIFEST: z.string().min(1).optional(),
@@ -125,16 +109,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
     readinessTimeoutMs: parsed.READINESS_TIMEOUT_MS,
     auth: authConfigFrom(parsed),
-    limits: {
-      maxDepth: parsed.MAX_QUERY_DEPTH,
-      maxAliases: parsed.MAX_QUERY_ALIASES,
-      maxRootFields: parsed.MAX_ROOT_FIELDS,
-      maxDirectives: parsed.MAX_QUERY_DIRECTIVES,
-      maxTokens: parsed.MAX_QUERY_TOKENS,
-      maxCost: parsed.MAX_QUERY_COST,
-      maxValueDepth: parsed.MAX_VALUE_DEPTH,
-      maxBodySize: parsed.MAX_BODY_SIZE,
-    },
+    limits: limitsFrom(parsed),
     introspection: parsed.INTROSPECTION ? parsed.INTROSPECTION === 'true' : parsed.NODE_ENV !== 'production',
     persistedQueries: {
       mode: parsed.PERSISTED_QUERIES,

@@ -8,10 +8,10 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { refuseNulCharacters, requestLogPlugin, type Logger, type ServiceMetrics } from '@mitra/kit';
+import { operationLimits, refuseNulCharacters, requestLogPlugin, type Logger, type ServiceMetrics } from '@mitra/kit';
 import type { GatewayConfig } from './config';
 import { createSubgraphDataSource, sqlStatementsPlugin, type GatewayContext } from './data-source';
-import { operationLimits } from './limits';
+
 
 /**
  * What the gateway's HTTP shell needs from the federation runtime. Everything

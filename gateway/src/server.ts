@@ -5,6 +5,8 @@ import express from 'express';
 import {
   bodyErrorHandler,
   createLogger,
+  maxTokens,
+  maxVariableDepth,
   createTokenVerifier,
   formatErrorFor,
   listen,
@@ -21,7 +23,7 @@ import type { GatewayContext } from './data-source';
 import { EXPLORER_ASSET_PATH, EXPLORER_CSP, explorerAssetsRouter, renderExplorerPage, wantsExplorer } from './landing-page';
 import { dashboardRouter, DASHBOARD_PATH } from './dashboard';
 import { exportsRouter, EXPORTS_PATH } from './exports';
-import { maxTokens, maxVariableDepth } from './limits';
+
 import { subgraphUrlsOf } from './subgraph-urls';
 import { createFederation, type ContextBuilder, type Federation } from './federation';
 import { loadPersistedDocuments, persistedQueries } from './persisted-queries';

@@ -185,15 +185,47 @@ describe('request bodies at a subgraph', () => {
   const send = (headers: Record<string, string>) =>
     fetch(hubUrls().subgraphs.skb, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: padded });
 
-  it('refuses more than 1 MB from a caller without the gateway secret, coded', async () => {
+  it('refuses more than MAX_BODY_SIZE from a caller without the gateway secret, as the gateway does', async () => {
     const response = await send({});
     expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ errors: [{ message: 'The request body is larger than 1mb.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    expect(await response.json()).toEqual({ errors: [{ message: 'The request body is larger than 100kb (MAX_BODY_SIZE).', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
   });
 
   it('accepts it from the gateway', async () => {
     const response = await send({ [GATEWAY_SECRET_HEADER]: hubSecrets().gatewaySecret });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+});
+
+describe('the gateway’s operation limits at each subgraph, for callers without its secret', () => {
+  const aliases = `{ ${Array.from({ length: 3_000 }, (_, i) => `a${i}: __typename`).join(' ')} }`;
+  const direct = (url: string, query: string, headers: Record<string, string> = {}) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+
+  it.each(['schools', 'university', 'skb'] as const)('%s refuses 3,000 aliases at once, coded, and still answers the gateway', async (name) => {
+    const url = hubUrls().subgraphs[name];
+    const started = performance.now();
+    const refused = await direct(url, aliases);
+    const elapsed = performance.now() - started;
+    expect(refused.status).toBe(400);
+    // 9,000 tokens: refused by the cheapest check, the token count, before the document is parsed.
+    expect(((await refused.json()) as { errors: unknown[] }).errors[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'tokens' } });
+    // Refused before any resolver: a bound for a loaded CI machine, not a benchmark.
+    expect(elapsed).toBeLessThan(2_000);
+    const fromGateway = await direct(url, '{ a: __typename b: __typename }', { [GATEWAY_SECRET_HEADER]: hubSecrets().gatewaySecret });
+    expect(await fromGateway.json()).toEqual({ data: { a: 'Query', b: 'Query' } });
+  });
+
+  it('refuses one alias more than MAX_QUERY_ALIASES straight at the skb', async () => {
+    const response = await direct(hubUrls().subgraphs.skb, `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: venues { id }`).join(' ')} }`);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { errors: unknown[] }).errors[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'aliases' } });
+  });
+
+  it('refuses an operation deeper than MAX_QUERY_DEPTH straight at the university', async () => {
+    const response = await direct(hubUrls().subgraphs.university, `{ trainingPrograms { ${deep(12)} } }`);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { errors: unknown[] }).errors[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'depth' } });
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS_ENV, limitsFrom, type OperationLimits } from './limits';
 
 export type SubgraphName = 'schools' | 'university' | 'skb';
 export const SUBGRAPH_NAMES: readonly SubgraphName[] = ['schools', 'university', 'skb'];
@@ -65,6 +66,8 @@ export function operationsConfigFrom(
 const common = {
   ...AUTH_ENV,
   ...OPERATIONS_ENV,
+  // The gateway's operation limits, enforced here for every caller without the gateway's secret.
+  ...LIMITS_ENV,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOST: z.string().default('0.0.0.0'),
   CURSOR_SECRET: z.string().min(16).optional(),
@@ -108,6 +111,8 @@ export interface AuthConfig {
 
 export interface SubgraphConfig extends ServiceConfig {
   name: SubgraphName;
+  /** What a caller without the gateway's secret may ask for (the gateway's MAX_* settings). */
+  limits: OperationLimits;
   databaseUrl: string;
   dbPoolMax: number;
   /** How long a subgraph may reuse its statistics aggregates (0: never); its own writes refresh them at once. */
@@ -213,6 +218,7 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
   return {
     ...baseConfig(parsed, parsed[`${upper}_PORT`] as number),
     name,
+    limits: limitsFrom(parsed),
     databaseUrl: parsed[`${upper}_DATABASE_URL`] as string,
     dbPoolMax: parsed.DB_POOL_MAX,
     statisticsCacheMs: parsed.STATISTICS_CACHE_SECONDS * 1000,

@@ -26,3 +26,4 @@ export * from './seed-cli';
 export * from './synthetic';
 export * from './validate';
 export * from './privacy';
+export * from './limits';

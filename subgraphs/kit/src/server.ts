@@ -22,6 +22,7 @@ import { databaseAnswers, poolUsage, type Orm } from './db';
 import { errorOptionsFor, type UniqueConstraints } from './format-error';
 import { bodyErrorHandler, notFoundHandler } from './http-errors';
 import { refuseNulCharacters } from './input-paths';
+import { directCallerLimits } from './limits';
 import { createLogger, type Logger } from './logger';
 import { metricsRoute, ServiceMetrics } from './metrics';
 import { CursorCodec } from './pagination';
@@ -29,8 +30,7 @@ import { PartnerApi } from './partner-api';
 import { requestLogMiddleware, requestLogPlugin } from './request-log';
 import { requestScope, type RequestScope } from './request-scope';
 
-/** Largest request body from a caller without the gateway's secret, and from the gateway. */
-const PUBLIC_BODY_LIMIT = '1mb';
+/** Largest request body from the gateway (a caller without its secret gets the gateway's own MAX_BODY_SIZE). */
 const GATEWAY_BODY_LIMIT = '32mb';
 
 /** A request id that is safe to log and forward; the gateway applies the same rule to the ids clients send. */
@@ -175,7 +175,8 @@ export async function createSubgraphServer<L>(
   // query with nested lists (registrations of events of programs...) can need more than a client's
   // request ever does (the fuzz test found one of over 1 MB). The gateway bounds what it plans.
   const fromGateway = (req: express.Request): boolean => isGatewaySecret(req.headers[GATEWAY_SECRET_HEADER], config.auth.gatewaySecret);
-  const publicJson = express.json({ limit: PUBLIC_BODY_LIMIT });
+  const publicJson = express.json({ limit: config.limits.maxBodySize });
+  const limitsForDirectCallers = directCallerLimits(schema, config.limits);
   const gatewayJson = express.json({ limit: GATEWAY_BODY_LIMIT });
 
   const app = express();
@@ -205,6 +206,7 @@ export async function createSubgraphServer<L>(
     },
     requestLogMiddleware({ logger, metrics, requestIdOf: (_req, res) => res.locals.requestId as string | undefined }),
     (req, res, next) => (fromGateway(req) ? gatewayJson : publicJson)(req, res, next),
+    (req, res, next) => (fromGateway(req) ? next() : limitsForDirectCallers(req, res, next)),
     expressMiddleware(apollo, {
       // Each subgraph verifies the token again: reached directly, it is no weaker than the gateway.
       context: async ({ req, res }) => {
@@ -227,7 +229,7 @@ export async function createSubgraphServer<L>(
     }),
   );
   app.use(notFoundHandler());
-  app.use(bodyErrorHandler(logger, (req) => (fromGateway(req) ? GATEWAY_BODY_LIMIT : PUBLIC_BODY_LIMIT)));
+  app.use(bodyErrorHandler(logger, (req) => (fromGateway(req) ? GATEWAY_BODY_LIMIT : `${config.limits.maxBodySize} (MAX_BODY_SIZE)`)));
 
   return {
     app,

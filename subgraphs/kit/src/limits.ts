@@ -5,6 +5,9 @@ import {
   GraphQLError,
   Kind,
   Lexer,
+  parse,
+  validate,
+  type GraphQLSchema,
   Source,
   TokenKind,
   type FragmentDefinitionNode,
@@ -13,7 +16,46 @@ import {
   type ValidationRule,
   type ValueNode,
 } from 'graphql';
-import type { OperationLimits } from './config';
+import { z } from 'zod';
+
+/** What one operation may ask for: the same limits at the gateway and, for callers without its secret, at every subgraph. */
+export interface OperationLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxRootFields: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxCost: number;
+  /** How deep list and object values in arguments and variables may nest. */
+  maxValueDepth: number;
+  /** Largest request body, e.g. "100kb". */
+  maxBodySize: string;
+}
+
+/** The limits' environment, read by the gateway's and every subgraph's config. */
+export const LIMITS_ENV = {
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
+  MAX_QUERY_ALIASES: z.coerce.number().int().min(0).max(1000).default(30),
+  MAX_ROOT_FIELDS: z.coerce.number().int().min(1).max(1000).default(15),
+  MAX_QUERY_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(20),
+  MAX_QUERY_TOKENS: z.coerce.number().int().min(10).max(1_000_000).default(2_000),
+  MAX_QUERY_COST: z.coerce.number().int().min(1).max(10_000_000).default(60_000),
+  MAX_VALUE_DEPTH: z.coerce.number().int().min(1).max(100).default(8),
+  MAX_BODY_SIZE: z.string().regex(/^\d+(b|kb|mb)$/i, 'a size such as 100kb').default('100kb'),
+};
+
+export function limitsFrom(parsed: z.infer<z.ZodObject<typeof LIMITS_ENV>>): OperationLimits {
+  return {
+    maxDepth: parsed.MAX_QUERY_DEPTH,
+    maxAliases: parsed.MAX_QUERY_ALIASES,
+    maxRootFields: parsed.MAX_ROOT_FIELDS,
+    maxDirectives: parsed.MAX_QUERY_DIRECTIVES,
+    maxTokens: parsed.MAX_QUERY_TOKENS,
+    maxCost: parsed.MAX_QUERY_COST,
+    maxValueDepth: parsed.MAX_VALUE_DEPTH,
+    maxBodySize: parsed.MAX_BODY_SIZE,
+  };
+}
 
 /**
  * graphql-armor's settings (the token count is ours: see maxTokens).
@@ -264,4 +306,35 @@ export function maxValueDepth(max: number): ValidationRule {
       },
     };
   };
+}
+
+/**
+ * The gateway's operation limits at a subgraph, for every caller without the
+ * gateway's secret: a partner's service reached directly is no weaker than
+ * the hub. Tokens and variables first (as at the gateway), then the
+ * document's depth, aliases, directives, root fields, cost and value depth.
+ * A document that does not parse or validate otherwise is left to Apollo,
+ * which refuses it with its own message.
+ */
+export function directCallerLimits(schema: GraphQLSchema, limits: OperationLimits): RequestHandler {
+  const rules = operationLimits(limits, true).validationRules;
+  const tokens = maxTokens(limits.maxTokens);
+  const variables = maxVariableDepth(limits.maxValueDepth);
+  return (req, res, next) =>
+    tokens(req, res, () =>
+      variables(req, res, () => {
+        const fields = (req.body && typeof req.body === 'object' ? req.body : req.query) as { query?: unknown };
+        if (typeof fields.query !== 'string') return next();
+        let errors: readonly GraphQLError[];
+        try {
+          errors = validate(schema, parse(fields.query), rules);
+        } catch {
+          return next();
+        }
+        if (!errors.length) return next();
+        res.status(400).json({
+          errors: errors.map((e) => ({ message: e.message, locations: e.locations, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...(e.extensions.limit ? { limit: e.extensions.limit } : {}) } })),
+        });
+      }),
+    );
 }
