@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { ConfigError, type RunningService } from '@mitra/kit';
-import { loadGatewayConfig } from '../src/config';
 import { createGatewayServer } from '../src/server';
 import { startFakeSubgraph, type FakeSubgraph } from './fake-subgraph';
+import { testGatewayConfig } from './test-gateway';
 
 /**
  * Issue 15, first contact, at the gateway against stand-in subgraphs: no
@@ -11,31 +10,13 @@ import { startFakeSubgraph, type FakeSubgraph } from './fake-subgraph';
  * GET queries as urql and graphql-request send them, and JSON 404s.
  */
 
-const SUPERGRAPH = path.join(__dirname, 'fixtures', 'supergraph.graphql');
-const JWT_SECRET = 'gateway-test-jwt-secret-0123456789';
-const GATEWAY_SECRET = 'gateway-test-shared-secret-0123456789';
 
 let schools: FakeSubgraph;
 let university: FakeSubgraph;
 let skb: FakeSubgraph;
 const running: RunningService[] = [];
 
-function configFor(env: Record<string, string> = {}) {
-  return loadGatewayConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    HOST: '127.0.0.1',
-    GATEWAY_PORT: '0',
-    SUPERGRAPH_PATH: SUPERGRAPH,
-    SCHOOLS_URL: schools.url,
-    UNIVERSITY_URL: university.url,
-    SKB_URL: skb.url,
-    SUBGRAPH_TIMEOUT_MS: '300',
-    JWT_SECRET,
-    GATEWAY_SECRET,
-    ...env,
-  });
-}
+const configFor = (env: Record<string, string> = {}) => testGatewayConfig({ schools, university, skb }, env);
 
 async function gateway(env: Record<string, string> = {}): Promise<string> {
   const service = await (await createGatewayServer(configFor(env))).listen();

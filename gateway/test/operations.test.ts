@@ -1,8 +1,7 @@
-import path from 'node:path';
 import type { RunningService } from '@mitra/kit';
-import { loadGatewayConfig } from '../src/config';
 import { createGatewayServer } from '../src/server';
 import { startFakeSubgraph, type FakeSubgraph } from './fake-subgraph';
+import { testGatewayConfig } from './test-gateway';
 
 /**
  * Issue 7 at the gateway, against stand-in subgraphs: /metrics and who may
@@ -10,9 +9,6 @@ import { startFakeSubgraph, type FakeSubgraph } from './fake-subgraph';
  * refused with a 4xx, never a 500.
  */
 
-const SUPERGRAPH = path.join(__dirname, 'fixtures', 'supergraph.graphql');
-const JWT_SECRET = 'gateway-test-jwt-secret-0123456789';
-const GATEWAY_SECRET = 'gateway-test-shared-secret-0123456789';
 const METRICS_TOKEN = 'metrics-test-token-0123456789';
 
 let schools: FakeSubgraph;
@@ -21,20 +17,7 @@ let skb: FakeSubgraph;
 const running: RunningService[] = [];
 
 async function gateway(env: Record<string, string> = {}): Promise<string> {
-  const config = loadGatewayConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    HOST: '127.0.0.1',
-    GATEWAY_PORT: '0',
-    SUPERGRAPH_PATH: SUPERGRAPH,
-    SCHOOLS_URL: schools.url,
-    UNIVERSITY_URL: university.url,
-    SKB_URL: skb.url,
-    SUBGRAPH_TIMEOUT_MS: '300',
-    JWT_SECRET,
-    GATEWAY_SECRET,
-    ...env,
-  });
+  const config = testGatewayConfig({ schools, university, skb }, env);
   const service = await (await createGatewayServer(config)).listen();
   running.push(service);
   return `http://127.0.0.1:${service.port}`;

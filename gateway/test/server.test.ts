@@ -7,10 +7,8 @@ import { ConfigError, GATEWAY_SECRET_HEADER, loadAuthConfig, signToken, type Run
 import { loadGatewayConfig } from '../src/config';
 import { createGatewayServer, SupergraphMissingError } from '../src/server';
 import { startFakeSubgraph, type FakeSubgraph } from './fake-subgraph';
+import { GATEWAY_SECRET, JWT_SECRET, SUPERGRAPH, testGatewayConfig } from './test-gateway';
 
-const SUPERGRAPH = path.join(__dirname, 'fixtures', 'supergraph.graphql');
-const JWT_SECRET = 'gateway-test-jwt-secret-0123456789';
-const GATEWAY_SECRET = 'gateway-test-shared-secret-0123456789';
 const auth = loadAuthConfig({ NODE_ENV: 'test', JWT_SECRET, GATEWAY_SECRET });
 
 let schools: FakeSubgraph;
@@ -20,21 +18,7 @@ let gateway: RunningService;
 let base: string;
 
 function configFor(env: Record<string, string> = {}) {
-  return loadGatewayConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    HOST: '127.0.0.1',
-    GATEWAY_PORT: '0',
-    SUPERGRAPH_PATH: SUPERGRAPH,
-    SCHOOLS_URL: schools.url,
-    UNIVERSITY_URL: university.url,
-    SKB_URL: skb.url,
-    SUBGRAPH_TIMEOUT_MS: '300',
-    READINESS_TIMEOUT_MS: '300',
-    JWT_SECRET,
-    GATEWAY_SECRET,
-    ...env,
-  });
+  return testGatewayConfig({ schools, university, skb }, { READINESS_TIMEOUT_MS: '300', ...env });
 }
 
 interface GraphQLBody {
