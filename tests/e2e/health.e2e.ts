@@ -13,3 +13,12 @@ describe.each(services)('%s health', (_name, graphqlUrl) => {
     expect(await response.json()).toEqual(expect.any(Object));
   });
 });
+
+describe('keep-alive between the gateway and the partners', () => {
+  // The gateway keeps pooled connections to partners for ten minutes; each partner keeps them a little longer, so an
+  // hour of sparse traffic does not pay a new handshake at every hop (issue 16: after 70 s idle all were gone).
+  it.each(['schools', 'university', 'skb'] as const)('%s keeps an idle connection for more than ten minutes', async (name) => {
+    const response = await fetch(hubUrls().subgraphs[name].replace(/\/graphql$/, '/healthz'));
+    expect(response.headers.get('keep-alive')).toBe('timeout=620');
+  });
+});

@@ -30,6 +30,14 @@ import { PartnerApi } from './partner-api';
 import { requestLogMiddleware, requestLogPlugin } from './request-log';
 import { requestScope, type RequestScope } from './request-scope';
 
+/**
+ * How long a subgraph keeps an idle connection open: a little longer than the
+ * gateway keeps its pooled connections to partners (ten minutes), so that the
+ * gateway, not the partner, closes them, and a partner seen every few minutes
+ * costs no new handshake (the `Keep-Alive: timeout` header tells the gateway).
+ */
+const SUBGRAPH_KEEP_ALIVE_MS = 620_000;
+
 /** Largest request body from the gateway (a caller without its secret gets the gateway's own MAX_BODY_SIZE). */
 const GATEWAY_BODY_LIMIT = '32mb';
 
@@ -247,6 +255,7 @@ export async function createSubgraphServer<L>(
           await orm.close();
         },
         config.shutdownTimeoutMs,
+        SUBGRAPH_KEEP_ALIVE_MS,
       ),
   };
 }
@@ -264,9 +273,10 @@ export function listen(
   logger: Logger,
   onStop: () => Promise<void>,
   drainTimeoutMs = 10_000,
+  keepAliveMs = 65_000,
 ): Promise<RunningService> {
   const server = http.createServer(app);
-  server.keepAliveTimeout = 65_000;
+  server.keepAliveTimeout = keepAliveMs;
   let draining = false;
   server.on('request', (_req: http.IncomingMessage, res: http.ServerResponse) => {
     if (draining) res.setHeader('connection', 'close');
