@@ -21,13 +21,7 @@ module.exports = {
   // jose is ESM-only: swc compiles its .js files to CommonJS too, the rest of node_modules stays untouched.
   transform: { '^.+\\.(t|j)s$': swc },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
-  // Workspace packages are tested from their sources, not from a stale dist/.
-  moduleNameMapper: {
-    '^@mitra/kit$': path.join(root, 'subgraphs/kit/src/index.ts'),
-    '^@mitra/schools$': path.join(root, 'subgraphs/schools/src/subgraph.ts'),
-    '^@mitra/university$': path.join(root, 'subgraphs/university/src/subgraph.ts'),
-    '^@mitra/skb$': path.join(root, 'subgraphs/skb/src/subgraph.ts'),
-    '^@mitra/gateway$': path.join(root, 'gateway/src/server.ts'),
-  },
+  // Workspace packages are tested from their sources (jest.resolver.js).
+  resolver: path.join(root, 'jest.resolver.js'),
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };

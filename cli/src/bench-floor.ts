@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { SUBGRAPH_NAMES, type SubgraphName } from '@mitra/kit';
+import { SUBGRAPH_NAMES, type SubgraphName } from '@mitra/runtime';
 
 /**
  * The benchmark's floor: one database, `bench_floor`, holding a copy of all

@@ -1,5 +1,5 @@
 import { getIntrospectionQuery } from 'graphql';
-import type { SyntheticWorld } from '@mitra/kit';
+import type { SyntheticWorld } from '@mitra/fixtures';
 
 /**
  * What `npm run bench` measures. Each operation is one GraphQL request

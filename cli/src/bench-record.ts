@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SUBGRAPH_NAMES, findFreePort, type SubgraphName } from '@mitra/kit';
+import { findFreePort } from '@mitra/devtools';
+import { SUBGRAPH_NAMES, type SubgraphName } from '@mitra/runtime';
 import { builtScript } from './repo';
 import { ServiceProcess } from './services';
 

@@ -2,18 +2,9 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import {
-  SUBGRAPH_NAMES,
-  SyntheticOptionsError,
-  SyntheticWorld,
-  findFreePort,
-  loadAuthConfig,
-  parseSyntheticArgs,
-  parseSyntheticDatasetLabel,
-  signToken,
-  syntheticDatasetLabel,
-  type SyntheticOptions,
-} from '@mitra/kit';
+import { findFreePort } from '@mitra/devtools';
+import { SyntheticOptionsError, SyntheticWorld, parseSyntheticArgs, parseSyntheticDatasetLabel, syntheticDatasetLabel, type SyntheticOptions } from '@mitra/fixtures';
+import { SERVICE_NAMES, SUBGRAPH_NAMES, loadAuthConfig, signToken, subgraphUrlEnv, type SubgraphName } from '@mitra/runtime';
 import { ensureFloor, loadFloor, probeFloor } from './bench-floor';
 import { figures, loadHttp, type RawRun, type RunFigures } from './bench-load';
 import { benchOperations, pickSubjects, type BenchOperation, type BenchViewer } from './bench-operations';
@@ -181,7 +172,7 @@ function runLine(name: string, connections: number, what: string, f: RunFigures)
 }
 
 /** A second gateway with one worker, in front of the hub's subgraphs, measured in turns with the hub's own. */
-async function startSingleWorkerGateway(root: string, env: NodeJS.ProcessEnv, subgraphUrls: Record<string, string>, log: (line: string) => void): Promise<{ url: string; process: ServiceProcess }> {
+async function startSingleWorkerGateway(root: string, env: NodeJS.ProcessEnv, subgraphUrls: Record<SubgraphName, string>, log: (line: string) => void): Promise<{ url: string; process: ServiceProcess }> {
   const port = await findFreePort();
   const child = new ServiceProcess({
     label: 'gateway (1 worker)',
@@ -191,9 +182,7 @@ async function startSingleWorkerGateway(root: string, env: NodeJS.ProcessEnv, su
       ...env,
       GATEWAY_WORKERS: '1',
       GATEWAY_PORT: String(port),
-      SCHOOLS_URL: subgraphUrls.schools,
-      UNIVERSITY_URL: subgraphUrls.university,
-      SKB_URL: subgraphUrls.skb,
+      ...subgraphUrlEnv(subgraphUrls),
     },
     output: log,
   });
@@ -262,7 +251,7 @@ async function main(): Promise<void> {
 
     // ------------------------------------------------------------ hub
     const ports = {} as Record<ServiceName, number>;
-    for (const name of ['gateway', ...SUBGRAPH_NAMES] as ServiceName[]) ports[name] = await findFreePort();
+    for (const name of SERVICE_NAMES) ports[name] = await findFreePort();
     log('Hub: starting the gateway and the three subgraphs (NODE_ENV=production)');
     hub = await startHub({ dataDir, ports, env, seed: 'none', quiet: true, log, signal: interrupted.signal });
     const hubState: { failure?: Error } = {};

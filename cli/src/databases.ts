@@ -1,13 +1,11 @@
 import path from 'node:path';
-import { SUBGRAPH_NAMES, startEmbeddedPostgres, type EmbeddedPostgresServer, type SubgraphName } from '@mitra/kit';
+import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '@mitra/devtools';
+import { PARTNERS, partnerEnv, SUBGRAPH_NAMES, type SubgraphName } from '@mitra/runtime';
 
-export const DATABASE_NAMES: Record<SubgraphName, string> = {
-  schools: 'mitra_schools',
-  university: 'mitra_university',
-  skb: 'mitra_skb',
-};
+/** The embedded server's database for each partner, from the registry. */
+export const DATABASE_NAMES = Object.fromEntries(PARTNERS.map((p) => [p.name, p.database])) as Record<SubgraphName, string>;
 
-export const databaseUrlVariable = (name: SubgraphName): string => `${name.toUpperCase()}_DATABASE_URL`;
+export const databaseUrlVariable = (name: SubgraphName): string => partnerEnv(name).databaseUrl;
 
 export interface Databases {
   urls: Record<SubgraphName, string>;

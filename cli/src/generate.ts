@@ -1,4 +1,4 @@
-import { SyntheticOptionsError, parseSyntheticArgs } from '@mitra/kit';
+import { SyntheticOptionsError, parseSyntheticArgs } from '@mitra/fixtures';
 import { withDatabases } from './databases';
 import { findRepoRoot } from './repo';
 import { ExistingDataError, generateSynthetic } from './synthetic-data';

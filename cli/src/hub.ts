@@ -1,13 +1,14 @@
 import net from 'node:net';
 import path from 'node:path';
-import { DEFAULT_PORTS, nextCrashCount, restartDelayMs, SUBGRAPH_NAMES, type EmbeddedPostgresServer, type SubgraphName } from '@mitra/kit';
+import { type EmbeddedPostgresServer } from '@mitra/devtools';
+import { DEFAULT_PORTS, nextCrashCount, restartDelayMs, subgraphUrlEnv, SUBGRAPH_NAMES, type ServiceName, type SubgraphName } from '@mitra/runtime';
 import { databaseUrlVariable, ensureDatabases } from './databases';
 import { RunRecord, stopLeftovers } from './leftovers';
 import { builtScript, findRepoRoot } from './repo';
 import { runSeeds, type SeedMode } from './seeding';
 import { describeExit, ServiceProcess, type ExitStatus } from './services';
 
-export type ServiceName = SubgraphName | 'gateway';
+export type { ServiceName };
 
 export interface HubOptions {
   /** Where the embedded PostgreSQL keeps its data; default `MITRA_DATA_DIR`, else `<checkout>/.data`. */
@@ -266,9 +267,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     const gateway = launch('gateway', {
       APOLLO_TELEMETRY_DISABLED: env.APOLLO_TELEMETRY_DISABLED ?? 'true',
       GATEWAY_PORT: String(ports.gateway),
-      SCHOOLS_URL: subgraphUrls.schools,
-      UNIVERSITY_URL: subgraphUrls.university,
-      SKB_URL: subgraphUrls.skb,
+      ...subgraphUrlEnv(subgraphUrls),
     });
     await step(waitUntilReady(gateway, ports.gateway, readyTimeoutMs, () => lifecycle.signal.aborted));
   } catch (error) {

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { findFreePort, GATEWAY_SECRET_HEADER, SUBGRAPH_NAMES, type SubgraphName } from '@mitra/kit';
+import { findFreePort } from '@mitra/devtools';
+import { GATEWAY_SECRET_HEADER, subgraphUrlEnv, SUBGRAPH_NAMES, type SubgraphName } from '@mitra/runtime';
 
 /** The committed router configuration (router/grafbase.toml). */
 export const ROUTER_CONFIG = path.resolve(__dirname, '..', '..', 'router', 'grafbase.toml'); // from cli/src and cli/dist alike
@@ -48,7 +49,7 @@ export async function fetchSubgraphSdl(url: string, gatewaySecret: string): Prom
 }
 
 export interface RouterOptions {
-  /** Where the router sends each subgraph's requests (SCHOOLS_URL, UNIVERSITY_URL, SKB_URL). */
+  /** Where the router sends each subgraph's requests (<NAME>_URL, from the registry). */
   subgraphUrls: Record<SubgraphName, string>;
   /** Sent to every subgraph as x-mitra-gateway-secret (GATEWAY_SECRET). */
   gatewaySecret: string;
@@ -123,9 +124,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       XDG_CACHE_HOME: path.join(home, '.cache'),
       XDG_STATE_HOME: path.join(home, '.local', 'state'),
       NO_COLOR: '1',
-      SCHOOLS_URL: options.subgraphUrls.schools,
-      UNIVERSITY_URL: options.subgraphUrls.university,
-      SKB_URL: options.subgraphUrls.skb,
+      ...subgraphUrlEnv(options.subgraphUrls),
       GATEWAY_SECRET: options.gatewaySecret,
       SUBGRAPH_SDL_DIR: sdlDir,
     },

@@ -1,4 +1,4 @@
-import { SUBGRAPH_NAMES, type SubgraphName } from '@mitra/kit';
+import { SUBGRAPH_NAMES, type SubgraphName } from '@mitra/runtime';
 import { databaseUrlVariable } from './databases';
 import { builtScript } from './repo';
 import { describeExit, ServiceProcess } from './services';

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { SUBGRAPH_NAMES, syntheticArgs, syntheticDatasetLabel, type SubgraphName, type SyntheticOptions } from '@mitra/kit';
+import { syntheticArgs, syntheticDatasetLabel, type SyntheticOptions } from '@mitra/fixtures';
+import { SUBGRAPH_NAMES, type SubgraphName } from '@mitra/runtime';
 import { runSeedScripts } from './seeding';
 
 /** The `mitra_meta` dataset marker of each partner's database (null: nothing loaded, or not even migrated). */

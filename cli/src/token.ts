@@ -1,4 +1,4 @@
-import { ClaimError, ConfigError, ORG_KINDS, ROLES, loadAuthConfig, signToken, type TokenRequest } from '@mitra/kit';
+import { ClaimError, ConfigError, ORG_KINDS, ROLES, loadAuthConfig, signToken, type TokenRequest } from '@mitra/runtime';
 
 const USAGE = `usage: npm run -s token -- --org <kind:id> --roles <role[,role]> [--sub <subject>] [--ttl <duration>]
 

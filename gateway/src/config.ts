@@ -10,10 +10,12 @@ import {
   LIMITS_ENV,
   limitsFrom,
   operationsConfigFrom,
+  partnerEnv,
+  SUBGRAPH_NAMES,
   type AuthConfig,
   type OperationLimits,
   type SubgraphName,
-} from '@mitra/kit';
+} from '@mitra/runtime';
 import { dashboardPackageDir } from './dashboard';
 import type { PersistedQueryMode } from './persisted-queries';
 
@@ -68,9 +70,8 @@ const schema = z.object({
   // The in-process Hive engine is gone; an old setting gets a word of explanation instead of silence.
   GATEWAY_ENGINE: z.literal('apollo', { errorMap: () => ({ message: 'only "apollo" remains (the Hive engine was removed; the scale path is a Rust router: docs/router.md)' }) }).optional(),
   SUPERGRAPH_PATH: z.string().min(1).optional(),
-  SCHOOLS_URL: url.optional(),
-  UNIVERSITY_URL: url.optional(),
-  SKB_URL: url.optional(),
+  // <NAME>_URL for every partner in the registry: where it is reached, over the supergraph's default.
+  ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [partnerEnv(name).url, url.optional()])),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(10_000),
   READINESS_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(2_000),
   ...LIMITS_ENV,
@@ -93,9 +94,10 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   const dashboardPackage = dashboardPackageDir();
   const dashboardDir = path.resolve(parsed.DASHBOARD_DIR ?? path.join(dashboardPackage, 'dist'));
   const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
-  if (parsed.SCHOOLS_URL) subgraphUrls.schools = parsed.SCHOOLS_URL;
-  if (parsed.UNIVERSITY_URL) subgraphUrls.university = parsed.UNIVERSITY_URL;
-  if (parsed.SKB_URL) subgraphUrls.skb = parsed.SKB_URL;
+  for (const name of SUBGRAPH_NAMES) {
+    const given = (parsed as Record<string, unknown>)[partnerEnv(name).url];
+    if (typeof given === 'string') subgraphUrls[name] = given;
+  }
   return {
     nodeEnv: parsed.NODE_ENV,
     isProduction: parsed.NODE_ENV === 'production',

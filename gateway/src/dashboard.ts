@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express from 'express';
-import { ClaimError, signToken, type AuthConfig, type Logger } from '@mitra/kit';
+import { ClaimError, signToken, type AuthConfig, type Logger } from '@mitra/runtime';
 
 /** Where the gateway serves the statistics dashboard (`dashboard/`, built by Vite with this base). */
 export const DASHBOARD_PATH = '/dashboard';

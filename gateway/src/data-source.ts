@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, parse, type DocumentNode, type FieldNode, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
-import { GATEWAY_SECRET_HEADER, type FetchOutcome, type Logger, type RequestTelemetry, type ServiceMetrics } from '@mitra/kit';
+import { GATEWAY_SECRET_HEADER, type FetchOutcome, type Logger, type RequestTelemetry, type ServiceMetrics } from '@mitra/runtime';
 import { subgraphFetcher } from './subgraph-fetch';
 
 /** One per client request; every subgraph fetch of that request sees the same object. */

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import express from 'express';
 import type { FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
-import type { Logger } from '@mitra/kit';
+import type { Logger } from '@mitra/runtime';
 
 /**
  * Runs one operation through this gateway (token check, limits, planning,

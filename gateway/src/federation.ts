@@ -8,7 +8,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { operationLimits, refuseNulCharacters, requestLogPlugin, type Logger, type ServiceMetrics } from '@mitra/kit';
+import { operationLimits, refuseNulCharacters, requestLogPlugin, type Logger, type ServiceMetrics } from '@mitra/runtime';
 import type { GatewayConfig } from './config';
 import { createSubgraphDataSource, sqlStatementsPlugin, type GatewayContext } from './data-source';
 

@@ -1,5 +1,5 @@
 import cluster from 'node:cluster';
-import { runService } from '@mitra/kit';
+import { runService } from '@mitra/runtime';
 import { loadGatewayConfig, type GatewayConfig } from './config';
 import { createGatewayServer } from './server';
 import { runPrimary } from './workers';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type express from 'express';
-import type { Logger } from '@mitra/kit';
+import type { Logger } from '@mitra/runtime';
 
 /**
  * `optional`: any document is answered; a known hash stands for its document.

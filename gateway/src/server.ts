@@ -16,8 +16,7 @@ import {
   ServiceMetrics,
   type Logger,
   type RunningService,
-  type ServiceConfig,
-} from '@mitra/kit';
+} from '@mitra/runtime';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './data-source';
 import { EXPLORER_ASSET_PATH, EXPLORER_CSP, explorerAssetsRouter, renderExplorerPage, wantsExplorer } from './landing-page';
@@ -80,9 +79,7 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
   const tokens = createTokenVerifier(config.auth);
   const metrics = new ServiceMetrics('gateway');
 
-  // formatError only looks at nodeEnv; the subgraph-only settings do not apply here.
-  const errorConfig: ServiceConfig = { ...config, cursorSecret: '', minCellSize: 0 };
-  const formatError = formatErrorFor(errorConfig, logger);
+  const formatError = formatErrorFor(config, logger);
   const subgraphUrls = subgraphUrlsOf(supergraphSdl, config);
   const contextOf: ContextBuilder = async (req, res) => {
     // A token that is sent must be valid: refused here (401) before any planning or subgraph fetch.

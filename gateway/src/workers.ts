@@ -1,6 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { AggregatorRegistry, type Registry } from 'prom-client';
-import { createLogger, nextCrashCount, restartDelayMs, type Logger } from '@mitra/kit';
+import { createLogger, nextCrashCount, restartDelayMs, type Logger } from '@mitra/runtime';
 import type { GatewayConfig } from './config';
 
 /**

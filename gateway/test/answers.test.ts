@@ -1,4 +1,4 @@
-import { ConfigError, type RunningService } from '@mitra/kit';
+import { ConfigError, type RunningService } from '@mitra/runtime';
 import { createGatewayServer } from '../src/server';
 import { startFakeSubgraph, type FakeSubgraph } from './fake-subgraph';
 import { testGatewayConfig } from './test-gateway';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
-import { createLogger, createTokenVerifier, loadAuthConfig } from '@mitra/kit';
+import { createLogger, createTokenVerifier, loadAuthConfig } from '@mitra/runtime';
 import { dashboardRouter, DASHBOARD_CSP, DEV_ROLES } from '../src/dashboard';
 
 const logger = createLogger('test', 'silent');

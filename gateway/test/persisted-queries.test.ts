@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
-import { ConfigError, createLogger } from '@mitra/kit';
+import { ConfigError, createLogger } from '@mitra/runtime';
 import { loadGatewayConfig } from '../src/config';
 import { loadPersistedDocuments, persistedQueries, PersistedQueriesError, type PersistedQueryMode } from '../src/persisted-queries';
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { SignJWT } from 'jose';
-import { ConfigError, GATEWAY_SECRET_HEADER, loadAuthConfig, signToken, type RunningService } from '@mitra/kit';
+import { ConfigError, GATEWAY_SECRET_HEADER, loadAuthConfig, signToken, type RunningService } from '@mitra/runtime';
 import { loadGatewayConfig } from '../src/config';
 import { createGatewayServer, SupergraphMissingError } from '../src/server';
 import { startFakeSubgraph, type FakeSubgraph } from './fake-subgraph';

@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { findFreePort, nextCrashCount, restartDelayMs } from '@mitra/kit';
+import { findFreePort } from '@mitra/devtools';
+import { nextCrashCount, restartDelayMs } from '@mitra/runtime';
 import { startFakeSubgraph, type FakeSubgraph } from './fake-subgraph';
 
 /**

@@ -1,7 +1,5 @@
-import { DEFAULT_PORTS, printSubgraphSdl, type SubgraphDefinition, type SubgraphName } from '@mitra/kit';
-import { definition as schools } from '@mitra/schools';
-import { definition as university } from '@mitra/university';
-import { definition as skb } from '@mitra/skb';
+import { printSubgraphSdl, type SubgraphDefinition } from '@mitra/kit';
+import { DEFAULT_PORTS, PARTNERS, type SubgraphName } from '@mitra/runtime';
 import type { SubgraphSource } from './compose';
 
 /**
@@ -13,9 +11,23 @@ export function defaultSubgraphUrl(name: SubgraphName): string {
   return `http://localhost:${DEFAULT_PORTS[name]}/graphql`;
 }
 
-/** The three partners' SDLs, printed from their type-graphql definitions. */
+/**
+ * Each registered partner's definition: its package's main module exports
+ * `definition` (the package must also be a dependency of @mitra/schema, so
+ * that it is built first; a test checks that).
+ */
+export function partnerDefinitions(): SubgraphDefinition<unknown>[] {
+  return PARTNERS.map((p) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const definition = (require(p.package) as { definition?: SubgraphDefinition<unknown> }).definition;
+    if (definition?.name !== p.name) throw new Error(`${p.package} must export the definition of the ${p.name} subgraph as \`definition\``);
+    return definition;
+  });
+}
+
+/** Every partner's SDL, printed from its type-graphql definition. */
 export async function loadSubgraphSources(): Promise<SubgraphSource[]> {
-  const definitions: SubgraphDefinition<unknown>[] = [schools, university, skb];
+  const definitions = partnerDefinitions();
   return Promise.all(
     definitions.map(async (definition) => ({
       name: definition.name,

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { DEMO_IDS, GATEWAY_SECRET_HEADER, type SubgraphName } from '@mitra/kit';
+import { DEMO_IDS } from '@mitra/fixtures';
+import { GATEWAY_SECRET_HEADER, type SubgraphName } from '@mitra/runtime';
 import { gql, type LooseBody } from '../harness/client';
 import { hubSecrets, hubUrls } from '../harness/env';
 import { CALLERS, tokenOf, type Caller } from '../harness/tokens';

@@ -1,4 +1,4 @@
-import { SyntheticWorld, syntheticArgs, type SyntheticOptions } from '@mitra/kit';
+import { SyntheticWorld, syntheticArgs, type SyntheticOptions } from '@mitra/fixtures';
 import { expectNoErrors, gql as send, type GqlOptions, type LooseBody } from '../harness/client';
 import { runCli as cli } from '../harness/cli';
 import { PARTNER, tokenFor } from '../harness/tokens';

@@ -1,4 +1,4 @@
-import { DEMO_IDS } from '@mitra/kit';
+import { DEMO_IDS } from '@mitra/fixtures';
 import { expectNoErrors, gql } from '../harness/client';
 
 // The public catalogue of the university and the SKB, through the gateway.

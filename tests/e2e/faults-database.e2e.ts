@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { DEMO_IDS, buildDemoWorld, type SubgraphName } from '@mitra/kit';
+import { DEMO_IDS, buildDemoWorld } from '@mitra/fixtures';
+import { type SubgraphName } from '@mitra/runtime';
 import { gql, type LooseBody } from '../harness/client';
 import { startOwnHub, type OwnHub } from '../harness/own-hub';
 import { CALLERS } from '../harness/tokens';

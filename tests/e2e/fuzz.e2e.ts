@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { buildClientSchema, getIntrospectionQuery, type GraphQLField, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
 import { Client } from 'pg';
-import { DEMO_IDS, buildDemoWorld, type SubgraphName } from '@mitra/kit';
+import { DEMO_IDS, buildDemoWorld } from '@mitra/fixtures';
+import { type SubgraphName } from '@mitra/runtime';
 import { expectNoErrors, gql, type LooseBody } from '../harness/client';
 import { hubUrls } from '../harness/env';
 import { DocumentBuilder, randomBody, randomQuery, type FuzzOptions, type FuzzRequest, type IdPools } from '../harness/fuzz';

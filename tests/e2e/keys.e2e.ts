@@ -1,4 +1,5 @@
-import { DEMO_IDS, GATEWAY_SECRET_HEADER } from '@mitra/kit';
+import { DEMO_IDS } from '@mitra/fixtures';
+import { GATEWAY_SECRET_HEADER } from '@mitra/runtime';
 import { expectNoErrors, gql } from '../harness/client';
 import { sql } from '../harness/db';
 import { hubSecrets, hubUrls } from '../harness/env';

@@ -1,5 +1,5 @@
 import { buildClientSchema, getIntrospectionQuery } from 'graphql';
-import { GATEWAY_SECRET_HEADER } from '@mitra/kit';
+import { GATEWAY_SECRET_HEADER } from '@mitra/runtime';
 import { gql } from '../harness/client';
 import { hubSecrets, hubUrls } from '../harness/env';
 

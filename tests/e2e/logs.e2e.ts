@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { DEMO_IDS, buildDemoWorld } from '@mitra/kit';
+import { DEMO_IDS, buildDemoWorld } from '@mitra/fixtures';
 import { gql } from '../harness/client';
 import { sql } from '../harness/db';
 import { logLeaks } from '../harness/log-scan';

@@ -1,4 +1,4 @@
-import { syntheticArgs, type SyntheticOptions } from '@mitra/kit';
+import { syntheticArgs, type SyntheticOptions } from '@mitra/fixtures';
 import { expectNoErrors, gql as send } from '../harness/client';
 import { runCli as cli } from '../harness/cli';
 import { BREAKDOWN, LEVELS, checkBreakdown, expectNoSingleHiddenRow, expectShownOrSuppressed, figures, oracleTeachers, sql } from '../harness/statistics-oracle';

@@ -1,4 +1,4 @@
-import { DEMO_IDS } from '@mitra/kit';
+import { DEMO_IDS } from '@mitra/fixtures';
 import { expectNoErrors, gql as anonymousGql } from '../harness/client';
 import { CALLERS, tokenFor } from '../harness/tokens';
 import { BREAKDOWN, LEVELS, MIN, checkBreakdown, expectNoSingleHiddenRow, expectShownOrSuppressed, figures, oracleTeachers, sql, type OracleTeacher } from '../harness/statistics-oracle';

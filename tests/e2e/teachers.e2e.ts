@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { DEMO_IDS } from '@mitra/kit';
+import { DEMO_IDS } from '@mitra/fixtures';
 import { expectNoErrors, gql as send, type GqlOptions } from '../harness/client';
 import { PARTNER, tokenFor } from '../harness/tokens';
 

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { shiftYears, todayWita, type SubgraphName } from '@mitra/kit';
+import { shiftYears, todayWita } from '@mitra/kit';
+import { type SubgraphName } from '@mitra/runtime';
 import type { LooseBody } from '../harness/client';
 import { rowCounts } from '../harness/db';
 

@@ -1,4 +1,4 @@
-import { DEMO_IDS } from '@mitra/kit';
+import { DEMO_IDS } from '@mitra/fixtures';
 import { expectNoErrors, gql } from '../harness/client';
 import { auditOf, rowCounts, sql } from '../harness/db';
 import { hubUrls } from '../harness/env';

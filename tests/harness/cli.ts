@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
+import { databaseUrlEnv } from '@mitra/runtime';
 import { hubUrls } from './env';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -11,12 +12,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
  */
 export function runCli(script: string, args: string[]): Promise<void> {
   const { databases } = hubUrls();
-  const env = {
-    ...process.env,
-    SCHOOLS_DATABASE_URL: databases.schools,
-    UNIVERSITY_DATABASE_URL: databases.university,
-    SKB_DATABASE_URL: databases.skb,
-  };
+  const env = { ...process.env, ...databaseUrlEnv(databases) };
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [path.join(ROOT, 'cli', 'dist', script), ...args], { env, maxBuffer: 16 * 2 ** 20 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`${script} ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));

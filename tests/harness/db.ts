@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { SubgraphName } from '@mitra/kit';
+import type { SubgraphName } from '@mitra/runtime';
 import { hubUrls } from './env';
 
 /**

@@ -1,4 +1,4 @@
-import type { SubgraphName } from '@mitra/kit';
+import { bySubgraph, partnerEnv, type SubgraphName } from '@mitra/runtime';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -10,16 +10,8 @@ function required(name: string): string {
 export function hubUrls(): { gateway: string; subgraphs: Record<SubgraphName, string>; databases: Record<SubgraphName, string> } {
   return {
     gateway: required('MITRA_GATEWAY_URL'),
-    subgraphs: {
-      schools: required('MITRA_SCHOOLS_URL'),
-      university: required('MITRA_UNIVERSITY_URL'),
-      skb: required('MITRA_SKB_URL'),
-    },
-    databases: {
-      schools: required('MITRA_SCHOOLS_DATABASE_URL'),
-      university: required('MITRA_UNIVERSITY_DATABASE_URL'),
-      skb: required('MITRA_SKB_DATABASE_URL'),
-    },
+    subgraphs: bySubgraph((name) => required(`MITRA_${partnerEnv(name).url}`)),
+    databases: bySubgraph((name) => required(`MITRA_${partnerEnv(name).databaseUrl}`)),
   };
 }
 

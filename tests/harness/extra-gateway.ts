@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { findFreePort } from '@mitra/kit';
+import { findFreePort } from '@mitra/devtools';
+import { subgraphUrlEnv } from '@mitra/runtime';
 import { hubSecrets, hubUrls } from './env';
 
 export interface ExtraGateway {
@@ -32,9 +33,7 @@ export async function startExtraGateway(env: Record<string, string>): Promise<Ex
       APOLLO_TELEMETRY_DISABLED: 'true',
       HOST: '127.0.0.1',
       GATEWAY_PORT: String(port),
-      SCHOOLS_URL: urls.subgraphs.schools,
-      UNIVERSITY_URL: urls.subgraphs.university,
-      SKB_URL: urls.subgraphs.skb,
+      ...subgraphUrlEnv(urls.subgraphs),
       JWT_SECRET: jwtSecret,
       GATEWAY_SECRET: gatewaySecret,
       ...env,

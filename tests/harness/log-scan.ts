@@ -1,4 +1,4 @@
-import { buildDemoWorld } from '@mitra/kit';
+import { buildDemoWorld } from '@mitra/fixtures';
 
 /**
  * What must never appear in a log line: a token (anything JWT-shaped), the

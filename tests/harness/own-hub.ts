@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startHub, type Hub, type ServiceName } from '@mitra/cli';
-import { findFreePort, type SubgraphName } from '@mitra/kit';
+import { findFreePort } from '@mitra/devtools';
+import { bySubgraph, databaseUrlEnv, partner, SERVICE_NAMES, type SubgraphName } from '@mitra/runtime';
 import type { PostgresCommand, PostgresMessage } from './postgres-process';
 import { tokenFor, type TokenSpec } from './tokens';
 
@@ -32,7 +33,7 @@ export interface OwnHub {
   close(): Promise<void>;
 }
 
-const DATABASES: Record<SubgraphName, string> = { schools: 'mitra_schools', university: 'mitra_university', skb: 'mitra_skb' };
+const DATABASES: Record<SubgraphName, string> = bySubgraph((name) => partner(name).database);
 
 class PostgresProcess {
   private readonly child: ChildProcess;
@@ -88,7 +89,7 @@ export async function startOwnHub(options: { env?: Record<string, string>; resta
   const secrets = { jwtSecret: randomBytes(32).toString('base64url'), gatewaySecret: randomBytes(32).toString('base64url') };
   const { JWKS_URL: _jwks, JWT_ISSUER: _issuer, JWT_AUDIENCE: _audience, ...inherited } = process.env;
   const ports = {} as Record<ServiceName, number>;
-  for (const name of ['gateway', 'schools', 'university', 'skb'] as ServiceName[]) ports[name] = await findFreePort();
+  for (const name of SERVICE_NAMES) ports[name] = await findFreePort();
   const lines: OwnHub['lines'] = [];
   const hubLines: string[] = [];
   const crash: OwnHub['crash'] = {};
@@ -105,9 +106,7 @@ export async function startOwnHub(options: { env?: Record<string, string>; resta
         GATEWAY_WORKERS: '2',
         JWT_SECRET: secrets.jwtSecret,
         GATEWAY_SECRET: secrets.gatewaySecret,
-        SCHOOLS_DATABASE_URL: ready.urls[DATABASES.schools],
-        UNIVERSITY_DATABASE_URL: ready.urls[DATABASES.university],
-        SKB_DATABASE_URL: ready.urls[DATABASES.skb],
+        ...databaseUrlEnv(bySubgraph((name) => ready.urls[DATABASES[name]])),
         ...options.env,
       },
       seed: 'reset',

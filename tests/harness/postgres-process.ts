@@ -8,7 +8,7 @@
  * in:  { cmd: 'stop' | 'start' | 'exit' }
  * out: { type: 'ready', port, urls } | { type: 'done', cmd } | { type: 'error', message }
  */
-import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '@mitra/kit';
+import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '@mitra/devtools';
 
 export type PostgresCommand = 'stop' | 'start' | 'exit';
 export type PostgresMessage =

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Viewer } from './auth/claims';
+import type { Viewer } from '@mitra/runtime';
 
 export interface AuditEntry {
   /** e.g. "createTeacher" */

@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CursorCodec } from './pagination';
-import type { SubgraphConfig } from './config';
-import type { Viewer } from './auth/claims';
+import type { SubgraphConfig } from './subgraph-config';
 import type { PartnerApi } from './partner-api';
-import type { RequestTelemetry } from './request-log';
+import type { RequestTelemetry, Viewer } from '@mitra/runtime';
 
 /** One per request: a fresh EntityManager fork and a fresh set of loaders. */
 export interface SubgraphContext<L = unknown> {

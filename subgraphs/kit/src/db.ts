@@ -3,9 +3,7 @@ import { MikroORM, type Options, type Constructor } from '@mikro-orm/core';
 import { PostgreSqlDriver, type EntityManager, type PostgreSqlConnection } from '@mikro-orm/postgresql';
 import { Migrator, type Migration } from '@mikro-orm/migrations';
 import { Migration20261127000000Kit, Migration20261127000001KitAudit } from './migrations-kit';
-import type { Logger } from './logger';
-import type { PoolUsage } from './metrics';
-import { countSqlStatement } from './request-scope';
+import { countSqlStatement, type Logger, type PoolUsage } from '@mitra/runtime';
 
 export type Orm = MikroORM<PostgreSqlDriver>;
 export type { EntityManager };

@@ -1,29 +1,18 @@
+// The subgraph kit: what a partner's subgraph is built from. It builds on
+// @mitra/runtime (config, tokens, errors, logs, metrics, limits, lifecycle),
+// which it re-exports so that a partner imports one package.
+export * from '@mitra/runtime';
 export * from './audit';
 export * from './auth';
-export * from './backoff';
-export * from './config';
 export * from './context';
-export * from './database-faults';
 export * from './db';
-export * from './embedded';
-export * from './errors';
-export * from './format-error';
-export * from './http-errors';
-export * from './ids';
-export * from './input-paths';
 export * from './loaders';
-export * from './logger';
-export * from './metrics';
+export * from './orm-errors';
 export * from './pagination';
 export * from './partner-api';
-export * from './request-log';
-export * from './request-scope';
+export * from './privacy';
 export * from './scalars';
 export * from './server';
-export { Migration20261127000000Kit } from './migrations-kit';
-export * from './demo';
-export * from './seed-cli';
-export * from './synthetic';
+export * from './subgraph-config';
 export * from './validate';
-export * from './privacy';
-export * from './limits';
+export { Migration20261127000000Kit } from './migrations-kit';

@@ -1,4 +1,4 @@
-import { isUuid } from './ids';
+import { isUuid } from '@mitra/runtime';
 
 /**
  * Helpers for DataLoader batch functions: a batch answers in the order of

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ArgsType, Field, Int, ObjectType, Directive } from 'type-graphql';
-import { BadUserInputError } from './errors';
+import { BadUserInputError } from '@mitra/runtime';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;

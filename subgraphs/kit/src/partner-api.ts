@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { BadUserInputError, NotFoundError } from './errors';
+import { BadUserInputError, NotFoundError } from '@mitra/runtime';
 
 type PartnerErrors = Array<{ message: string; extensions?: { code?: string } }>;
 

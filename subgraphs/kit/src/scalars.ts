@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { InvalidLiteralError } from './input-paths';
+import { InvalidLiteralError } from '@mitra/runtime';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -1,7 +1,5 @@
 import 'reflect-metadata';
-import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -15,20 +13,34 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { authChecker, createTokenVerifier, GATEWAY_SECRET_HEADER, isGatewaySecret, restrictToGateway } from './auth';
-import type { SubgraphConfig, SubgraphName } from './config';
+import {
+  bodyErrorHandler,
+  createLogger,
+  createTokenVerifier,
+  directCallerLimits,
+  errorOptionsFor,
+  GATEWAY_SECRET_HEADER,
+  isGatewaySecret,
+  listen,
+  metricsRoute,
+  notFoundHandler,
+  refuseNulCharacters,
+  requestLogMiddleware,
+  requestLogPlugin,
+  requestScope,
+  ServiceMetrics,
+  type Logger,
+  type RequestScope,
+  type RunningService,
+  type SubgraphName,
+} from '@mitra/runtime';
+import { authChecker, restrictToGateway } from './auth';
+import type { SubgraphConfig } from './subgraph-config';
 import type { SubgraphContext } from './context';
 import { databaseAnswers, poolUsage, type Orm } from './db';
-import { errorOptionsFor, type UniqueConstraints } from './format-error';
-import { bodyErrorHandler, notFoundHandler } from './http-errors';
-import { refuseNulCharacters } from './input-paths';
-import { directCallerLimits } from './limits';
-import { createLogger, type Logger } from './logger';
-import { metricsRoute, ServiceMetrics } from './metrics';
+import { ormErrorTranslator, type UniqueConstraints } from './orm-errors';
 import { CursorCodec } from './pagination';
 import { PartnerApi } from './partner-api';
-import { requestLogMiddleware, requestLogPlugin } from './request-log';
-import { requestScope, type RequestScope } from './request-scope';
 
 /**
  * How long a subgraph keeps an idle connection open: a little longer than the
@@ -127,16 +139,6 @@ function sqlCountPlugin(config: SubgraphConfig): ApolloServerPlugin<SubgraphCont
   };
 }
 
-export interface RunningService {
-  url: string;
-  port: number;
-  logger: Logger;
-  /** Stops accepting, lets in-flight requests finish (at most `drainTimeoutMs`), then releases what the service holds. */
-  stop(): Promise<void>;
-  /** How long stop() lets in-flight requests run (SHUTDOWN_TIMEOUT_MS). */
-  drainTimeoutMs: number;
-}
-
 export interface SubgraphServer<L> {
   app: express.Express;
   apollo: ApolloServer<SubgraphContext<L>>;
@@ -165,7 +167,7 @@ export async function createSubgraphServer<L>(
     // runService owns SIGINT/SIGTERM: a second stop() from Apollo's own handler never resolves.
     stopOnTerminationSignals: false,
     // No stack trace in any answer unless EXPOSE_STACKTRACES asks for one (never in production).
-    ...errorOptionsFor(config, logger, def.uniqueConstraints),
+    ...errorOptionsFor(config, logger, ormErrorTranslator(def.uniqueConstraints)),
     // No cache hints are used; the default cache-control plugin would still wrap every field resolver
     // (about a fifth of a subgraph's CPU per request on a page of 100 teachers, `npm run bench`).
     plugins: [
@@ -258,107 +260,4 @@ export async function createSubgraphServer<L>(
         SUBGRAPH_KEEP_ALIVE_MS,
       ),
   };
-}
-
-/**
- * Listens. `stop()` stops accepting connections, lets the requests in
- * flight finish (closing each keep-alive connection as soon as its answer
- * is sent), closes whatever connections are left after `drainTimeoutMs`,
- * then runs `onStop` (Apollo, the database pool).
- */
-export function listen(
-  app: express.Express,
-  host: string,
-  port: number,
-  logger: Logger,
-  onStop: () => Promise<void>,
-  drainTimeoutMs = 10_000,
-  keepAliveMs = 65_000,
-): Promise<RunningService> {
-  const server = http.createServer(app);
-  server.keepAliveTimeout = keepAliveMs;
-  let draining = false;
-  server.on('request', (_req: http.IncomingMessage, res: http.ServerResponse) => {
-    if (draining) res.setHeader('connection', 'close');
-    // Node keeps a keep-alive connection open after its last answer even while the server closes.
-    res.once('finish', () => {
-      if (draining) setImmediate(() => server.closeIdleConnections());
-    });
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      const actual = (server.address() as AddressInfo).port;
-      const url = `http://localhost:${actual}/graphql`;
-      let stopping: Promise<void> | undefined;
-      resolve({
-        url,
-        port: actual,
-        logger,
-        drainTimeoutMs,
-        stop: () => {
-          stopping ??= (async () => {
-            draining = true;
-            await new Promise<void>((done) => {
-              server.close(() => done());
-              server.closeIdleConnections();
-              setTimeout(() => {
-                logger.warn({ drainTimeoutMs }, 'requests still running after the shutdown timeout: closing their connections');
-                server.closeAllConnections();
-              }, drainTimeoutMs).unref();
-            });
-            await onStop();
-          })();
-          return stopping;
-        },
-      });
-    });
-  });
-}
-
-/** What stop() may take beyond draining requests (Apollo, the pool) before the process gives up and exits 1. */
-const STOP_GRACE_MS = 10_000;
-
-/** Exits once the logger has written its last lines (pino buffers on a pipe; process.exit would drop them). */
-function exitAfterFlush(logger: Logger, code: number): void {
-  setTimeout(() => process.exit(code), 1_000).unref();
-  logger.flush(() => process.exit(code));
-}
-
-/**
- * The tail of every service's index.ts: start, log, stop cleanly on
- * SIGINT/SIGTERM, exit 1 on a start-up failure.
- */
-export function runService(start: () => Promise<RunningService>): void {
-  start()
-    .then((service) => {
-      service.logger.info({ url: service.url }, 'ready');
-      let stopping = false;
-      const shutdown = (signal: string) => {
-        if (stopping) return;
-        stopping = true;
-        service.logger.info({ signal, drainTimeoutMs: service.drainTimeoutMs }, 'stopping');
-        // Bounded: a pool that never closes (a database that stopped answering) must not keep the process alive.
-        setTimeout(() => {
-          service.logger.error('did not stop in time; exiting');
-          process.exit(1);
-        }, service.drainTimeoutMs + STOP_GRACE_MS).unref();
-        service
-          .stop()
-          .then(() => {
-            service.logger.info('stopped');
-            exitAfterFlush(service.logger, 0);
-          })
-          .catch((error: unknown) => {
-            service.logger.error({ err: error }, 'stop failed');
-            exitAfterFlush(service.logger, 1);
-          });
-      };
-      process.on('SIGINT', () => shutdown('SIGINT'));
-      process.on('SIGTERM', () => shutdown('SIGTERM'));
-    })
-    .catch((error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    });
 }

@@ -1,5 +1,4 @@
-import { BadUserInputError } from './errors';
-import { isUuid } from './ids';
+import { BadUserInputError, isUuid } from '@mitra/runtime';
 
 /** Ids of rows are UUIDs; anything else is a bad input, not a database error. */
 export function requireUuid(value: string, field: string): string {
@@ -12,7 +11,6 @@ export function requireMatch(value: string, pattern: RegExp, field: string, desc
   return value;
 }
 
-export const NPSN_PATTERN = /^\d{8}$/;
 /** Kemendagri codes: province "64", kabupaten/kota "64.71", kecamatan "64.71.01". */
 export const AREA_CODE_PATTERN = /^\d{2}(\.\d{2}(\.\d{2})?)?$/;
 

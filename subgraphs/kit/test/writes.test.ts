@@ -5,6 +5,7 @@ import {
   createLogger,
   daysBetween,
   formatErrorFor,
+  ormErrorTranslator,
   requireDateBetween,
   requireNotNull,
   shiftYears,
@@ -47,9 +48,11 @@ const server = new ApolloServer({
       },
     },
   },
-  formatError: formatErrorFor(config, createLogger('test', 'silent'), {
-    teacher_nuptk_unique: { field: 'input.nuptk', message: 'input.nuptk: another teacher already has this NUPTK' },
-  }),
+  formatError: formatErrorFor(
+    config,
+    createLogger('test', 'silent'),
+    ormErrorTranslator({ teacher_nuptk_unique: { field: 'input.nuptk', message: 'input.nuptk: another teacher already has this NUPTK' } }),
+  ),
 });
 
 beforeAll(() => server.start());

@@ -1,5 +1,6 @@
-import { runSeedCli } from '@mitra/kit';
-import { entities, migrations, seedDemo, tables } from './subgraph';
+import { runSeedCli } from '@mitra/fixtures';
+import { seedDemo } from './seeds/demo';
+import { entities, migrations, tables } from './subgraph';
 import { seedSynthetic } from './seeds/synthetic';
 
 runSeedCli({ name: 'schools', entities, migrations, tables, seedDemo, seedSynthetic }).catch((error: unknown) => {

@@ -14,7 +14,6 @@ import { TeacherWritesResolver } from './graphql/teacher-writes.resolver';
 import { createLoaders, type SchoolsLoaders } from './loaders';
 
 export { migrations } from './migrations';
-export { seedDemo } from './seeds/demo';
 
 export const entities = [District, School, Teacher, Qualification];
 /** The subgraph's own tables, children last; `seed --reset` empties them. */

@@ -20,7 +20,6 @@ import { VenueResolver } from './graphql/venue.resolver';
 import { createLoaders, type SkbLoaders } from './loaders';
 
 export { migrations } from './migrations';
-export { seedDemo } from './seeds/demo';
 
 export const entities = [Venue, TrainingEvent, EventSession, SessionFacilitator, Registration];
 /** The subgraph's own tables, children last; `seed --reset` empties them. */

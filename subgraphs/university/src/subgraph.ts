@@ -19,7 +19,6 @@ import { DistrictRef, TrainingCoverage } from './graphql/types/statistics.types'
 import { createLoaders, type UniversityLoaders } from './loaders';
 
 export { migrations } from './migrations';
-export { seedDemo } from './seeds/demo';
 
 export const entities = [Lecturer, TrainingProgram, Module, Assessment, Partnership];
 /** The subgraph's own tables, children last; `seed --reset` empties them. */

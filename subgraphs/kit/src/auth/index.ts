@@ -1,4 +1,2 @@
-export * from './claims';
-export * from './gateway-secret';
+export * from './gateway-only';
 export * from './rules';
-export * from './tokens';

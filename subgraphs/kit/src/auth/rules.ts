@@ -1,7 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { AuthChecker } from 'type-graphql';
-import { ForbiddenError, UnauthenticatedError } from '../errors';
-import { isPartner, type OrgKind, type Role, type Viewer } from './claims';
+import { ForbiddenError, isPartner, UnauthenticatedError, type OrgKind, type Role, type Viewer } from '@mitra/runtime';
 
 /**
  * What `@Authorized(...)` takes, in every subgraph. Several rules in one

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { buildDemoWorld } from '@mitra/kit';
+import { buildDemoWorld } from '@mitra/fixtures';
 import { District } from '../entities/district';
 import { Qualification } from '../entities/qualification';
 import { School } from '../entities/school';

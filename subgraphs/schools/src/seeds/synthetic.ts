@@ -1,4 +1,4 @@
-import { BulkInsert, insertValues, type SyntheticLoad } from '@mitra/kit';
+import { BulkInsert, insertValues, type SyntheticLoad } from '@mitra/fixtures';
 
 // Synthetic teachers joined their schools at the start of the data set's first school year.
 const CREATED_AT = '2021-07-01T00:00:00Z';

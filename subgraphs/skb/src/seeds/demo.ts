@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { buildDemoWorld } from '@mitra/kit';
+import { buildDemoWorld } from '@mitra/fixtures';
 import { EventSession } from '../entities/event-session';
 import { Registration } from '../entities/registration';
 import { SessionFacilitator } from '../entities/session-facilitator';

@@ -1,4 +1,4 @@
-import { BulkInsert, type SyntheticLoad } from '@mitra/kit';
+import { BulkInsert, type SyntheticLoad } from '@mitra/fixtures';
 
 /**
  * The skb's slice of a synthetic world: a venue or two per district, the

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { buildDemoWorld } from '@mitra/kit';
+import { buildDemoWorld } from '@mitra/fixtures';
 import { Assessment } from '../entities/assessment';
 import { Lecturer } from '../entities/lecturer';
 import { Module } from '../entities/module';

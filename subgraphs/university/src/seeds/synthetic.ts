@@ -1,4 +1,4 @@
-import { BulkInsert, insertValues, type SyntheticLoad } from '@mitra/kit';
+import { BulkInsert, insertValues, type SyntheticLoad } from '@mitra/fixtures';
 
 /**
  * The university's slice of a synthetic world: its lecturers and the

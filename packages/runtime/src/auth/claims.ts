@@ -1,4 +1,7 @@
-import { NPSN_PATTERN } from '../validate';
+import { PARTNERS } from '../partners';
+
+/** A school's id: its NPSN, exactly 8 digits. */
+export const NPSN_PATTERN = /^\d{8}$/;
 
 /** The kinds of organisation a token can speak for: `org` is `<kind>:<id>`. */
 export const ORG_KINDS = ['school', 'skb', 'university', 'government'] as const;
@@ -8,7 +11,7 @@ export const ROLES = ['admin', 'staff', 'analyst'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The partners who share person-level data between them; government offices read statistics only. */
-export const PARTNER_KINDS: readonly OrgKind[] = ['school', 'skb', 'university'];
+export const PARTNER_KINDS: readonly OrgKind[] = PARTNERS.flatMap((p) => p.orgKinds);
 
 /** The caller, as established from a verified token. */
 export interface Viewer {

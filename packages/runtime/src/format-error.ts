@@ -1,8 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
-import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { ServiceConfig } from './config';
-import { involvesDatabaseError, isDatabaseUnavailable, loggableError } from './database-faults';
+import { involvesDatabaseError, isDatabaseUnavailable, loggableError } from './database-errors';
 import { ERROR_CODES } from './errors';
 import { InvalidLiteralError, inputFieldOf, isGraphQLError } from './input-paths';
 import type { Logger } from './logger';
@@ -33,19 +32,18 @@ function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedEr
 }
 
 /**
- * A subgraph's unique indexes, by constraint name: the input field a
- * violation is reported against, and what the client is told. The index is
- * the rule (two concurrent writes cannot both pass it); this only words it.
+ * A service's own translation of the errors it knows (a subgraph's ORM
+ * refusals): an answer for the client, or undefined to leave the error to
+ * the rules below.
  */
-export type UniqueConstraints = Record<string, { field: string; message: string }>;
+export type ErrorTranslator = (original: unknown, formatted: GraphQLFormattedError) => GraphQLFormattedError | undefined;
 
-function conflict(formatted: GraphQLFormattedError, message: string, field?: string): GraphQLFormattedError {
-  return { message, path: formatted.path, extensions: { code: 'CONFLICT', ...(field ? { field } : {}) } };
-}
+type ErrorAnswerConfig = Pick<ServiceConfig, 'nodeEnv' | 'exposeStacktraces'>;
 
 /**
  * The one place where errors are translated for clients: coded errors pass,
- * a unique violation or a lost optimistic lock becomes CONFLICT, a database
+ * the service's own translator has its say (a subgraph turns a unique
+ * violation or a lost optimistic lock into CONFLICT), a database
  * that does not answer SERVICE_UNAVAILABLE, any other database error
  * INTERNAL_SERVER_ERROR without its text (in every mode: a driver's message
  * holds the SQL statement with its values), a value
@@ -53,30 +51,25 @@ function conflict(formatted: GraphQLFormattedError, message: string, field?: str
  * anything else is logged and masked outside development. A stack trace
  * reaches a client only with EXPOSE_STACKTRACES outside production.
  */
-export function formatErrorFor(config: ServiceConfig, logger: Logger, uniqueConstraints: UniqueConstraints = {}) {
-  const format = translateError(config, logger, uniqueConstraints);
+export function formatErrorFor(config: ErrorAnswerConfig, logger: Logger, translate?: ErrorTranslator) {
+  const format = translateError(config, logger, translate);
   if (config.exposeStacktraces && config.nodeEnv !== 'production') return format;
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => withoutStacktrace(format(formatted, error));
 }
 
 /** What Apollo Server needs to answer errors as formatErrorFor says, stack traces included only when asked for. */
-export function errorOptionsFor(config: ServiceConfig, logger: Logger, uniqueConstraints: UniqueConstraints = {}) {
+export function errorOptionsFor(config: ErrorAnswerConfig, logger: Logger, translate?: ErrorTranslator) {
   return {
     includeStacktraceInErrorResponses: config.exposeStacktraces === true && config.nodeEnv !== 'production',
-    formatError: formatErrorFor(config, logger, uniqueConstraints),
+    formatError: formatErrorFor(config, logger, translate),
   };
 }
 
-function translateError(config: ServiceConfig, logger: Logger, uniqueConstraints: UniqueConstraints) {
+function translateError(config: ErrorAnswerConfig, logger: Logger, translate?: ErrorTranslator) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = (error as { originalError?: unknown })?.originalError ?? error;
-    if (original instanceof UniqueConstraintViolationException) {
-      const known = uniqueConstraints[(original as { constraint?: string }).constraint ?? ''];
-      return conflict(formatted, known?.message ?? 'A row with the same unique value already exists', known?.field);
-    }
-    if (original instanceof OptimisticLockError) {
-      return conflict(formatted, 'version: the record was changed since it was read; read it again and retry', 'version');
-    }
+    const translated = translate?.(original, formatted);
+    if (translated) return translated;
     // The database is down or restarting: the pool reconnects on its own once it answers again.
     if (isDatabaseUnavailable(original)) {
       logger.warn({ err: loggableError(original), path: formatted.path }, 'database unavailable');

@@ -1,5 +1,5 @@
 import type express from 'express';
-import { loggableError } from './database-faults';
+import { loggableError } from './database-errors';
 import type { Logger } from './logger';
 
 /**

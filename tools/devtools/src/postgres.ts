@@ -1,10 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, escapeIdentifier } from 'pg';
+import { findFreePort } from './ports';
 
 /**
  * Local development credentials. The server listens on 127.0.0.1 only and
@@ -136,20 +136,6 @@ function reachableRuntime(ids: OsIds, log: (line: string) => void): string | und
   fs.rmSync(root, { recursive: true, force: true });
   fs.renameSync(staging, root);
   return entry;
-}
-
-/** A port that is free right now on all interfaces (listen on 0, read, close). */
-export function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error('could not find a free port'))));
-    });
-  });
 }
 
 class LogTail {

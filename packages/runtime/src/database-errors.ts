@@ -1,5 +1,3 @@
-import { DriverException } from '@mikro-orm/core';
-
 /**
  * Socket errors, SQLSTATE class 08 (connection exception), the server
  * shutting down or starting up (57P01-57P03), too many connections (53300).
@@ -65,10 +63,12 @@ export function involvesDatabaseError(error: unknown): boolean {
 }
 
 function isDatabaseError(error: unknown): boolean {
-  if (error instanceof DriverException) return true;
-  const e = error as { severity?: unknown; code?: unknown } | null;
-  // pg's DatabaseError: a server message, with SQLSTATE in `code`.
-  return !!e && typeof e === 'object' && typeof e.severity === 'string' && typeof e.code === 'string';
+  const e = error as { severity?: unknown; code?: unknown; name?: unknown } | null;
+  if (!e || typeof e !== 'object') return false;
+  // pg's DatabaseError: a server message, with SQLSTATE in `code` (an ORM's DriverException copies both).
+  if (typeof e.severity === 'string' && typeof e.code === 'string') return true;
+  // MikroORM's DriverException family (UniqueConstraintViolationException, …) without importing the ORM here.
+  return error instanceof Error && 'sqlState' in error && typeof e.name === 'string' && e.name.endsWith('Exception');
 }
 
 /**

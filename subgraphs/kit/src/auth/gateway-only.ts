@@ -1,19 +1,8 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { defaultFieldResolver, isObjectType, type GraphQLField, type GraphQLSchema } from 'graphql';
-import { ForbiddenError } from '../errors';
-
-/** The header by which the gateway proves itself to the subgraphs (value: GATEWAY_SECRET). */
-export const GATEWAY_SECRET_HEADER = 'x-mitra-gateway-secret';
+import { ForbiddenError } from '@mitra/runtime';
 
 /** The federation fields that only the gateway may call: they bypass the root fields' checks otherwise. */
 export const GATEWAY_ONLY_FIELDS = ['_entities', '_service'] as const;
-
-/** Constant-time comparison of the header with the secret (hashed first, so lengths do not leak either). */
-export function isGatewaySecret(given: string | string[] | undefined, expected: string): boolean {
-  if (typeof given !== 'string' || given === '') return false;
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function gatewayOnly(field: GraphQLField<unknown, any>, refusal: string): void {

@@ -1,14 +1,5 @@
 import { z } from 'zod';
-import { LIMITS_ENV, limitsFrom, type OperationLimits } from './limits';
-
-export type SubgraphName = 'schools' | 'university' | 'skb';
-export const SUBGRAPH_NAMES: readonly SubgraphName[] = ['schools', 'university', 'skb'];
-export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
-  gateway: 4000,
-  schools: 4001,
-  university: 4002,
-  skb: 4003,
-};
+import { DEFAULT_PORTS } from './partners';
 
 /** The development-only secret; production refuses to start without a real one. */
 export const DEVELOPMENT_SECRET = 'mitra-graph-development-secret-do-not-use-in-production';
@@ -19,10 +10,11 @@ export const DEVELOPMENT_GATEWAY_SECRET = 'mitra-graph-development-gateway-secre
 export const DEFAULT_JWT_ISSUER = 'mitra-graph';
 export const DEFAULT_JWT_AUDIENCE = 'mitra-graph';
 
-const port = z.coerce.number().int().min(0).max(65535);
+/** A listening port setting (0: any free port). */
+export const PORT = z.coerce.number().int().min(0).max(65535);
 
 // `JWKS_URL=` in a .env file means "not set", not "invalid URL".
-const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
+export const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
 
 /** Token verification and the gateway's shared secret: read by every subgraph, the gateway and `npm run token`. */
 export const AUTH_ENV = {
@@ -63,18 +55,6 @@ export function operationsConfigFrom(
   return { metricsToken: parsed.METRICS_TOKEN ?? null, shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS, exposeStacktraces };
 }
 
-const common = {
-  ...AUTH_ENV,
-  ...OPERATIONS_ENV,
-  // The gateway's operation limits, enforced here for every caller without the gateway's secret.
-  ...LIMITS_ENV,
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  HOST: z.string().default('0.0.0.0'),
-  CURSOR_SECRET: z.string().min(16).optional(),
-  MIN_CELL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
-  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
-  STATISTICS_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
-};
 
 export interface ServiceConfig {
   nodeEnv: 'development' | 'test' | 'production';
@@ -82,8 +62,6 @@ export interface ServiceConfig {
   logLevel: string;
   host: string;
   port: number;
-  cursorSecret: string;
-  minCellSize: number;
   auth: AuthConfig;
   /** METRICS_TOKEN: who may read /metrics (see metrics.ts). */
   metricsToken: string | null;
@@ -109,26 +87,11 @@ export interface AuthConfig {
   warnings: string[];
 }
 
-export interface SubgraphConfig extends ServiceConfig {
-  name: SubgraphName;
-  /** What a caller without the gateway's secret may ask for (the gateway's MAX_* settings). */
-  limits: OperationLimits;
-  databaseUrl: string;
-  dbPoolMax: number;
-  /** How long a subgraph may reuse its statistics aggregates (0: never); its own writes refresh them at once. */
-  statisticsCacheMs: number;
-  /**
-   * The gateway's GraphQL endpoint (GATEWAY_URL): a write that names another
-   * partner's key asks that partner through the gateway, never its database.
-   */
-  gatewayUrl: string;
-}
-
 export const DEFAULT_GATEWAY_URL = `http://localhost:${DEFAULT_PORTS.gateway}/graphql`;
 
 export class ConfigError extends Error {}
 
-function formatIssues(error: z.ZodError): string {
+export function formatIssues(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 }
 
@@ -182,46 +145,4 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
   const result = z.object(AUTH_ENV).safeParse(env);
   if (!result.success) throw new ConfigError(`Invalid token configuration: ${formatIssues(result.error)}`);
   return authConfigFrom(result.data);
-}
-
-function baseConfig(parsed: z.infer<z.ZodObject<typeof common>>, portValue: number): ServiceConfig {
-  const secret = parsed.CURSOR_SECRET ?? parsed.JWT_SECRET;
-  // Every missing production secret is named at once, not one per attempt.
-  const auth = authConfigFrom(parsed, secret ? [] : ['CURSOR_SECRET or JWT_SECRET must be set (signs pagination cursors)']);
-  return {
-    nodeEnv: parsed.NODE_ENV,
-    isProduction: parsed.NODE_ENV === 'production',
-    logLevel: parsed.LOG_LEVEL,
-    host: parsed.HOST,
-    port: portValue,
-    cursorSecret: secret ?? DEVELOPMENT_SECRET,
-    minCellSize: parsed.MIN_CELL_SIZE,
-    auth,
-    ...operationsConfigFrom(parsed),
-  };
-}
-
-/** Parses the environment of one subgraph once; nothing else reads process.env. */
-export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
-  const upper = name.toUpperCase();
-  const schema = z.object({
-    ...common,
-    [`${upper}_PORT`]: port.default(DEFAULT_PORTS[name]),
-    [`${upper}_DATABASE_URL`]: z
-      .string({ required_error: `${upper}_DATABASE_URL is not set (npm start sets it for embedded PostgreSQL)` })
-      .url(),
-    GATEWAY_URL: z.preprocess(unsetIfEmpty, z.string().url().default(DEFAULT_GATEWAY_URL)),
-  });
-  const result = schema.safeParse(env);
-  if (!result.success) throw new ConfigError(`Invalid configuration for ${name}: ${formatIssues(result.error)}`);
-  const parsed = result.data as Record<string, unknown> & z.infer<z.ZodObject<typeof common>>;
-  return {
-    ...baseConfig(parsed, parsed[`${upper}_PORT`] as number),
-    name,
-    limits: limitsFrom(parsed),
-    databaseUrl: parsed[`${upper}_DATABASE_URL`] as string,
-    dbPoolMax: parsed.DB_POOL_MAX,
-    statisticsCacheMs: parsed.STATISTICS_CACHE_SECONDS * 1000,
-    gatewayUrl: parsed.GATEWAY_URL as string,
-  };
 }

@@ -1,5 +1,0 @@
-export * from './options';
-export * from './layout';
-export * from './world';
-export * from './bulk';
-export { runSyntheticSeed, ExistingDataError, type SyntheticLoad, type SeedSynthetic } from './seed';
