@@ -1,5 +1,8 @@
 export * from './hub';
-export { DATABASE_NAMES } from './databases';
+export { DATABASE_NAMES, databaseUrlVariable, ensureDatabases } from './databases';
+export { waitUntilReady } from './readiness';
+export { builtScript, findRepoRoot } from './repo';
 export type { SeedMode } from './seeding';
-export type { ExitStatus } from './services';
+export { ServiceProcess, type ExitStatus } from './services';
+export { generateSynthetic, readDatasets } from './synthetic-data';
 export * from './router';

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { isAlive } from '@mitra/devtools';
 
 /**
  * Services run in their own process groups, so a hub killed with SIGKILL
@@ -11,21 +12,6 @@ import path from 'node:path';
 interface RunFile {
   pid: number;
   children: Array<{ label: string; pid: number; script: string }>;
-}
-
-/** A zombie (exited, not yet reaped by its new parent) counts as dead. */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
-  }
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.charAt(stat.lastIndexOf(')') + 2) !== 'Z';
-  } catch {
-    return process.platform !== 'linux';
-  }
 }
 
 /** Only a process still running our script is ours: pids get recycled. */

@@ -1,22 +1,13 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
-import {
-  GraphQLError,
-  Kind,
-  Lexer,
-  parse,
-  validate,
-  type GraphQLSchema,
-  Source,
-  TokenKind,
-  type FragmentDefinitionNode,
-  type SelectionSetNode,
-  type ValidationContext,
-  type ValidationRule,
-  type ValueNode,
-} from 'graphql';
+import { GraphQLError, parse, validate, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
 import { z } from 'zod';
+import { maxTokens, maxVariableDepth, requestFields } from './limits-request';
+import { knownOperation, maxRootFields, maxValueDepth } from './limits-rules';
+
+export { exceedsTokens, maxTokens, maxVariableDepth, nestsDeeperThan } from './limits-request';
+export { knownOperation, maxRootFields, maxValueDepth } from './limits-rules';
 
 /** What one operation may ask for: the same limits at the gateway and, for callers without its secret, at every subgraph. */
 export interface OperationLimits {
@@ -113,201 +104,6 @@ export function operationLimits(
   };
 }
 
-/** True when `source` has more than `max` tokens; a document that does not lex is left to the parser to refuse. */
-export function exceedsTokens(source: string, max: number): boolean {
-  const lexer = new Lexer(new Source(source));
-  let count = 0;
-  try {
-    while (lexer.advance().kind !== TokenKind.EOF) {
-      if (++count > max) return true;
-    }
-  } catch {
-    return false;
-  }
-  return false;
-}
-
-/**
- * Counts the document's tokens before Apollo sees the request. graphql-armor's
- * own check parses the document in a plugin hook, and Apollo answers any
- * error thrown by a hook with HTTP 500, so every syntax error (and the limit
- * itself) was a 500. Here a document over the limit is a 400, and one that
- * does not lex goes on to Apollo's parser, which refuses it as
- * GRAPHQL_PARSE_FAILED (400).
- */
-export function maxTokens(max: number): RequestHandler {
-  return (req, res, next) => {
-    const fields = (req.body && typeof req.body === 'object' ? req.body : req.query) as { query?: unknown };
-    if (typeof fields.query === 'string' && exceedsTokens(fields.query, max)) {
-      res.status(400).json({ errors: [{ message: `Token limit of ${max} exceeded (MAX_QUERY_TOKENS).`, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'tokens' } }] });
-      return;
-    }
-    next();
-  };
-}
-
-/** True when a JSON value nests arrays or objects more than `max` levels (0 for a scalar); walked without recursion. */
-export function nestsDeeperThan(value: unknown, max: number): boolean {
-  const stack: Array<[unknown, number]> = [[value, 0]];
-  while (stack.length) {
-    const [current, depth] = stack.pop()!;
-    if (current === null || typeof current !== 'object') continue;
-    if (depth + 1 > max) return true;
-    for (const inner of Array.isArray(current) ? current : Object.values(current)) stack.push([inner, depth + 1]);
-  }
-  return false;
-}
-
-/**
- * MAX_VALUE_DEPTH for variables too, before Apollo reads them: a 10 KB
- * `[[[...]]]` in a variable, even one the document never uses, is walked by
- * every check that reads variables. Refused like the same literal.
- */
-export function maxVariableDepth(max: number): RequestHandler {
-  return (req, res, next) => {
-    const fields = (req.body && typeof req.body === 'object' ? req.body : req.query) as { variables?: unknown };
-    let variables = fields.variables;
-    if (typeof variables === 'string') {
-      try {
-        variables = JSON.parse(variables);
-      } catch {
-        return next(); // Apollo refuses variables that are not JSON, with its own message.
-      }
-    }
-    if (variables && typeof variables === 'object') {
-      for (const [name, value] of Object.entries(variables)) {
-        if (!nestsDeeperThan(value, max)) continue;
-        res.status(400).json({
-          errors: [{ message: `Variable "$${name.slice(0, 64)}" nests lists or objects more than ${max} levels deep (MAX_VALUE_DEPTH).`, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'valueDepth' } }],
-        });
-        return;
-      }
-    }
-    next();
-  };
-}
-
-/**
- * An operationName the document does not define (or none, for a document
- * with several operations) is the client's mistake. Apollo's gateway throws
- * when asked to plan it, which Apollo Server answers with HTTP 500; refused
- * here, once the operation is resolved, it is a 400.
- */
-export function knownOperation(): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation, request }) {
-          // Apollo's gateway cannot plan one and would answer 500: the hub serves queries and mutations.
-          if (operation?.operation === 'subscription') {
-            throw new GraphQLError('Subscriptions are not served by this hub: use a query (or poll).', {
-              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-            });
-          }
-          if (operation) return;
-          const name = request.operationName;
-          throw new GraphQLError(
-            name ? `Unknown operation named "${name.slice(0, 100)}".` : 'The document defines several operations: name the one to run (operationName).',
-            { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } },
-          );
-        },
-      };
-    },
-  };
-}
-
-/**
- * Counts the root fields of each operation, looking through (named and
- * inline) fragments. Each fragment is counted once and remembered: a
- * "fragment bomb" (each fragment spreading the next one twice) would
- * otherwise cost 2^n steps, and held the gateway's only thread for minutes
- * at n = 25, before any rule refused it. A cycle counts as nothing here
- * (graphql-js refuses it on its own).
- */
-export function maxRootFields(max: number): ValidationRule {
-  return (context) => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const def of context.getDocument().definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-    const counted = new Map<string, number>();
-    const counting = new Set<string>();
-    const count = (set: SelectionSetNode): number => {
-      let n = 0;
-      for (const sel of set.selections) {
-        if (sel.kind === Kind.FIELD) n += sel.name.value === '__typename' ? 0 : 1;
-        else if (sel.kind === Kind.INLINE_FRAGMENT) n += count(sel.selectionSet);
-        else n += countFragment(sel.name.value);
-      }
-      return n;
-    };
-    const countFragment = (name: string): number => {
-      const known = counted.get(name);
-      if (known !== undefined) return known;
-      const fragment = fragments.get(name);
-      if (!fragment || counting.has(name)) return 0;
-      counting.add(name);
-      const n = count(fragment.selectionSet);
-      counting.delete(name);
-      counted.set(name, n);
-      return n;
-    };
-    return {
-      OperationDefinition(node) {
-        const n = count(node.selectionSet);
-        if (n > max) {
-          context.reportError(
-            new GraphQLError(`The operation selects ${n} root fields; at most ${max} are allowed (MAX_ROOT_FIELDS).`, {
-              nodes: [node],
-              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'rootFields' },
-            }),
-          );
-        }
-      },
-    };
-  };
-}
-
-/** How deep lists and objects nest in a value: 0 for a scalar, 1 for `[1]` or `{ a: 1 }`. */
-function valueDepth(value: ValueNode, limit: number): number {
-  if (limit < 0) return 0;
-  if (value.kind === Kind.LIST) return 1 + Math.max(0, ...value.values.map((v) => valueDepth(v, limit - 1)));
-  if (value.kind === Kind.OBJECT) return 1 + Math.max(0, ...value.fields.map((f) => valueDepth(f.value, limit - 1)));
-  return 0;
-}
-
-/**
- * Refuses argument values (and variable defaults) that nest lists or
- * objects deeper than `max`. A custom scalar (Date) accepts any literal at
- * the gateway, which leaves checking it to the subgraph; but the query
- * planner walks a nested list literal once per level for each of its
- * elements twice over (@apollo/federation-internals, collectVariablesInValue),
- * so `[[[...]]]` forty deep in a Date argument, a hundred bytes, held the
- * gateway's only thread indefinitely. No input of the schema nests deeper
- * than three.
- */
-export function maxValueDepth(max: number): ValidationRule {
-  return (context) => {
-    const check = (value: ValueNode | undefined, what: string, node: Parameters<typeof context.reportError>[0]['nodes']): void => {
-      if (!value) return;
-      if (valueDepth(value, max + 1) > max) {
-        context.reportError(
-          new GraphQLError(`${what} nests lists or objects more than ${max} levels deep (MAX_VALUE_DEPTH).`, {
-            nodes: node,
-            extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'valueDepth' },
-          }),
-        );
-      }
-    };
-    return {
-      Argument(node) {
-        check(node.value, `Argument "${node.name.value}"`, [node]);
-      },
-      VariableDefinition(node) {
-        check(node.defaultValue, `The default of $${node.variable.name.value}`, [node]);
-      },
-    };
-  };
-}
-
 /**
  * The gateway's operation limits at a subgraph, for every caller without the
  * gateway's secret: a partner's service reached directly is no weaker than
@@ -323,7 +119,7 @@ export function directCallerLimits(schema: GraphQLSchema, limits: OperationLimit
   return (req, res, next) =>
     tokens(req, res, () =>
       variables(req, res, () => {
-        const fields = (req.body && typeof req.body === 'object' ? req.body : req.query) as { query?: unknown };
+        const fields = requestFields(req);
         if (typeof fields.query !== 'string') return next();
         let errors: readonly GraphQLError[];
         try {

@@ -13,3 +13,12 @@ export function findFreePort(): Promise<number> {
     });
   });
 }
+
+/** Whether something can listen on `port` on all interfaces right now. */
+export function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, () => server.close(() => resolve(true)));
+  });
+}

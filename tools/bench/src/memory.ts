@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { loadHttp, type RawRun } from './bench-load';
+import { loadHttp, type RawRun } from './load';
+import { replaceMarkedSection } from './report';
 
 /**
  * Issue 6's memory target: under a steady load, the whole stack's memory
@@ -152,10 +153,5 @@ export function memoryMarkdown(report: MemoryReport): string {
 
 /** Replaces the memory section of docs/benchmarks.md (or adds it at the end). */
 export function updateMemorySection(file: string, report: MemoryReport): void {
-  const section = memoryMarkdown(report);
-  let text = fs.readFileSync(file, 'utf8');
-  const start = text.indexOf('<!-- memory -->');
-  const end = text.indexOf('<!-- /memory -->');
-  text = start >= 0 && end > start ? `${text.slice(0, start)}${section}${text.slice(end + '<!-- /memory -->'.length)}` : `${text.trimEnd()}\n\n${section}\n`;
-  fs.writeFileSync(file, text);
+  replaceMarkedSection(file, 'memory', memoryMarkdown(report));
 }

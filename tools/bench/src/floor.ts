@@ -30,6 +30,50 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
+/** The partner's own tables (bookkeeping aside) and their index definitions, from its catalogue. */
+async function partnerTables(url: string): Promise<{ tables: string[]; indexes: string[] }> {
+  const partner = await connect(url);
+  try {
+    const tables = (await partner.query<{ tablename: string }>(`select tablename from pg_tables where schemaname = 'public' order by tablename`)).rows
+      .map((r) => r.tablename)
+      .filter((t) => !BOOKKEEPING.has(t));
+    const indexes = (
+      await partner.query<{ indexdef: string }>(`select indexdef from pg_indexes where schemaname = 'public' and tablename = any($1)`, [tables])
+    ).rows.map((r) => r.indexdef);
+    return { tables, indexes };
+  } finally {
+    await partner.end();
+  }
+}
+
+/** Copies one partner's tables, with their indexes, into the schema named after it (through a temporary postgres_fdw server). */
+async function copyPartner(floor: Client, name: SubgraphName, url: string): Promise<void> {
+  const source = new URL(url);
+  const stage = `stage_${name}`;
+  const server = `bench_src_${name}`;
+  await floor.query(`drop schema if exists ${quote(name)} cascade`);
+  await floor.query(`drop schema if exists ${quote(stage)} cascade`);
+  await floor.query(`drop server if exists ${quote(server)} cascade`);
+  await floor.query(
+    `create server ${quote(server)} foreign data wrapper postgres_fdw options (host ${literal(source.hostname)}, port ${literal(source.port || '5432')}, dbname ${literal(decodeURIComponent(source.pathname.slice(1)))})`,
+  );
+  await floor.query(
+    `create user mapping for current_user server ${quote(server)} options (user ${literal(decodeURIComponent(source.username))}, password ${literal(decodeURIComponent(source.password))})`,
+  );
+  await floor.query(`create schema ${quote(stage)}`);
+  await floor.query(`create schema ${quote(name)}`);
+  const { tables, indexes } = await partnerTables(url);
+  await floor.query(`import foreign schema public limit to (${tables.map(quote).join(', ')}) from server ${quote(server)} into ${quote(stage)}`);
+  for (const table of tables) {
+    await floor.query(`create table ${quote(name)}.${quote(table)} as select * from ${quote(stage)}.${quote(table)}`);
+  }
+  for (const definition of indexes) {
+    await floor.query(definition.replace(/ ON public\./, ` ON ${quote(name)}.`));
+  }
+  await floor.query(`drop schema ${quote(stage)} cascade`);
+  await floor.query(`drop server ${quote(server)} cascade`);
+}
+
 /**
  * Makes `bench_floor` hold exactly `label`'s rows: skipped when its marker
  * already says so. Returns the floor database's URL.
@@ -55,48 +99,7 @@ export async function ensureFloor(urls: Record<SubgraphName, string>, label: str
     const started = Date.now();
     log(`Floor: copying the three partners' tables into ${FLOOR_DATABASE} (one database, for the single-SQL baseline)`);
     await floor.query('create extension if not exists postgres_fdw');
-    for (const name of SUBGRAPH_NAMES) {
-      const source = new URL(urls[name]);
-      const stage = `stage_${name}`;
-      const server = `bench_src_${name}`;
-      await floor.query(`drop schema if exists ${quote(name)} cascade`);
-      await floor.query(`drop schema if exists ${quote(stage)} cascade`);
-      await floor.query(`drop server if exists ${quote(server)} cascade`);
-      await floor.query(
-        `create server ${quote(server)} foreign data wrapper postgres_fdw options (host ${literal(source.hostname)}, port ${literal(source.port || '5432')}, dbname ${literal(decodeURIComponent(source.pathname.slice(1)))})`,
-      );
-      await floor.query(
-        `create user mapping for current_user server ${quote(server)} options (user ${literal(decodeURIComponent(source.username))}, password ${literal(decodeURIComponent(source.password))})`,
-      );
-      await floor.query(`create schema ${quote(stage)}`);
-      await floor.query(`create schema ${quote(name)}`);
-
-      // The table list and index definitions come from the partner's own catalogue.
-      const partner = await connect(urls[name]);
-      let tables: string[];
-      let indexes: string[];
-      try {
-        tables = (
-          await partner.query<{ tablename: string }>(`select tablename from pg_tables where schemaname = 'public' order by tablename`)
-        ).rows
-          .map((r) => r.tablename)
-          .filter((t) => !BOOKKEEPING.has(t));
-        indexes = (
-          await partner.query<{ indexdef: string }>(`select indexdef from pg_indexes where schemaname = 'public' and tablename = any($1)`, [tables])
-        ).rows.map((r) => r.indexdef);
-      } finally {
-        await partner.end();
-      }
-      await floor.query(`import foreign schema public limit to (${tables.map(quote).join(', ')}) from server ${quote(server)} into ${quote(stage)}`);
-      for (const table of tables) {
-        await floor.query(`create table ${quote(name)}.${quote(table)} as select * from ${quote(stage)}.${quote(table)}`);
-      }
-      for (const definition of indexes) {
-        await floor.query(definition.replace(/ ON public\./, ` ON ${quote(name)}.`));
-      }
-      await floor.query(`drop schema ${quote(stage)} cascade`);
-      await floor.query(`drop server ${quote(server)} cascade`);
-    }
+    for (const name of SUBGRAPH_NAMES) await copyPartner(floor, name, urls[name]);
     await floor.query('vacuum analyze');
     await floor.query(`insert into bench_meta (key, value) values ('dataset', $1) on conflict (key) do update set value = excluded.value`, [label]);
     log(`Floor: ${FLOOR_DATABASE} holds ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);

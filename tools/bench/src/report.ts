@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BenchViewer } from './bench-operations';
-import type { RunFigures } from './bench-load';
+import type { BenchViewer } from './operations';
+import type { RunFigures } from './load';
 
 /** What one operation is measured against, in turns. */
 export const TARGET_NAMES = ['gateway', 'gateway-1', 'router', 'direct', 'floor'] as const;
@@ -189,7 +189,7 @@ export function markdownSection(report: BenchReport): string {
 
 const INTRO = `# Benchmarks
 
-Written by \`npm run bench\` (see \`cli/src/bench.ts\`); each run adds or replaces its dated section below, newest first.
+Written by \`npm run bench\` (see \`tools/bench/src/bench.ts\`); each run adds or replaces its dated section below, newest first.
 `;
 
 /** Adds the run's section to docs/benchmarks.md (newest first), replacing a section of the same day and configuration. */
@@ -210,9 +210,20 @@ export function updateBenchmarksDoc(file: string, report: BenchReport): void {
   fs.writeFileSync(file, text);
 }
 
-export function writeJson(dir: string, report: { date: string }): string {
+/** Replaces the section between `<!-- name -->` and `<!-- /name -->` (the memory check's, the load test's), or adds it at the end. */
+export function replaceMarkedSection(file: string, name: string, section: string): void {
+  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : INTRO;
+  const endMarker = `<!-- /${name} -->`;
+  const start = text.indexOf(`<!-- ${name} -->`);
+  const end = start >= 0 ? text.indexOf(endMarker, start) : -1;
+  text = start >= 0 && end >= 0 ? `${text.slice(0, start)}${section}${text.slice(end + endMarker.length)}` : `${text.trimEnd()}\n\n${section}\n`;
+  fs.writeFileSync(file, text);
+}
+
+/** Writes a run's JSON into `dir` as `<prefix><date>.json`; returns its path. */
+export function writeJson(dir: string, report: { date: string }, prefix = ''): string {
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${report.date.replace(/[:.]/g, '-')}.json`);
+  const file = path.join(dir, `${prefix}${report.date.replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   return file;
 }

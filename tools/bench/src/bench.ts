@@ -1,0 +1,110 @@
+import os from 'node:os';
+import path from 'node:path';
+import { ensureDatabases, findRepoRoot } from '@mitra/cli';
+import { SyntheticOptionsError } from '@mitra/fixtures';
+import { prepareDataset, type Dataset } from './dataset';
+import { benchEnvironment } from './environment';
+import { measureAll } from './measure';
+import { runMemoryMode } from './memory-run';
+import { USAGE, parseOptions, type BenchOptions } from './options';
+import { recordPlans, selectOperations } from './plans';
+import { consoleTable, describeMachine, loadAverage, updateBenchmarksDoc, writeJson, type BenchReport, type OperationResult } from './report';
+import { BenchStack } from './stack';
+import { benchTargets } from './targets';
+import { viewerHeaders } from './viewers';
+import { runWriteLoad } from './writes/write-load';
+
+/** Prints the table and the targets, writes the JSON and (unless --no-docs) the dated section of docs/benchmarks.md. */
+function publish(report: BenchReport, root: string, docs: boolean): void {
+  console.log(`\n${consoleTable(report)}\n`);
+  for (const t of report.targets) console.log(`${t.target}: ${t.reached}${t.met === null ? '' : t.met ? ' (met)' : ' (not met)'}`);
+  const json = writeJson(path.join(root, 'bench-results'), report);
+  console.log(`\nJSON: ${path.relative(root, json)}`);
+  if (docs) {
+    updateBenchmarksDoc(path.join(root, 'docs', 'benchmarks.md'), report);
+    console.log('Table: docs/benchmarks.md');
+  }
+}
+
+function benchReport(options: BenchOptions, env: NodeJS.ProcessEnv, started: Date, data: Dataset, loadAtStart: number, results: OperationResult[]): BenchReport {
+  return {
+    date: started.toISOString(),
+    command: process.argv.length > 2 ? `npm run bench -- ${process.argv.slice(2).join(' ')}` : 'npm run bench',
+    dataset: data.label,
+    subjects: data.subjects,
+    machine: describeMachine(data.postgresVersion, loadAtStart),
+    durationSeconds: options.duration,
+    warmupSeconds: options.warmup,
+    rounds: options.rounds,
+    connections: options.connections,
+    settings: { NODE_ENV: 'production', MAX_QUERY_COST: Number(env.MAX_QUERY_COST), LOG_LEVEL: 'warn' },
+    operations: results,
+    targets: benchTargets(results),
+  };
+}
+
+/** The read benchmark (and, with --memory, the memory check) on a hub of its own over synthetic data. */
+async function runReadBench(options: BenchOptions): Promise<void> {
+  const root = findRepoRoot();
+  const dataDir = path.resolve(options.dataDir ?? path.join(root, '.data', 'bench'));
+  const env = benchEnvironment();
+  const log = (line: string): void => console.log(line);
+  const started = new Date();
+  const stack = new BenchStack();
+  stack.stopOnSignals();
+
+  const { urls, postgres } = await ensureDatabases({ env, dataDir, log });
+  try {
+    const data = await prepareDataset({ synthetic: options.synthetic, skipGenerate: options.skipGenerate, urls, dataDir, root, env, log, signal: stack.interrupted.signal });
+    const { subgraphUrls, gateways } = await stack.start({ root, env, dataDir, targets: options.targets, log });
+    const headersFor = await viewerHeaders(env);
+    const operations = selectOperations(data.subjects, options.operations);
+    const { results, plans } = await recordPlans({ operations, subgraphUrls, root, env, floorUrl: data.floorUrl, headersFor, log });
+
+    if (options.memory) {
+      const groups: Record<string, number> = { ...stack.hub!.pids() };
+      if (postgres) groups.postgres = postgres.pid;
+      const { warmup, connections, docs } = options;
+      await runMemoryMode({ groups, operations, plans, gatewayUrl: gateways.gateway!, headersFor, warmup, connections, started, dataset: data.label, postgresVersion: data.postgresVersion, root, docs, log });
+      return;
+    }
+
+    const loadAtStart = loadAverage();
+    log(`[bench] 1-minute load average before measuring: ${loadAtStart} on ${os.cpus().length} cores`);
+    const completed = await measureAll({
+      operations,
+      results,
+      plans,
+      floorUrl: data.floorUrl,
+      gateways,
+      targets: options.targets,
+      connections: options.connections,
+      timing: { duration: options.duration, warmup: options.warmup, rounds: options.rounds },
+      headersFor,
+      log,
+      hubFailure: () => stack.failure,
+      interrupted: stack.interrupted.signal,
+    });
+    if (completed) publish(benchReport(options, env, started, data, loadAtStart, results), root, options.docs);
+  } finally {
+    await stack.stop();
+    // stop() is idempotent: a no-op when the hub already stopped the server.
+    await postgres?.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  // The load test of mixed reads and writes has its own options and hub (writes/write-load.ts).
+  if (argv.includes('--writes')) return runWriteLoad(argv);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    return;
+  }
+  await runReadBench(parseOptions(argv));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof SyntheticOptionsError ? `${error.message}\n${USAGE}` : error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,111 @@
+import { loadFloor } from './floor';
+import { figures, loadHttp, type RawRun, type RunFigures } from './load';
+import type { BenchOperation } from './operations';
+import type { RecordedPlan } from './record';
+import { loadReplay } from './replay';
+import { overhead, workerRatio, type OperationResult, type OperationRun, type TargetName } from './report';
+import type { GatewayUrls } from './stack';
+import type { HeadersFor } from './viewers';
+
+interface MeasurementTarget {
+  what: TargetName;
+  tool: string;
+  load(seconds: number): Promise<RawRun>;
+}
+
+/** What one operation is measured against: the gateway and the subgraphs directly (when it answers), the floor (when its SQL runs). */
+function measurementTargets(
+  op: BenchOperation,
+  plan: RecordedPlan | undefined,
+  floorUrl: string | null,
+  gateways: GatewayUrls,
+  wanted: readonly TargetName[],
+  headers: Record<string, string>,
+  connections: number,
+): MeasurementTarget[] {
+  const targets: MeasurementTarget[] = [];
+  if (plan) {
+    const body = JSON.stringify({ query: op.query, variables: op.variables });
+    for (const what of ['gateway', 'gateway-1', 'router'] as const) {
+      const url = gateways[what];
+      if (url && wanted.includes(what)) targets.push({ what, tool: 'autocannon', load: (seconds) => loadHttp({ url, headers, body, connections, seconds }) });
+    }
+    const [single] = plan.fetches;
+    // Nothing to send straight to a subgraph when the gateway answers alone (introspection).
+    if (wanted.includes('direct') && plan.fetches.length > 0) {
+      targets.push(
+        plan.fetches.length === 1
+          ? { what: 'direct', tool: 'autocannon', load: (seconds) => loadHttp({ url: single.url, headers: single.headers, body: single.body, connections, seconds }) }
+          : { what: 'direct', tool: 'replay (node:http)', load: (seconds) => loadReplay(plan, connections, seconds) },
+      );
+    }
+  }
+  const floor = op.floor;
+  if (floorUrl && floor && wanted.includes('floor')) {
+    targets.push({ what: 'floor', tool: 'pg', load: (seconds) => loadFloor(floorUrl, floor.sql, floor.params, connections, seconds) });
+  }
+  return targets;
+}
+
+function runLine(name: string, connections: number, what: string, f: RunFigures): string {
+  const err = f.errors ? `, ${f.errors} errors${f.firstError ? `: ${f.firstError}` : ''}` : '';
+  return `[bench] ${name} c=${connections} ${what.padEnd(7)} ${f.rps.toFixed(1)} req/s, p50 ${f.p50.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms, p99 ${f.p99.toFixed(2)} ms (${f.requests} requests${err})`;
+}
+
+export interface Timing {
+  /** Seconds per measurement, split over the rounds. */
+  duration: number;
+  warmup: number;
+  rounds: number;
+}
+
+/** One measurement: a warm-up per target, then the rounds, in which the targets take turns. */
+async function measure(targets: MeasurementTarget[], timing: Timing): Promise<Map<TargetName, RawRun[]>> {
+  const slices = new Map(targets.map((t) => [t.what, [] as RawRun[]]));
+  for (const t of targets) if (timing.warmup > 0) await t.load(timing.warmup);
+  // Taking turns: a burst of other work on the machine weighs on all three alike.
+  for (let round = 0; round < timing.rounds; round++) {
+    for (const t of targets) slices.get(t.what)!.push(await t.load(timing.duration / timing.rounds));
+  }
+  return slices;
+}
+
+/**
+ * Measures every operation at every concurrency into its result's runs.
+ * False when interrupted; throws when the hub stopped on its own.
+ */
+export async function measureAll(options: {
+  operations: BenchOperation[];
+  results: OperationResult[];
+  plans: Map<string, RecordedPlan>;
+  floorUrl: string;
+  gateways: GatewayUrls;
+  targets: readonly TargetName[];
+  connections: number[];
+  timing: Timing;
+  headersFor: HeadersFor;
+  log: (line: string) => void;
+  hubFailure: () => Error | undefined;
+  interrupted: AbortSignal;
+}): Promise<boolean> {
+  for (const op of options.operations) {
+    const result = options.results.find((r) => r.name === op.name)!;
+    const plan = options.plans.get(op.name);
+    for (const connections of options.connections) {
+      const failure = options.hubFailure();
+      if (failure) throw new Error(`The hub stopped during the measurements: ${failure.message}`);
+      if (options.interrupted.aborted) return false;
+      const floorUrl = result.floorStatus === 'measured' ? options.floorUrl : null;
+      const targets = measurementTargets(op, plan, floorUrl, options.gateways, options.targets, options.headersFor(op.viewer), connections);
+      const slices = await measure(targets, options.timing);
+      const run: OperationRun = { connections };
+      for (const t of targets) {
+        run[t.what] = figures(slices.get(t.what)!, t.tool);
+        const ratio = t.what === 'direct' ? `; gateway ÷ direct ${overhead(run)}` : t.what === 'gateway-1' ? `; N workers ÷ 1 worker (req/s) ${workerRatio(run)}` : '';
+        options.log(`${runLine(op.name, connections, t.what, run[t.what]!)}${ratio}`);
+      }
+      result.runs.push(run);
+    }
+  }
+  return true;
+}

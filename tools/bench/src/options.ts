@@ -1,0 +1,91 @@
+import { SyntheticOptionsError, parseSyntheticArgs, type SyntheticOptions } from '@mitra/fixtures';
+import { eachFlag, sharedFlag } from './args';
+import { TARGET_NAMES, type TargetName } from './report';
+
+export const USAGE = `usage: npm run bench -- [--teachers N] [--seed S] [--districts N] [--duration S] [--warmup S]
+                        [--connections 1,10] [--operations a,b] [--skip-generate] [--data-dir DIR] [--no-docs]
+  --teachers N      synthetic teachers (default 100000); generated into the bench's own data folder
+                    when its data set differs (same seed, same rows)
+  --duration S      seconds per measurement (default 10)
+  --warmup S        seconds of warm-up before each measurement (default 2)
+  --rounds R        each measurement in R slices, every target taking turns (default 5),
+                    so that other work on the machine weighs on all alike
+  --connections C   concurrent connections, a list (default 1,10)
+  --operations      only these operations (catalogue, teacher, teachers-100, teachers-100-schools,
+                    district-statistics, national-statistics)
+  --skip-generate   use whatever synthetic data set the data folder holds
+  --data-dir DIR    default .data/bench (kept between runs)
+  --no-docs         do not update docs/benchmarks.md
+  --targets LIST    what to measure (default all): gateway (the hub's, one worker per core), gateway-1
+                    (a second gateway with GATEWAY_WORKERS=1), router (Grafbase's Rust router),
+                    direct (the subgraphs without a gateway), floor (one SQL statement)
+  --memory          instead: 60 s of steady load (after a 120 s warm-up) on the heaviest operations through
+                    the gateway, sampling the whole stack's memory (PSS) every second
+  --writes          instead: the load test of mixed reads and writes (--clients N, --duration S; see tools/bench/src/writes/write-load.ts)`;
+
+export interface BenchOptions {
+  synthetic: SyntheticOptions;
+  duration: number;
+  warmup: number;
+  rounds: number;
+  connections: number[];
+  operations?: string[];
+  skipGenerate: boolean;
+  dataDir?: string;
+  docs: boolean;
+  targets: TargetName[];
+  memory: boolean;
+}
+
+const positive = (text: string, flag: string): number => {
+  const n = Number(text);
+  if (!(n > 0) || !Number.isFinite(n)) throw new SyntheticOptionsError(`${flag} must be a positive number (got ${text})`);
+  return n;
+};
+
+function parseTargets(list: string): TargetName[] {
+  const wanted = list.split(',');
+  const unknown = wanted.filter((t) => !(TARGET_NAMES as readonly string[]).includes(t));
+  if (unknown.length) throw new SyntheticOptionsError(`Unknown target(s): ${unknown.join(', ')} (known: ${TARGET_NAMES.join(', ')})`);
+  return wanted as TargetName[];
+}
+
+/** The read benchmark's options (the synthetic data set's flags are the generator's own); throws SyntheticOptionsError. */
+export function parseOptions(argv: string[]): BenchOptions {
+  const { options: synthetic, rest } = parseSyntheticArgs(argv);
+  const options: BenchOptions = { synthetic, duration: 10, warmup: 2, rounds: 5, connections: [1, 10], skipGenerate: false, docs: true, targets: [...TARGET_NAMES], memory: false };
+  eachFlag(rest, (message) => new SyntheticOptionsError(message), (flag, value) => {
+    switch (flag) {
+      case '--duration':
+        options.duration = positive(value(), '--duration');
+        break;
+      case '--warmup':
+        options.warmup = Number(value());
+        if (!(options.warmup >= 0)) throw new SyntheticOptionsError('--warmup must be 0 or more seconds');
+        break;
+      case '--rounds':
+        options.rounds = Math.round(positive(value(), '--rounds'));
+        break;
+      case '--connections':
+        options.connections = value()
+          .split(',')
+          .map((c) => Math.round(positive(c, '--connections')));
+        break;
+      case '--operations':
+        options.operations = value().split(',');
+        break;
+      case '--skip-generate':
+        options.skipGenerate = true;
+        break;
+      case '--targets':
+        options.targets = parseTargets(value());
+        break;
+      case '--memory':
+        options.memory = true;
+        break;
+      default:
+        if (!sharedFlag(flag, value, options)) throw new SyntheticOptionsError(`Unknown option ${flag}`);
+    }
+  });
+  return options;
+}

@@ -1,0 +1,48 @@
+import { SyntheticOptionsError } from '@mitra/fixtures';
+import { parseOptions } from '../src/options';
+import { TARGET_NAMES } from '../src/report';
+import { parseWriteLoadOptions, WriteLoadOptionsError } from '../src/writes/options';
+
+describe('npm run bench arguments', () => {
+  it('default to 10 s measurements at 1 and 10 connections, every target, the docs updated', () => {
+    const options = parseOptions([]);
+    expect(options).toMatchObject({ duration: 10, warmup: 2, rounds: 5, connections: [1, 10], skipGenerate: false, docs: true, memory: false });
+    expect(options.targets).toEqual([...TARGET_NAMES]);
+    expect(options.synthetic.teachers).toBe(100_000);
+  });
+
+  it('read lists, switches and the synthetic data set', () => {
+    const options = parseOptions(['--teachers', '1000', '--connections', '1,4', '--operations', 'teacher,catalogue', '--targets', 'gateway,floor', '--no-docs', '--memory', '--warmup', '0']);
+    expect(options).toMatchObject({ connections: [1, 4], operations: ['teacher', 'catalogue'], targets: ['gateway', 'floor'], docs: false, memory: true, warmup: 0 });
+    expect(options.synthetic.teachers).toBe(1000);
+  });
+
+  it.each([
+    [['--duration'], /--duration needs a value/],
+    [['--duration', '--no-docs'], /--duration needs a value/],
+    [['--duration', '0'], /--duration must be a positive number/],
+    [['--warmup', '-1'], /--warmup must be 0 or more/],
+    [['--targets', 'gateway,hive'], /Unknown target\(s\): hive/],
+    [['--fast'], /Unknown option --fast/],
+  ])('refuse %j', (argv, message) => {
+    expect(() => parseOptions(argv)).toThrow(SyntheticOptionsError);
+    expect(() => parseOptions(argv)).toThrow(message);
+  });
+});
+
+describe('npm run bench -- --writes arguments', () => {
+  it('default to 100 clients for 60 s', () => {
+    expect(parseWriteLoadOptions(['--writes'])).toEqual({ clients: 100, duration: 60, docs: true });
+    expect(parseWriteLoadOptions(['--writes', '--clients', '5', '--duration', '3', '--data-dir', '/tmp/x', '--no-docs'])).toEqual({ clients: 5, duration: 3, dataDir: '/tmp/x', docs: false });
+  });
+
+  it.each([
+    [['--clients', '501'], /--clients must be a whole number from 1 to 500/],
+    [['--duration', '1.5'], /--duration must be a whole number from 1 to 600/],
+    [['--data-dir'], /--data-dir needs a value/],
+    [['--memory'], /Unknown option --memory for --writes/],
+  ])('refuse %j', (argv, message) => {
+    expect(() => parseWriteLoadOptions(argv)).toThrow(WriteLoadOptionsError);
+    expect(() => parseWriteLoadOptions(argv)).toThrow(message);
+  });
+});
