@@ -4,6 +4,16 @@ import type { SubgraphConfig } from './subgraph-config';
 import type { PartnerApi } from './partner-api';
 import type { RequestTelemetry, Viewer } from '@mitra/runtime';
 
+/**
+ * What a partner's loaders are built from, once per request: the request's
+ * EntityManager fork and the subgraph's configuration (the statistics
+ * loaders need MIN_CELL_SIZE and STATISTICS_CACHE_SECONDS).
+ */
+export interface LoaderSources {
+  em: EntityManager;
+  config: SubgraphConfig;
+}
+
 /** One per request: a fresh EntityManager fork and a fresh set of loaders. */
 export interface SubgraphContext<L = unknown> {
   em: EntityManager;

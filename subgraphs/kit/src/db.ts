@@ -8,14 +8,52 @@ import { countSqlStatement, type Logger, type PoolUsage } from '@mitra/runtime';
 export type Orm = MikroORM<PostgreSqlDriver>;
 export type { EntityManager };
 
+/** A committed migration, as a partner's `migrations/index.ts` lists it. */
+export interface MigrationEntry {
+  name: string;
+  class: Constructor<Migration>;
+  /**
+   * Names this migration was recorded under before it was renamed.
+   * MikroORM keeps the names of applied migrations in `mikro_orm_migrations`:
+   * `migrate()` renames those rows first, so that a database that applied
+   * it under an old name does not apply it again.
+   */
+  formerNames?: readonly string[];
+}
+
+/** The kit's own migrations: every subgraph database applies them first. */
+const KIT_MIGRATIONS: readonly MigrationEntry[] = [
+  { name: 'Migration20261127000000Kit', class: Migration20261127000000Kit },
+  { name: 'Migration20261127000001KitAudit', class: Migration20261127000001KitAudit },
+];
+
+/**
+ * Every migration of a partner's database, in the order they run: the kit's,
+ * then the partner's as listed. Their names must sort in that order too (a
+ * test of each partner checks it), since people and tools read migrations by
+ * name.
+ */
+export function migrationList(partnerMigrations: readonly MigrationEntry[]): MigrationEntry[] {
+  return [...KIT_MIGRATIONS, ...partnerMigrations];
+}
+
+/** The migrations whose names sort before the name of the one that runs before them: [] when names sort in run order. */
+export function migrationsOutOfOrder(partnerMigrations: readonly MigrationEntry[]): string[] {
+  const names = migrationList(partnerMigrations).map((m) => m.name);
+  return names.filter((name, i) => i > 0 && name < names[i - 1]);
+}
+
 export interface OrmOptions {
   databaseUrl: string;
   entities: Constructor<object>[];
-  migrations: Array<{ name: string; class: Constructor<Migration> }>;
+  /** The partner's committed migrations in run order (the kit's come first, see migrationList). */
+  migrations: MigrationEntry[];
   poolMax?: number;
   debug?: boolean;
   /** Where knex's own warnings go (a broken connection, say) instead of the console. */
   logger?: Logger;
+  /** No "[migrator] Applied ..." lines on the console (tests). */
+  silentMigrations?: boolean;
 }
 
 /** A connection attempt that gets no answer fails after this (a black-holed database must not hang requests). */
@@ -40,11 +78,8 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
       transactional: true,
       allOrNothing: true,
       snapshot: false,
-      migrationsList: [
-        { name: 'Migration20261127000000Kit', class: Migration20261127000000Kit },
-        { name: 'Migration20261127000001KitAudit', class: Migration20261127000001KitAudit },
-        ...options.migrations,
-      ],
+      silent: options.silentMigrations ?? false,
+      migrationsList: migrationList(options.migrations),
     },
     // min 0: after the database restarts, the pool opens fresh connections on demand and drops the broken ones.
     pool: { min: 0, max: options.poolMax ?? 10, idleTimeoutMillis: 30_000 },
@@ -101,9 +136,31 @@ export function poolUsage(orm: Orm): PoolUsage | undefined {
   };
 }
 
+/** Applies the pending migrations (after renaming the rows of renamed ones); returns the names applied. */
 export async function migrate(orm: Orm): Promise<string[]> {
+  await renameRecordedMigrations(orm);
   const applied = await orm.getMigrator().up();
   return applied.map((m) => m.name);
+}
+
+/** Rows of `mikro_orm_migrations` under a former name get the current one (see MigrationEntry.formerNames). */
+async function renameRecordedMigrations(orm: Orm): Promise<void> {
+  const list = (orm.config.get('migrations').migrationsList ?? []) as MigrationEntry[];
+  const renames = list.flatMap((m) => (m.formerNames ?? []).map((former) => [former, m.name] as const));
+  if (!renames.length) return;
+  const [table] = await orm.em.getConnection().execute<{ found: boolean }[]>(`select to_regclass('mikro_orm_migrations') is not null as found`);
+  // A new database: nothing was recorded under any name.
+  if (!table.found) return;
+  await orm.em.fork().transactional(async (tx) => {
+    for (const [former, current] of renames) {
+      // `tx.execute` runs on the transaction (see recordAudit): all renames or none.
+      await tx.execute('update mikro_orm_migrations set name = ? where name = ? and not exists (select 1 from mikro_orm_migrations where name = ?)', [
+        current,
+        former,
+        current,
+      ]);
+    }
+  });
 }
 
 /** `select 1` with a deadline, for /readyz. */

@@ -4,6 +4,7 @@
 export * from '@mitra/runtime';
 export * from './audit';
 export * from './auth';
+export * from './columns';
 export * from './context';
 export * from './db';
 export * from './loaders';
@@ -14,5 +15,6 @@ export * from './privacy';
 export * from './scalars';
 export * from './server';
 export * from './subgraph-config';
+export * from './teacher-sets';
 export * from './validate';
 export { Migration20261127000000Kit } from './migrations-kit';

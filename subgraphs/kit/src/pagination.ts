@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { ArgsType, Field, Int, ObjectType, Directive } from 'type-graphql';
+import { ArgsType, Field, Int, ObjectType, Directive, type ClassType } from 'type-graphql';
 import { BadUserInputError } from '@mitra/runtime';
 
 export const MAX_PAGE_SIZE = 100;
@@ -13,6 +13,46 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true })
   endCursor!: string | null;
+}
+
+/**
+ * The Relay connection of a node type, for a partner's list fields:
+ *
+ *     @ObjectType()
+ *     export class TeacherConnection extends Connection(Teacher, 'TeacherEdge') {}
+ *
+ * gives `type TeacherEdge { cursor: String! node: Teacher! }` and
+ * `type TeacherConnection { edges: [TeacherEdge!]! pageInfo: PageInfo! totalCount: Int! }`.
+ * `totalCount` runs `count`, set by the resolver, only when a client asks for it.
+ */
+export function Connection<TNode extends object>(node: ClassType<TNode>, edgeName: string) {
+  @ObjectType(edgeName)
+  class Edge {
+    @Field(() => String)
+    cursor!: string;
+
+    @Field(() => node)
+    node!: TNode;
+  }
+
+  // Not in any schema by itself: type-graphql emits only the types a schema reaches.
+  @ObjectType()
+  abstract class ConnectionOf {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    /** Counted only when a client asks for totalCount. */
+    count!: () => Promise<number>;
+
+    @Field(() => Int)
+    totalCount(): Promise<number> {
+      return this.count();
+    }
+  }
+  return ConnectionOf;
 }
 
 @ArgsType()

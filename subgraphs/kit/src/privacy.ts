@@ -10,6 +10,17 @@
  * never displayed (e.g. "teachers not meeting the standard") still take
  * part: they are derivable, so a small one must be protected too.
  */
+
+/**
+ * The small-cell rule, the one statement of it (MIN_CELL_SIZE, config
+ * `minCellSize`): a count of 1 to minimumCellSize - 1 teachers (or of their
+ * registrations, assessments...) is never shown, nor a figure it could be
+ * recovered from. Zero may be shown: an empty group names nobody.
+ */
+export function isSmallCell(count: number, minimumCellSize: number): boolean {
+  return count > 0 && count < minimumCellSize;
+}
+
 export interface CellState {
   value: number;
   displayed: boolean;
@@ -28,7 +39,7 @@ export class SuppressionTable {
   /** Adds a count. `displayed: false` for counts that are only derivable. */
   cell(id: string, value: number, displayed = true): this {
     if (!Number.isInteger(value) || value < 0) throw new Error(`cell ${id}: a count must be a non-negative integer, got ${value}`);
-    const sensitive = value > 0 && value < this.minimumCellSize;
+    const sensitive = isSmallCell(value, this.minimumCellSize);
     this.cells.set(id, { value, displayed, hidden: sensitive, primary: sensitive });
     this.solved = false;
     return this;
@@ -128,7 +139,7 @@ export class SuppressionTable {
 
 /** A mean (or share) over `n` items is shown only when n is not a small group. */
 export function meanOrNull(sum: number, n: number, minimumCellSize: number): number | null {
-  if (n === 0 || n < minimumCellSize) return null;
+  if (n === 0 || isSmallCell(n, minimumCellSize)) return null;
   return sum / n;
 }
 

@@ -12,7 +12,6 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   bodyErrorHandler,
   createLogger,
@@ -36,7 +35,7 @@ import {
 } from '@mitra/runtime';
 import { authChecker, restrictToGateway } from './auth';
 import type { SubgraphConfig } from './subgraph-config';
-import type { SubgraphContext } from './context';
+import type { LoaderSources, SubgraphContext } from './context';
 import { databaseAnswers, poolUsage, type Orm } from './db';
 import { ormErrorTranslator, type UniqueConstraints } from './orm-errors';
 import { CursorCodec } from './pagination';
@@ -70,7 +69,8 @@ export interface SubgraphDefinition<L> {
   orphanedTypes?: Function[];
   /** `__resolveReference` per entity type, batched through the request's loaders. */
   references: Record<string, ReferenceResolver>;
-  createLoaders: (em: EntityManager) => L;
+  /** The request's loaders: every per-request cache of the subgraph is one of them. */
+  createLoaders: (sources: LoaderSources) => L;
   /** The unique indexes a write can hit, each with the input field a violation is reported against. */
   uniqueConstraints?: UniqueConstraints;
 }
@@ -225,7 +225,7 @@ export async function createSubgraphServer<L>(
         const requestId = (res.locals.requestId as string | undefined) ?? randomUUID();
         return {
           em,
-          loaders: def.createLoaders(em),
+          loaders: def.createLoaders({ em, config }),
           viewer,
           fromGateway: isGatewaySecret(req.headers[GATEWAY_SECRET_HEADER], config.auth.gatewaySecret),
           requestId,

@@ -1,5 +1,21 @@
 import { GraphQLError } from 'graphql';
-import { CursorCodec, DateScalar, DateTimeScalar, byKey, checkPageSize, groupedByKey, isCalendarDate, stableUuid, toPage } from '../src';
+import { Migration } from '@mikro-orm/migrations';
+import {
+  CursorCodec,
+  DateScalar,
+  DateTimeScalar,
+  SuppressionTable,
+  byKey,
+  checkPageSize,
+  groupedByKey,
+  isCalendarDate,
+  isSmallCell,
+  meanOrNull,
+  migrationList,
+  migrationsOutOfOrder,
+  stableUuid,
+  toPage,
+} from '../src';
 
 describe('signed cursors', () => {
   const codec = new CursorCodec('a-test-secret-of-some-length');
@@ -74,5 +90,37 @@ describe('ids and loader helpers', () => {
     const rows = [{ k: 'b', v: 1 }, { k: 'a', v: 2 }, { k: 'b', v: 3 }];
     expect(byKey(['a', 'c'], rows, (r) => r.k)).toEqual([{ k: 'a', v: 2 }, null]);
     expect(groupedByKey(['b', 'c'], rows, (r) => r.k).map((g) => g.map((r) => r.v))).toEqual([[1, 3], []]);
+  });
+});
+
+describe('the small-cell rule', () => {
+  it('hides counts of 1 to min - 1, never 0 or min and more', () => {
+    expect([0, 1, 9, 10, 11].map((n) => isSmallCell(n, 10))).toEqual([false, true, true, false, false]);
+    expect([0, 1, 2].map((n) => isSmallCell(n, 1))).toEqual([false, false, false]);
+  });
+
+  it('is the rule of suppression tables and means', () => {
+    const table = new SuppressionTable(10).cell('small', 9).cell('zero', 0).cell('big', 10);
+    expect([table.get('small'), table.get('zero'), table.get('big')]).toEqual([null, 0, 10]);
+    expect([meanOrNull(45, 9, 10), meanOrNull(50, 10, 10)]).toEqual([null, 5]);
+  });
+});
+
+describe('the migrations of a subgraph database', () => {
+  class M extends Migration {
+    override async up(): Promise<void> {}
+  }
+
+  it("run the kit's first, and name the ones whose names sort out of run order", () => {
+    const inOrder = [{ name: 'Migration20261127100000A', class: M }, { name: 'Migration20261127100001B', class: M }];
+    expect(migrationList(inOrder).map((m) => m.name)).toEqual([
+      'Migration20261127000000Kit',
+      'Migration20261127000001KitAudit',
+      'Migration20261127100000A',
+      'Migration20261127100001B',
+    ]);
+    expect(migrationsOutOfOrder(inOrder)).toEqual([]);
+    expect(migrationsOutOfOrder([...inOrder].reverse())).toEqual(['Migration20261127100000A']);
+    expect(migrationsOutOfOrder([{ name: 'Migration20261126000000Early', class: M }])).toEqual(['Migration20261126000000Early']);
   });
 });

@@ -5,7 +5,7 @@ import { Qualification } from './entities/qualification';
 import { School } from './entities/school';
 import { Teacher } from './entities/teacher';
 import { DistrictResolver } from './graphql/district.resolver';
-import { QualificationResolver } from './graphql/qualification.resolver';
+import { QualificationWritesResolver } from './graphql/qualification-writes.resolver';
 import { references } from './graphql/references';
 import { SchoolResolver } from './graphql/school.resolver';
 import { StatisticsResolver } from './graphql/statistics.resolver';
@@ -21,7 +21,7 @@ export const tables = ['qualification', 'teacher', 'school', 'district'];
 
 export const definition: SubgraphDefinition<SchoolsLoaders> = {
   name: 'schools',
-  resolvers: [TeacherResolver, TeacherWritesResolver, QualificationResolver, SchoolResolver, DistrictResolver, StatisticsResolver],
+  resolvers: [TeacherResolver, TeacherWritesResolver, QualificationWritesResolver, SchoolResolver, DistrictResolver, StatisticsResolver],
   references,
   createLoaders,
   uniqueConstraints: {

@@ -1,8 +1,8 @@
 import { parse, type ObjectTypeDefinitionNode } from 'graphql';
-import { printSubgraphSdl } from '@mitra/kit';
-import { definition } from '../src/subgraph';
+import { migrationsOutOfOrder, printSubgraphSdl } from '@mitra/kit';
+import { definition, migrations } from '../src/subgraph';
 import { FieldOfStudy, QualificationLevel } from '../src/graphql/enums';
-import { highestLevel, meetsStandard } from '../src/standard';
+import { highestLevel, meetsStandard } from '../src/entities/qualification-standard';
 
 describe('schools subgraph schema', () => {
   let types: Map<string, ObjectTypeDefinitionNode>;
@@ -44,5 +44,11 @@ describe('the qualification standard', () => {
   it('orders levels from below high school to S3', () => {
     expect(highestLevel([QualificationLevel.S1, QualificationLevel.HIGH_SCHOOL, QualificationLevel.D3])).toBe(QualificationLevel.S1);
     expect(highestLevel([])).toBeNull();
+  });
+});
+
+describe('the schools migrations', () => {
+  it('have names that sort in the order they run, after the kit\'s', () => {
+    expect(migrationsOutOfOrder(migrations)).toEqual([]);
   });
 });

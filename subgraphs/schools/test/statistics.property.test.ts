@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { SuppressionTable } from '@mitra/kit';
 import { EmploymentStatus, QUALIFICATION_ORDER, SchoolKind, type QualificationLevel } from '../src/graphql/enums';
-import type { TeacherGroupRow } from '../src/statistics/aggregate';
+import type { TeacherGroupRow } from '../src/statistics/aggregates';
 import { DISPLAYED_COLUMNS, NATIONAL, districtPrefix, geographyTable, provincePrefix } from '../src/statistics/tables';
 
 const MIN = 10;

@@ -5,13 +5,12 @@ import { Registration } from './entities/registration';
 import { SessionFacilitator } from './entities/session-facilitator';
 import { TrainingEvent } from './entities/training-event';
 import { Venue } from './entities/venue';
-import { DistrictResolver, TrainingCoverageResolver } from './graphql/district.resolver';
-import { ProgramAttendanceResolver } from './graphql/outcomes.resolver';
 import { EventSessionResolver } from './graphql/event-session.resolver';
 import { LecturerResolver } from './graphql/lecturer.resolver';
 import { references } from './graphql/references';
 import { RegistrationResolver } from './graphql/registration.resolver';
 import { RegistrationWritesResolver } from './graphql/registration-writes.resolver';
+import { DistrictTrainingResolver, ProgramAttendanceResolver, TrainingCoverageResolver } from './graphql/statistics.resolver';
 import { TeacherResolver } from './graphql/teacher.resolver';
 import { TrainingEventResolver } from './graphql/training-event.resolver';
 import { TrainingEventWritesResolver } from './graphql/training-event-writes.resolver';
@@ -37,7 +36,7 @@ export const definition: SubgraphDefinition<SkbLoaders> = {
     TeacherResolver,
     LecturerResolver,
     TrainingProgramResolver,
-    DistrictResolver,
+    DistrictTrainingResolver,
     TrainingCoverageResolver,
     ProgramAttendanceResolver,
   ],

@@ -14,8 +14,8 @@ import {
   type TypeNode,
   type GraphQLSchema,
 } from 'graphql';
-import { CursorCodec, buildFederatedSchema, printSubgraphSdl, viewerFromClaims } from '@mitra/kit';
-import { definition } from '../src/subgraph';
+import { CursorCodec, buildFederatedSchema, migrationsOutOfOrder, printSubgraphSdl, viewerFromClaims } from '@mitra/kit';
+import { definition, migrations } from '../src/subgraph';
 import { TrainingEventStatus } from '../src/graphql/enums';
 import { checkTransition } from '../src/graphql/validation';
 
@@ -205,7 +205,7 @@ describe('skb subgraph input checks (no database)', () => {
   // Every check below fails before a loader or the EntityManager is used.
   const context = () => ({
     em: {},
-    loaders: definition.createLoaders({} as never),
+    loaders: definition.createLoaders({ em: {} as never, config: {} as never }),
     // Through the gateway, as the SKB's admin: these checks are about input, not identity.
     viewer: viewerFromClaims({ sub: 'test', org: 'skb:balikpapan-selatan', roles: ['admin'] }),
     fromGateway: true,
@@ -269,5 +269,11 @@ describe('training event status transitions', () => {
   it.each(ALL.flatMap((from) => ALL.map((to) => [from, to] as const)))('%s → %s', (from, to) => {
     if (allowed.has(`${from}>${to}`)) expect(checkTransition(from, to)).toBe(to);
     else expect(() => checkTransition(from, to)).toThrow(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'status' } }));
+  });
+});
+
+describe('the skb migrations', () => {
+  it('have names that sort in the order they run, after the kit\'s', () => {
+    expect(migrationsOutOfOrder(migrations)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { Module } from './entities/module';
 import { Partnership } from './entities/partnership';
 import { TrainingProgram } from './entities/training-program';
 import { AssessmentResolver } from './graphql/assessment.resolver';
+import { AssessmentWritesResolver } from './graphql/assessment-writes.resolver';
 import { LecturerResolver } from './graphql/lecturer.resolver';
 import { ModuleResolver } from './graphql/module.resolver';
 import { PartnershipResolver } from './graphql/partnership.resolver';
@@ -15,7 +16,8 @@ import { DistrictOutcomesResolver, EventOutcomesResolver, ProgramOutcomesResolve
 import { TeacherResolver } from './graphql/teacher.resolver';
 import { TrainingProgramResolver } from './graphql/training-program.resolver';
 import { SchoolRef } from './graphql/types/school.ref';
-import { DistrictRef, TrainingCoverage } from './graphql/types/statistics.types';
+import { DistrictRef } from './graphql/types/district.ref';
+import { TrainingCoverage } from './graphql/types/statistics.types';
 import { createLoaders, type UniversityLoaders } from './loaders';
 
 export { migrations } from './migrations';
@@ -31,6 +33,7 @@ export const definition: SubgraphDefinition<UniversityLoaders> = {
     ModuleResolver,
     LecturerResolver,
     AssessmentResolver,
+    AssessmentWritesResolver,
     PartnershipResolver,
     TeacherResolver,
     SchoolResolver,

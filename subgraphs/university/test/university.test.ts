@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { buildSchema, parse, type DocumentNode, type ObjectTypeDefinitionNode, type TypeNode } from 'graphql';
-import { printSubgraphSdl, viewerFromClaims } from '@mitra/kit';
-import { definition } from '../src/subgraph';
+import { migrationsOutOfOrder, printSubgraphSdl, viewerFromClaims } from '@mitra/kit';
+import { definition, migrations } from '../src/subgraph';
 import { scoreGain } from '../src/graphql/assessment.resolver';
-import { currentPartnership, isActive, partnershipToday } from '../src/partnerships';
+import { currentPartnership, isActive, partnershipToday } from '../src/entities/partnership-term';
 
 let sdl: string;
 let doc: DocumentNode;
@@ -173,5 +173,11 @@ describe('computed fields', () => {
   it("today is the calendar day in Balikpapan (UTC+8)", () => {
     expect(partnershipToday(new Date('2025-03-31T16:30:00Z'))).toBe('2025-04-01');
     expect(partnershipToday(new Date('2025-03-31T15:30:00Z'))).toBe('2025-03-31');
+  });
+});
+
+describe('the university migrations', () => {
+  it('have names that sort in the order they run, after the kit\'s', () => {
+    expect(migrationsOutOfOrder(migrations)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { FieldOfStudy, QUALIFICATION_ORDER, QualificationLevel } from './graphql/enums';
+import { FieldOfStudy, QUALIFICATION_ORDER, QualificationLevel } from '../graphql/enums';
 
 /** The national standard for a PAUD teacher: a D4 or S1 (or higher) in early childhood education or psychology. */
 export const STANDARD_LEVELS: QualificationLevel[] = [QualificationLevel.D4, QualificationLevel.S1, QualificationLevel.S2, QualificationLevel.S3];

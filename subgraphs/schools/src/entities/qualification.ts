@@ -1,6 +1,6 @@
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Authorized, Field, ID, Int, ObjectType } from 'type-graphql';
-import { Rule } from '@mitra/kit';
+import { Entity, Enum, Index, Property } from '@mikro-orm/core';
+import { Authorized, Field, Int, ObjectType } from 'type-graphql';
+import { IdColumn, Rule } from '@mitra/kit';
 import { FieldOfStudy, QualificationLevel } from '../graphql/enums';
 
 /** Person-level: a teacher's diploma. */
@@ -8,8 +8,7 @@ import { FieldOfStudy, QualificationLevel } from '../graphql/enums';
 @ObjectType()
 @Entity({ tableName: 'qualification' })
 export class Qualification {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
+  @IdColumn()
   id!: string;
 
   @Index()

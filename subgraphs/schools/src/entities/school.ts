@@ -1,5 +1,6 @@
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { DistrictCodeColumn } from '@mitra/kit';
 import { SchoolKind } from '../graphql/enums';
 
 @ObjectType()
@@ -23,7 +24,6 @@ export class School {
   address?: string | null;
 
   /** Resolved to `district` through a loader; not a field of its own. */
-  @Index()
-  @Property({ type: 'text' })
+  @DistrictCodeColumn()
   districtCode!: string;
 }

@@ -1,6 +1,6 @@
-import { Entity, Enum, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
-import { Authorized, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { Rule, type OwnedRecord } from '@mitra/kit';
+import { Entity, Enum, Index, Property, type Opt } from '@mikro-orm/core';
+import { Authorized, Directive, Field, Int, ObjectType } from 'type-graphql';
+import { IdColumn, Rule, type OwnedRecord } from '@mitra/kit';
 import { EmploymentStatus } from '../graphql/enums';
 
 /** Person-level: partners read it, government tokens never (however it is reached). */
@@ -11,8 +11,7 @@ import { EmploymentStatus } from '../graphql/enums';
 @Index({ properties: ['fullName', 'id'] })
 @Index({ properties: ['schoolNpsn', 'fullName', 'id'] })
 export class Teacher implements OwnedRecord {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
+  @IdColumn()
   id!: string;
 
   @Field()

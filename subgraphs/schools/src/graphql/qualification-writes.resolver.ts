@@ -18,7 +18,7 @@ async function ownTeacher(ctx: SchoolsContext, teacherId: string, field: string,
 
 /** A school's admin records and verifies the diplomas of its own teachers. */
 @Resolver()
-export class QualificationResolver {
+export class QualificationWritesResolver {
   @Authorized(Rule.SCHOOL_ADMIN)
   @Mutation(() => Qualification, { description: "Adds a diploma to a teacher of the caller's own school; it starts unverified." })
   async addQualification(

@@ -2,7 +2,6 @@ import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Int, Query, Resolve
 import { BadUserInputError, Rule, SuppressionTable } from '@mitra/kit';
 import { District } from '../entities/district';
 import type { SchoolsContext } from '../context';
-import { statisticsLoaders } from '../statistics/loaders';
 import {
   NATIONAL,
   addBreakdown,
@@ -15,7 +14,7 @@ import {
   DISPLAYED_COLUMNS,
   type BreakdownCounts,
 } from '../statistics/tables';
-import type { TeacherGroupRow } from '../statistics/aggregate';
+import type { TeacherGroupRow } from '../statistics/aggregates';
 import { EmploymentStatus, SchoolKind, StatisticsGrouping } from './enums';
 import { QualificationBreakdown, QualificationStatistics, StatisticsFilter } from './types/statistics.types';
 import { checkAreaCode } from './validation';
@@ -46,19 +45,19 @@ export class StatisticsResolver {
   @FieldResolver(() => [ID])
   @Directive('@inaccessible')
   teacherKeys(@Root() district: District, @Ctx() ctx: SchoolsContext): Promise<string[]> {
-    return statisticsLoaders(ctx.em, ctx.config.minCellSize, ctx.config.statisticsCacheMs).teacherKeysByDistrict.load(district.code);
+    return ctx.loaders.statistics.teacherKeysByDistrict.load(district.code);
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Teachers registered at schools in this district (schools). Null when suppressed.' })
   async teacherCount(@Root() district: District, @Ctx() ctx: SchoolsContext): Promise<number | null> {
-    const { geography } = await statisticsLoaders(ctx.em, ctx.config.minCellSize, ctx.config.statisticsCacheMs).data();
+    const { geography } = await ctx.loaders.statistics.data();
     const id = `${districtPrefix(district.code)}T`;
     return geography.has(id) ? geography.get(id) : 0;
   }
 
   @FieldResolver(() => QualificationBreakdown, { description: 'Qualification profile of those teachers (schools).' })
   async qualifications(@Root() district: District, @Ctx() ctx: SchoolsContext): Promise<QualificationBreakdown> {
-    const { geography } = await statisticsLoaders(ctx.em, ctx.config.minCellSize, ctx.config.statisticsCacheMs).data();
+    const { geography } = await ctx.loaders.statistics.data();
     const prefix = districtPrefix(district.code);
     if (!geography.has(`${prefix}T`)) return toBreakdown(readBreakdown(zeroTable(ctx.config.minCellSize), 'Z:'));
     return toBreakdown(readBreakdown(geography, prefix));
@@ -76,7 +75,7 @@ export class StatisticsResolver {
     const provinceCode = filter?.provinceCode != null ? checkAreaCode(filter.provinceCode, 'filter.provinceCode') : null;
     const districtCode = filter?.districtCode != null ? checkAreaCode(filter.districtCode, 'filter.districtCode') : null;
     const min = ctx.config.minCellSize;
-    const { rows, districts, geography } = await statisticsLoaders(ctx.em, min, ctx.config.statisticsCacheMs).data();
+    const { rows, districts, geography } = await ctx.loaders.statistics.data();
 
     const result = new QualificationStatistics();
     result.groupBy = groupBy;

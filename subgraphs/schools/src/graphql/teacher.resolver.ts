@@ -4,7 +4,7 @@ import { Qualification } from '../entities/qualification';
 import { School } from '../entities/school';
 import { Teacher } from '../entities/teacher';
 import { countTeachers, listTeachers, type TeacherKey } from '../loaders/teacher-pages';
-import { highestLevel, meetsStandard } from '../standard';
+import { highestLevel, meetsStandard } from '../entities/qualification-standard';
 import type { SchoolsContext } from '../context';
 import { QualificationLevel } from './enums';
 import { TeacherConnection, TeacherFilter } from './types/teacher-connection';
@@ -16,7 +16,7 @@ export function teacherCursor(cursors: CursorCodec, scope: string, t: Teacher): 
   return cursors.encode(scope, [t.fullName, t.id]);
 }
 
-/** Every query and field here is person-level; the writes are in teacher-writes.resolver.ts and qualification.resolver.ts. */
+/** Every query and field here is person-level; the writes are in teacher-writes.resolver.ts and qualification-writes.resolver.ts. */
 @Authorized(Rule.PERSONS)
 @Resolver(() => Teacher)
 export class TeacherResolver {

@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { byKey, groupedByKey, uuidBatch } from '@mitra/kit';
+import { byKey, groupedByKey, uuidBatch, type LoaderSources } from '@mitra/kit';
 import { District } from '../entities/district';
 import { Qualification } from '../entities/qualification';
 import { School } from '../entities/school';
 import { Teacher } from '../entities/teacher';
+import { createStatisticsLoaders, type StatisticsLoaders } from '../statistics/loaders';
 import { loadSchoolTeacherCounts, loadSchoolTeacherPages, type SchoolPageKey, type TeacherRowsPage } from './teacher-pages';
 
 export interface SchoolsLoaders {
@@ -14,10 +14,11 @@ export interface SchoolsLoaders {
   qualificationsByTeacher: DataLoader<string, Qualification[]>;
   teacherPageBySchool: DataLoader<SchoolPageKey, TeacherRowsPage, string>;
   teacherCountBySchool: DataLoader<string, number>;
+  statistics: StatisticsLoaders;
 }
 
 /** One set per request: every reference and list field is one SQL statement per batch. */
-export function createLoaders(em: EntityManager): SchoolsLoaders {
+export function createLoaders({ em, config }: LoaderSources): SchoolsLoaders {
   return {
     districtByCode: new DataLoader(async (codes) => byKey(codes, await em.find(District, { code: { $in: [...codes] } }), (d) => d.code)),
     schoolByNpsn: new DataLoader(async (npsns) => byKey(npsns, await em.find(School, { npsn: { $in: [...npsns] } }), (s) => s.npsn)),
@@ -30,5 +31,6 @@ export function createLoaders(em: EntityManager): SchoolsLoaders {
     ),
     teacherPageBySchool: new DataLoader((keys) => loadSchoolTeacherPages(em, keys), { cacheKeyFn: (k) => JSON.stringify(k) }),
     teacherCountBySchool: new DataLoader((npsns) => loadSchoolTeacherCounts(em, npsns)),
+    statistics: createStatisticsLoaders(em, config),
   };
 }

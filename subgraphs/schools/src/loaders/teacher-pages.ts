@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Knex } from '@mikro-orm/postgresql';
 import { Teacher } from '../entities/teacher';
-import { STANDARD_FIELDS, STANDARD_LEVELS } from '../standard';
+import { STANDARD_FIELDS, STANDARD_LEVELS } from '../entities/qualification-standard';
 
 /** Teachers are listed by name, then id: a stable keyset order. */
 export type TeacherKey = [fullName: string, id: string];

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { groupedByKey } from '@mitra/kit';
 import { QUALIFICATION_ORDER, type EmploymentStatus, type QualificationLevel, type SchoolKind } from '../graphql/enums';
-import { STANDARD_FIELDS, STANDARD_LEVELS } from '../standard';
+import { STANDARD_FIELDS, STANDARD_LEVELS } from '../entities/qualification-standard';
 
 /** Teachers counted per (district, school kind, employment status, highest level, meets standard). */
 export interface TeacherGroupRow {
@@ -48,4 +49,14 @@ export async function loadTeacherGroups(em: EntityManager): Promise<TeacherGroup
     meets: r.meets,
     count: Number(r.count),
   }));
+}
+
+/** The keys of the teachers of each district, for the partners that aggregate their own rows over them. */
+export async function loadTeacherKeysByDistrict(em: EntityManager, codes: readonly string[]): Promise<string[][]> {
+  // Arrays travel as one comma-joined parameter: the driver would spread a JS array into a list.
+  const rows: Array<{ district_code: string; id: string }> = await em
+    .getConnection()
+    .execute(`select s.district_code, t.id from teacher t join school s on s.npsn = t.school_npsn
+        where s.district_code = any(string_to_array(?, ',')) order by t.id`, [codes.join(',')]);
+  return groupedByKey(codes, rows, (r) => r.district_code).map((list) => list.map((r) => r.id));
 }

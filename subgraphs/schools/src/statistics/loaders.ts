@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { groupedByKey, type SuppressionTable } from '@mitra/kit';
+import type { SubgraphConfig, SuppressionTable } from '@mitra/kit';
 import { District } from '../entities/district';
-import { loadTeacherGroups, type TeacherGroupRow } from './aggregate';
+import { loadTeacherGroups, loadTeacherKeysByDistrict, type TeacherGroupRow } from './aggregates';
 import { geographyTable, type DistrictInfo } from './tables';
 
 export interface StatisticsData {
@@ -17,8 +17,6 @@ export interface StatisticsLoaders {
   /** Teacher keys per district, for the partners that aggregate their own rows over them. */
   teacherKeysByDistrict: DataLoader<string, string[]>;
 }
-
-const perRequest = new WeakMap<EntityManager, StatisticsLoaders>();
 
 /**
  * The national aggregate is one scan of every teacher: shared between
@@ -62,25 +60,15 @@ function sharedData(em: EntityManager, minimumCellSize: number, cacheMs: number)
   return shared.data;
 }
 
-/** Lazily created per request (keyed by the request's EntityManager fork). */
-export function statisticsLoaders(em: EntityManager, minimumCellSize: number, cacheMs = 0): StatisticsLoaders {
-  let loaders = perRequest.get(em);
-  if (!loaders) {
-    let data: Promise<StatisticsData> | undefined;
-    loaders = {
-      data: () => (data ??= sharedData(em, minimumCellSize, cacheMs)),
-      teacherKeysByDistrict: new DataLoader(async (codes) => {
-        // Arrays travel as one comma-joined parameter: the driver would spread a JS array into a list.
-        const rows: Array<{ district_code: string; id: string }> = await em
-          .getConnection()
-          .execute(`select s.district_code, t.id from teacher t join school s on s.npsn = t.school_npsn
-              where s.district_code = any(string_to_array(?, ',')) order by t.id`, [
-            codes.join(','),
-          ]);
-        return groupedByKey(codes, rows, (r) => r.district_code).map((list) => list.map((r) => r.id));
-      }),
-    };
-    perRequest.set(em, loaders);
-  }
-  return loaders;
+/**
+ * The statistics loaders of one request, a member of its loaders
+ * (createLoaders): the aggregate is computed at most once per request, and
+ * reused across requests for STATISTICS_CACHE_SECONDS.
+ */
+export function createStatisticsLoaders(em: EntityManager, config: Pick<SubgraphConfig, 'minCellSize' | 'statisticsCacheMs'>): StatisticsLoaders {
+  let data: Promise<StatisticsData> | undefined;
+  return {
+    data: () => (data ??= sharedData(em, config.minCellSize, config.statisticsCacheMs)),
+    teacherKeysByDistrict: new DataLoader((codes) => loadTeacherKeysByDistrict(em, codes)),
+  };
 }

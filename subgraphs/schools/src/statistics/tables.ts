@@ -1,6 +1,6 @@
 import { SuppressionTable } from '@mitra/kit';
 import { QUALIFICATION_ORDER, type QualificationLevel } from '../graphql/enums';
-import type { TeacherGroupRow } from './aggregate';
+import type { TeacherGroupRow } from './aggregates';
 
 /** The counts behind one QualificationBreakdown. */
 export interface BreakdownCounts {

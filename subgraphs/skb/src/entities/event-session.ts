@@ -1,6 +1,6 @@
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { DateTimeScalar } from '@mitra/kit';
+import { Entity, Enum, Index, Property } from '@mikro-orm/core';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { DateTimeScalar, IdColumn } from '@mitra/kit';
 import { SessionKind } from '../graphql/enums';
 
 @ObjectType()
@@ -8,8 +8,7 @@ import { SessionKind } from '../graphql/enums';
 @Entity({ tableName: 'event_session' })
 @Index({ properties: ['eventId', 'day', 'startsAt'] })
 export class EventSession {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
+  @IdColumn()
   id!: string;
 
   /** Resolved to the event through a loader; sessions are listed per event. */

@@ -1,6 +1,6 @@
-import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Authorized, Directive, Field, ID, ObjectType } from 'type-graphql';
-import { Rule } from '@mitra/kit';
+import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
+import { Authorized, Directive, Field, ObjectType } from 'type-graphql';
+import { IdColumn, Rule } from '@mitra/kit';
 import { RegistrationStatus } from '../graphql/enums';
 
 /** A participant of an event, by name: person-level. */
@@ -14,8 +14,7 @@ import { RegistrationStatus } from '../graphql/enums';
   expression: `create unique index "registration_event_id_teacher_id_unique" on "registration" ("event_id", "teacher_id") where "teacher_id" is not null and "status" <> 'CANCELLED'`,
 })
 export class Registration {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
+  @IdColumn()
   id!: string;
 
   /** Resolved to `event` through a loader. */

@@ -1,6 +1,6 @@
-import { Entity, Enum, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { DateScalar } from '@mitra/kit';
+import { Entity, Enum, Index, Property, type Opt } from '@mikro-orm/core';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { DateScalar, IdColumn } from '@mitra/kit';
 import { TrainingEventStatus } from '../graphql/enums';
 
 @ObjectType()
@@ -11,8 +11,7 @@ import { TrainingEventStatus } from '../graphql/enums';
 @Index({ properties: ['venueId', 'startsOn', 'id'] })
 @Index({ properties: ['status', 'startsOn', 'id'] })
 export class TrainingEvent {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
+  @IdColumn()
   id!: string;
 
   @Field()

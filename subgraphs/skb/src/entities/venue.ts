@@ -1,13 +1,13 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Entity, Index, Property } from '@mikro-orm/core';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { DistrictCodeColumn, IdColumn } from '@mitra/kit';
 
 @ObjectType()
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'venue' })
 @Index({ properties: ['name', 'id'] })
 export class Venue {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
+  @IdColumn()
   id!: string;
 
   @Field()
@@ -19,8 +19,7 @@ export class Venue {
   address?: string | null;
 
   /** The schools partner's District key; resolved to a `District` stub, not a field of its own. */
-  @Index()
-  @Property({ type: 'text' })
+  @DistrictCodeColumn()
   districtCode!: string;
 
   @Field(() => Int)

@@ -1,7 +1,7 @@
 import { Rule, authorizedReference } from '@mitra/kit';
 import type { SkbContext } from '../context';
 import { DistrictRef } from './types/district.ref';
-import { TrainingCoverage } from './types/training-coverage.types';
+import { TrainingCoverage } from './types/statistics.types';
 import { LecturerRef } from './types/lecturer.ref';
 import { TeacherRef } from './types/teacher.ref';
 import { TrainingProgramRef } from './types/training-program.ref';

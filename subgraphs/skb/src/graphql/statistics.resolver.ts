@@ -1,14 +1,15 @@
 import { Authorized, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { Rule, SuppressionTable } from '@mitra/kit';
+import { Rule, type SuppressionTable } from '@mitra/kit';
 import type { SkbContext } from '../context';
-import { trainedCounts } from '../loaders/coverage';
+import { attendanceFigures, trainedTable } from '../statistics/tables';
 import { DistrictRef } from './types/district.ref';
-import { TrainingCoverage } from './types/training-coverage.types';
+import { AttendanceFigures, TrainingCoverage } from './types/statistics.types';
+import { TrainingProgramRef } from './types/training-program.ref';
 
 /** What the skb adds to the schools partner's District: statistics, for any caller with a token. */
 @Authorized(Rule.STATISTICS)
 @Resolver(() => DistrictRef)
-export class DistrictResolver {
+export class DistrictTrainingResolver {
   @FieldResolver(() => TrainingCoverage, {
     // Another partner's field: an SKB outage nulls only this part of a district (contract v2).
     nullable: true,
@@ -20,15 +21,9 @@ export class DistrictResolver {
   }
 }
 
-/** Trained and untrained add up to the group; a small untrained group would otherwise be recoverable. */
-async function trainedTable(coverage: TrainingCoverage, ctx: SkbContext): Promise<SuppressionTable> {
-  const trained = await trainedCounts(ctx.em).load(coverage.teacherKeys);
-  const total = coverage.teacherKeys.length;
-  return new SuppressionTable(ctx.config.minCellSize)
-    .cell('total', total)
-    .cell('trained', trained)
-    .cell('untrained', total - trained, false)
-    .sum('total', ['trained', 'untrained']);
+async function coverageTable(coverage: TrainingCoverage, ctx: SkbContext): Promise<SuppressionTable> {
+  const trained = await ctx.loaders.statistics.trainedCounts.load(coverage.teacherKeys);
+  return trainedTable(coverage.teacherKeys.length, trained, ctx.config.minCellSize);
 }
 
 @Authorized(Rule.STATISTICS)
@@ -36,12 +31,21 @@ async function trainedTable(coverage: TrainingCoverage, ctx: SkbContext): Promis
 export class TrainingCoverageResolver {
   @FieldResolver(() => Int, { nullable: true, description: 'Teachers with at least one attended training event (skb). Null when suppressed.' })
   async teachersTrained(@Root() coverage: TrainingCoverage, @Ctx() ctx: SkbContext): Promise<number | null> {
-    return (await trainedTable(coverage, ctx)).get('trained');
+    return (await coverageTable(coverage, ctx)).get('trained');
   }
 
   @FieldResolver(() => Boolean, { description: 'True when at least one figure here was withheld because its group is too small.' })
   @Directive('@requires(fields: "universitySuppressed")')
   async suppressed(@Root() coverage: TrainingCoverage, @Ctx() ctx: SkbContext): Promise<boolean> {
-    return (await trainedTable(coverage, ctx)).isHidden('trained') || coverage.universitySuppressed === true;
+    return (await coverageTable(coverage, ctx)).isHidden('trained') || coverage.universitySuppressed === true;
+  }
+}
+
+@Authorized(Rule.STATISTICS)
+@Resolver(() => TrainingProgramRef)
+export class ProgramAttendanceResolver {
+  @FieldResolver(() => AttendanceFigures, { description: "Attendance at this program's events (skb)." })
+  async attendance(@Root() program: TrainingProgramRef, @Ctx() ctx: SkbContext): Promise<AttendanceFigures> {
+    return attendanceFigures(await ctx.loaders.statistics.attendanceByProgram.load(program.id), ctx.config.minCellSize);
   }
 }

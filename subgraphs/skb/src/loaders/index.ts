@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { byKey, groupedByKey, uuidBatch } from '@mitra/kit';
+import { byKey, groupedByKey, uuidBatch, type LoaderSources } from '@mitra/kit';
 import { EventSession } from '../entities/event-session';
 import { Registration } from '../entities/registration';
 import { TrainingEvent } from '../entities/training-event';
 import { Venue } from '../entities/venue';
+import { createStatisticsLoaders, type StatisticsLoaders } from '../statistics/loaders';
 import { loadAttendanceRates, loadFacilitatorsBySession, loadRegistrationsByTeacher, loadSessionsByLecturer } from './activity';
 
 export interface SkbLoaders {
@@ -19,10 +19,11 @@ export interface SkbLoaders {
   facilitatorIdsBySession: DataLoader<string, string[]>;
   sessionsByLecturer: DataLoader<string, EventSession[]>;
   registrationsByTeacher: DataLoader<string, Registration[]>;
+  statistics: StatisticsLoaders;
 }
 
 /** One set per request: every reference and list field is one SQL statement per batch. */
-export function createLoaders(em: EntityManager): SkbLoaders {
+export function createLoaders({ em }: LoaderSources): SkbLoaders {
   const none = () => null;
   const empty = <T>(): T[] => [];
   return {
@@ -54,5 +55,6 @@ export function createLoaders(em: EntityManager): SkbLoaders {
     facilitatorIdsBySession: new DataLoader(uuidBatch(empty<string>, (ids) => loadFacilitatorsBySession(em, ids))),
     sessionsByLecturer: new DataLoader(uuidBatch(empty<EventSession>, (ids) => loadSessionsByLecturer(em, ids))),
     registrationsByTeacher: new DataLoader(uuidBatch(empty<Registration>, (ids) => loadRegistrationsByTeacher(em, ids))),
+    statistics: createStatisticsLoaders(em),
   };
 }

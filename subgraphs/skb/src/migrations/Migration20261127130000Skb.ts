@@ -6,7 +6,7 @@ import { Migration } from '@mikro-orm/migrations';
  * district ids are other partners' keys: plain columns without foreign keys,
  * since their rows live in other databases.
  */
-export class Migration20261127300000Skb extends Migration {
+export class Migration20261127130000Skb extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create table "venue" (
       "id" uuid primary key,

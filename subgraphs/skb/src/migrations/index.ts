@@ -1,10 +1,16 @@
-import { Migration20261127300000Skb } from './Migration20261127300000Skb';
+import type { MigrationEntry } from '@mitra/kit';
+import { Migration20261127130000Skb } from './Migration20261127130000Skb';
 import { Migration20261127130001SkbEventVersion } from './Migration20261127130001SkbEventVersion';
 import { Migration20261127130002SkbActiveRegistrationUnique } from './Migration20261127130002SkbActiveRegistrationUnique';
 
-/** Committed migrations, in order; the ORM never creates the schema by itself. */
-export const migrations = [
-  { name: 'Migration20261127300000Skb', class: Migration20261127300000Skb },
+/**
+ * Committed migrations, in order; the ORM never creates the schema by itself.
+ * Their names sort in the order they run (a test checks it). The first was
+ * called Migration20261127300000Skb, which sorted after the two that follow
+ * it; databases that recorded it under that name are renamed by migrate().
+ */
+export const migrations: MigrationEntry[] = [
+  { name: 'Migration20261127130000Skb', class: Migration20261127130000Skb, formerNames: ['Migration20261127300000Skb'] },
   { name: 'Migration20261127130001SkbEventVersion', class: Migration20261127130001SkbEventVersion },
   { name: 'Migration20261127130002SkbActiveRegistrationUnique', class: Migration20261127130002SkbActiveRegistrationUnique },
 ];

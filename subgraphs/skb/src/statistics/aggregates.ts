@@ -1,33 +1,43 @@
-import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { keySetParams } from '@mitra/kit';
-
-const perRequest = new WeakMap<EntityManager, DataLoader<string[], number, string>>();
+import { isUuid, keySetParams } from '@mitra/kit';
 
 /**
  * Teachers with at least one attended event, for many key sets at once: one
  * statement per batch, the key sets flattened with their position.
  */
-export function trainedCounts(em: EntityManager): DataLoader<string[], number, string> {
-  let loader = perRequest.get(em);
-  if (!loader) {
-    loader = new DataLoader(
-      async (sets) => {
-        const { positions, keys, count } = keySetParams(sets);
-        if (!count) return sets.map(() => 0);
-        const rows: Array<{ idx: number; trained: number }> = await em.getConnection().execute(
-          `select k.idx, count(distinct r.teacher_id)::int as trained
-             from unnest(string_to_array(?, ',')::int[], string_to_array(?, ',')::uuid[]) as k(idx, teacher_id)
-             join registration r on r.teacher_id = k.teacher_id and r.status = 'ATTENDED'
-            group by k.idx`,
-          [positions, keys],
-        );
-        const counts = new Map(rows.map((r) => [Number(r.idx), Number(r.trained)]));
-        return sets.map((_, i) => counts.get(i) ?? 0);
-      },
-      { cacheKeyFn: (set) => set.join(',') },
-    );
-    perRequest.set(em, loader);
-  }
-  return loader;
+export async function loadTrainedCounts(em: EntityManager, sets: readonly string[][]): Promise<number[]> {
+  const { positions, keys, count } = keySetParams(sets);
+  if (!count) return sets.map(() => 0);
+  const rows: Array<{ idx: number; trained: number }> = await em.getConnection().execute(
+    `select k.idx, count(distinct r.teacher_id)::int as trained
+       from unnest(string_to_array(?, ',')::int[], string_to_array(?, ',')::uuid[]) as k(idx, teacher_id)
+       join registration r on r.teacher_id = k.teacher_id and r.status = 'ATTENDED'
+      group by k.idx`,
+    [positions, keys],
+  );
+  const counts = new Map(rows.map((r) => [Number(r.idx), Number(r.trained)]));
+  return sets.map((_, i) => counts.get(i) ?? 0);
+}
+
+/** Registrations of a program's events that were not cancelled, and how many of them were attended. */
+export interface AttendanceCounts {
+  counted: number;
+  attended: number;
+}
+
+/** Attendance at the events of many programs: one statement per batch. */
+export async function loadProgramAttendance(em: EntityManager, programIds: readonly string[]): Promise<AttendanceCounts[]> {
+  const valid = [...new Set(programIds.filter(isUuid).map((id) => id.toLowerCase()))];
+  const rows: Array<{ program_id: string; counted: number; attended: number }> = valid.length
+    ? await em.getConnection().execute(
+        `select e.program_id, count(*) filter (where r.status <> 'CANCELLED')::int as counted,
+                count(*) filter (where r.status = 'ATTENDED')::int as attended
+           from registration r join training_event e on e.id = r.event_id
+          where e.program_id = any(string_to_array(?, ',')::uuid[])
+          group by e.program_id`,
+        [valid.join(',')],
+      )
+    : [];
+  const byId = new Map(rows.map((r) => [r.program_id, { counted: Number(r.counted), attended: Number(r.attended) }]));
+  return programIds.map((id) => byId.get(id.toLowerCase()) ?? { counted: 0, attended: 0 });
 }

@@ -1,6 +1,6 @@
-import { DecimalType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Authorized, Directive, Field, Float, ID, ObjectType } from 'type-graphql';
-import { DateScalar, Rule } from '@mitra/kit';
+import { DecimalType, Entity, Index, Property } from '@mikro-orm/core';
+import { Authorized, Directive, Field, Float, ObjectType } from 'type-graphql';
+import { DateScalar, IdColumn, Rule } from '@mitra/kit';
 
 /** A teacher's test results in one training program; the teacher and the event belong to other partners. Person-level. */
 @Authorized(Rule.PERSONS)
@@ -9,8 +9,7 @@ import { DateScalar, Rule } from '@mitra/kit';
 @Entity({ tableName: 'assessment' })
 @Index({ properties: ['teacherId', 'assessedOn', 'id'] })
 export class Assessment {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
+  @IdColumn()
   id!: string;
 
   /** A Teacher of the schools partner, by key only. */

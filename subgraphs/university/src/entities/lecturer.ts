@@ -1,13 +1,13 @@
-import { ArrayType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { ArrayType, Entity, Index, Property } from '@mikro-orm/core';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { IdColumn } from '@mitra/kit';
 
 @ObjectType()
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'lecturer' })
 @Index({ properties: ['fullName', 'id'] })
 export class Lecturer {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
+  @IdColumn()
   id!: string;
 
   @Field()

@@ -1,13 +1,13 @@
-import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Entity, Index, Property, Unique } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { IdColumn } from '@mitra/kit';
 
 /** One unit of a training program's curriculum, taught by one lecturer. */
 @ObjectType()
 @Entity({ tableName: 'module' })
 @Unique({ properties: ['programId', 'position'] })
 export class Module {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
+  @IdColumn()
   id!: string;
 
   @Property({ type: 'uuid' })

@@ -1,6 +1,6 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Authorized, Directive, Field, ID, ObjectType } from 'type-graphql';
-import { DateScalar, Rule } from '@mitra/kit';
+import { Entity, Index, Property } from '@mikro-orm/core';
+import { Authorized, Directive, Field, ObjectType } from 'type-graphql';
+import { DateScalar, IdColumn, Rule } from '@mitra/kit';
 
 /** A cooperation agreement between the university's study program and a school: not public, not personal (any token). */
 @Authorized(Rule.AUTHENTICATED)
@@ -8,8 +8,7 @@ import { DateScalar, Rule } from '@mitra/kit';
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'partnership' })
 export class Partnership {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
+  @IdColumn()
   id!: string;
 
   /** The partner school (schools subgraph), by NPSN; reached as `School.partnership`, not a field here. */

@@ -1,5 +1,6 @@
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Entity, Enum, Index, Property } from '@mikro-orm/core';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { IdColumn } from '@mitra/kit';
 import { TrainingTier } from '../graphql/enums';
 
 @ObjectType()
@@ -7,8 +8,7 @@ import { TrainingTier } from '../graphql/enums';
 @Entity({ tableName: 'training_program' })
 @Index({ properties: ['tier', 'code'] })
 export class TrainingProgram {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
+  @IdColumn()
   id!: string;
 
   @Field()

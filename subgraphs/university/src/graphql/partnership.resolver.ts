@@ -1,6 +1,6 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
 import { Partnership } from '../entities/partnership';
-import { isActive, partnershipToday } from '../partnerships';
+import { isActive, partnershipToday } from '../entities/partnership-term';
 
 @Resolver(() => Partnership)
 export class PartnershipResolver {

@@ -1,7 +1,8 @@
 import { Rule, authorizedReference } from '@mitra/kit';
 import type { UniversityContext } from '../context';
 import { SchoolRef } from './types/school.ref';
-import { DistrictRef, TrainingCoverage } from './types/statistics.types';
+import { DistrictRef } from './types/district.ref';
+import { TrainingCoverage } from './types/statistics.types';
 import { TeacherRef } from './types/teacher.ref';
 import { TrainingEventRef } from './types/training-event.ref';
 

@@ -2,9 +2,9 @@ import { Authorized, Ctx, Directive, FieldResolver, Float, Resolver, Root } from
 import { Rule } from '@mitra/kit';
 import type { UniversityContext } from '../context';
 import { TrainingProgram } from '../entities/training-program';
-import { statisticsLoaders } from '../statistics/aggregates';
-import { meanGain, outcomesByTier, tierCounts, toOutcomes, universitySuppressed } from '../statistics/outcomes';
-import { DistrictRef, TierCount, TierOutcomes, TrainingCoverage, TrainingOutcomes } from './types/statistics.types';
+import { meanGain, outcomesByTier, tierCounts, toOutcomes, universitySuppressed } from '../statistics/tables';
+import { DistrictRef } from './types/district.ref';
+import { TierCount, TierOutcomes, TrainingCoverage, TrainingOutcomes } from './types/statistics.types';
 import { TrainingEventRef } from './types/training-event.ref';
 
 /** The university's half of TrainingCoverage: completed tiers and gains of the given teachers. */
@@ -13,19 +13,19 @@ import { TrainingEventRef } from './types/training-event.ref';
 export class TrainingCoverageResolver {
   @FieldResolver(() => [TierCount], { description: 'Teachers by highest completed tier (university).' })
   async byHighestTier(@Root() coverage: TrainingCoverage, @Ctx() ctx: UniversityContext): Promise<TierCount[]> {
-    return tierCounts(await statisticsLoaders(ctx.em).coverage.load(coverage.teacherKeys), ctx.config.minCellSize);
+    return tierCounts(await ctx.loaders.statistics.coverage.load(coverage.teacherKeys), ctx.config.minCellSize);
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'Mean post-test minus pre-test gain (university); null when suppressed or no data.' })
   async meanGain(@Root() coverage: TrainingCoverage, @Ctx() ctx: UniversityContext): Promise<number | null> {
-    return meanGain(await statisticsLoaders(ctx.em).coverage.load(coverage.teacherKeys), ctx.config.minCellSize);
+    return meanGain(await ctx.loaders.statistics.coverage.load(coverage.teacherKeys), ctx.config.minCellSize);
   }
 
   /** Read by the skb subgraph's `suppressed` (@requires); never by clients. */
   @FieldResolver(() => Boolean)
   @Directive('@inaccessible')
   async universitySuppressed(@Root() coverage: TrainingCoverage, @Ctx() ctx: UniversityContext): Promise<boolean> {
-    return universitySuppressed(await statisticsLoaders(ctx.em).coverage.load(coverage.teacherKeys), ctx.config.minCellSize);
+    return universitySuppressed(await ctx.loaders.statistics.coverage.load(coverage.teacherKeys), ctx.config.minCellSize);
   }
 }
 
@@ -37,7 +37,7 @@ export class DistrictOutcomesResolver {
   })
   @Directive('@requires(fields: "teacherKeys")')
   async trainingOutcomes(@Root() district: DistrictRef, @Ctx() ctx: UniversityContext): Promise<TierOutcomes[]> {
-    return outcomesByTier(await statisticsLoaders(ctx.em).coverage.load(district.teacherKeys ?? []), ctx.config.minCellSize);
+    return outcomesByTier(await ctx.loaders.statistics.coverage.load(district.teacherKeys ?? []), ctx.config.minCellSize);
   }
 }
 
@@ -46,7 +46,7 @@ export class DistrictOutcomesResolver {
 export class ProgramOutcomesResolver {
   @FieldResolver(() => TrainingOutcomes, { description: 'Whether this program worked: pre/post-test results over all its assessments.' })
   async outcomes(@Root() program: TrainingProgram, @Ctx() ctx: UniversityContext): Promise<TrainingOutcomes> {
-    return toOutcomes(await statisticsLoaders(ctx.em).outcomesByProgram.load(program.id), ctx.config.minCellSize);
+    return toOutcomes(await ctx.loaders.statistics.outcomesByProgram.load(program.id), ctx.config.minCellSize);
   }
 }
 
@@ -55,6 +55,6 @@ export class ProgramOutcomesResolver {
 export class EventOutcomesResolver {
   @FieldResolver(() => TrainingOutcomes, { description: 'Whether this event worked: pre/post-test results of its assessed participants (university).' })
   async outcomes(@Root() event: TrainingEventRef, @Ctx() ctx: UniversityContext): Promise<TrainingOutcomes> {
-    return toOutcomes(await statisticsLoaders(ctx.em).outcomesByEvent.load(event.id), ctx.config.minCellSize);
+    return toOutcomes(await ctx.loaders.statistics.outcomesByEvent.load(event.id), ctx.config.minCellSize);
   }
 }

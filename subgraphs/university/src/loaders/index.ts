@@ -1,13 +1,13 @@
 import DataLoader from 'dataloader';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { byKey, groupedByKey, uuidBatch } from '@mitra/kit';
+import { byKey, groupedByKey, uuidBatch, type LoaderSources } from '@mitra/kit';
 import { Assessment } from '../entities/assessment';
 import { Lecturer } from '../entities/lecturer';
 import { Module } from '../entities/module';
 import { Partnership } from '../entities/partnership';
 import { TrainingProgram } from '../entities/training-program';
 import type { TrainingTier } from '../graphql/enums';
-import { currentPartnership, partnershipToday } from '../partnerships';
+import { currentPartnership, partnershipToday } from '../entities/partnership-term';
+import { createStatisticsLoaders, type StatisticsLoaders } from '../statistics/loaders';
 import { loadHighestCompletedTiers } from './tiers';
 
 export interface UniversityLoaders {
@@ -19,10 +19,11 @@ export interface UniversityLoaders {
   highestTierByTeacher: DataLoader<string, TrainingTier | null>;
   partnershipById: DataLoader<string, Partnership | null>;
   partnershipBySchool: DataLoader<string, Partnership | null>;
+  statistics: StatisticsLoaders;
 }
 
 /** One set per request: every reference and list field is one SQL statement per batch. */
-export function createLoaders(em: EntityManager): UniversityLoaders {
+export function createLoaders({ em }: LoaderSources): UniversityLoaders {
   const none = () => null;
   const empty = <T>(): T[] => [];
   return {
@@ -46,5 +47,6 @@ export function createLoaders(em: EntityManager): UniversityLoaders {
       const today = partnershipToday();
       return groupedByKey(npsns, rows, (p) => p.schoolNpsn).map((list) => currentPartnership(list, today));
     }),
+    statistics: createStatisticsLoaders(em),
   };
 }

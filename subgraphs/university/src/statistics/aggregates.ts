@@ -1,4 +1,3 @@
-import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid, keySetParams } from '@mitra/kit';
 import { TIER_ORDER, type TrainingTier } from '../graphql/enums';
@@ -48,7 +47,7 @@ const toSums = (r: SumsRow): OutcomeSums => ({
  * Everything the university reports about a set of teachers, for many sets
  * at once: two statements per batch (tiers; assessments), whatever the sizes.
  */
-async function loadCoverage(em: EntityManager, sets: readonly string[][]): Promise<CoverageFigures[]> {
+export async function loadCoverage(em: EntityManager, sets: readonly string[][]): Promise<CoverageFigures[]> {
   const result: CoverageFigures[] = sets.map((set) => ({
     total: new Set(set).size,
     byTier: Object.fromEntries(TIER_ORDER.map((t) => [t, 0])) as Record<TrainingTier, number>,
@@ -93,7 +92,7 @@ async function loadCoverage(em: EntityManager, sets: readonly string[][]): Promi
   return result;
 }
 
-async function loadSumsBy(em: EntityManager, column: 'program_id' | 'event_id', keys: readonly string[]): Promise<OutcomeSums[]> {
+export async function loadSumsBy(em: EntityManager, column: 'program_id' | 'event_id', keys: readonly string[]): Promise<OutcomeSums[]> {
   const valid = [...new Set(keys.filter(isUuid).map((k) => k.toLowerCase()))];
   if (!valid.length) return keys.map(() => emptySums());
   const rows: Array<SumsRow & { key: string }> = await em
@@ -101,26 +100,4 @@ async function loadSumsBy(em: EntityManager, column: 'program_id' | 'event_id', 
     .execute(`select a.${column} as key, ${SUMS_SQL} from assessment a where a.${column} = any(string_to_array(?, ',')::uuid[]) group by a.${column}`, [valid.join(',')]);
   const byKey = new Map(rows.map((r) => [r.key, toSums(r)]));
   return keys.map((k) => byKey.get(k.toLowerCase()) ?? emptySums());
-}
-
-export interface StatisticsLoaders {
-  coverage: DataLoader<string[], CoverageFigures, string>;
-  outcomesByProgram: DataLoader<string, OutcomeSums>;
-  outcomesByEvent: DataLoader<string, OutcomeSums>;
-}
-
-const perRequest = new WeakMap<EntityManager, StatisticsLoaders>();
-
-/** Created lazily once per request (keyed by the request's EntityManager fork). */
-export function statisticsLoaders(em: EntityManager): StatisticsLoaders {
-  let loaders = perRequest.get(em);
-  if (!loaders) {
-    loaders = {
-      coverage: new DataLoader((sets) => loadCoverage(em, sets), { cacheKeyFn: (set) => set.join(',') }),
-      outcomesByProgram: new DataLoader((keys) => loadSumsBy(em, 'program_id', keys)),
-      outcomesByEvent: new DataLoader((keys) => loadSumsBy(em, 'event_id', keys)),
-    };
-    perRequest.set(em, loaders);
-  }
-  return loaders;
 }

@@ -1,9 +1,8 @@
-import { SuppressionTable } from '@mitra/kit';
+import { SuppressionTable, isSmallCell } from '@mitra/kit';
 import { TIER_ORDER } from '../graphql/enums';
 import { TierCount, TierOutcomes, TrainingOutcomes } from '../graphql/types/statistics.types';
 import type { CoverageFigures, OutcomeSums } from './aggregates';
 
-const small = (n: number, min: number) => n > 0 && n < min;
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
 
 /**
@@ -11,12 +10,12 @@ const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 *
  * a pass rate is withheld when the passed or the failed group is small, since
  * rate × assessed would reveal it.
  */
-export function toOutcomes(s: OutcomeSums, min: number, assessedHidden = small(s.assessed, min)): TrainingOutcomes {
+export function toOutcomes(s: OutcomeSums, min: number, assessedHidden = isSmallCell(s.assessed, min)): TrainingOutcomes {
   const out = new TrainingOutcomes();
   out.assessed = assessedHidden ? null : s.assessed;
-  const rateHidden = assessedHidden || small(s.passed, min) || small(s.assessed - s.passed, min);
+  const rateHidden = assessedHidden || isSmallCell(s.passed, min) || isSmallCell(s.assessed - s.passed, min);
   out.passRate = rateHidden || s.assessed === 0 ? null : round(s.passed / s.assessed, 4);
-  const meansHidden = assessedHidden || small(s.scored, min);
+  const meansHidden = assessedHidden || isSmallCell(s.scored, min);
   const means = !meansHidden && s.scored > 0;
   out.meanPreTest = means ? round(s.preSum / s.scored, 2) : null;
   out.meanPostTest = means ? round(s.postSum / s.scored, 2) : null;
@@ -43,12 +42,12 @@ export function tierCounts(f: CoverageFigures, min: number): TierCount[] {
 }
 
 export function meanGain(f: CoverageFigures, min: number): number | null {
-  if (f.gainTeachers === 0 || small(f.gainTeachers, min) || f.gainAssessments === 0) return null;
+  if (f.gainTeachers === 0 || isSmallCell(f.gainTeachers, min) || f.gainAssessments === 0) return null;
   return round(f.gainSum / f.gainAssessments, 2);
 }
 
 export function universitySuppressed(f: CoverageFigures, min: number): boolean {
-  return tierTable(f, min).anyHidden([...TIER_ORDER]) || small(f.gainTeachers, min);
+  return tierTable(f, min).anyHidden([...TIER_ORDER]) || isSmallCell(f.gainTeachers, min);
 }
 
 /** Outcomes per tier and for all tiers; the tiers add up to the whole, so a lone hidden tier takes another with it. */

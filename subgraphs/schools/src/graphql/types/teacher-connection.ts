@@ -1,32 +1,9 @@
-import { Field, InputType, Int, ObjectType, ID } from 'type-graphql';
-import { PageInfo } from '@mitra/kit';
+import { Field, InputType, ObjectType, ID } from 'type-graphql';
+import { Connection } from '@mitra/kit';
 import { Teacher } from '../../entities/teacher';
 
 @ObjectType()
-export class TeacherEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => Teacher)
-  node!: Teacher;
-}
-
-@ObjectType()
-export class TeacherConnection {
-  @Field(() => [TeacherEdge])
-  edges!: TeacherEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  /** Counted only when a client asks for totalCount. */
-  count!: () => Promise<number>;
-
-  @Field(() => Int)
-  totalCount(): Promise<number> {
-    return this.count();
-  }
-}
+export class TeacherConnection extends Connection(Teacher, 'TeacherEdge') {}
 
 @InputType()
 export class TeacherFilter {

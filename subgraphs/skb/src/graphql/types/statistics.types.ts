@@ -1,4 +1,5 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
+import { TeacherSetKey } from '@mitra/kit';
 
 /**
  * Training coverage of a set of teachers. Two partners fill it: this one
@@ -8,11 +9,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  */
 @ObjectType()
 @Directive('@key(fields: "teacherKeys")')
-export class TrainingCoverage {
-  @Field(() => [ID])
-  @Directive('@inaccessible')
-  teacherKeys!: string[];
-
+export class TrainingCoverage extends TeacherSetKey {
   /** Whether the university withheld any of its figures (internal; resolved there). */
   @Field()
   @Directive('@external')
@@ -21,4 +18,16 @@ export class TrainingCoverage {
   static of(teacherKeys: string[], universitySuppressed?: boolean): TrainingCoverage {
     return Object.assign(new TrainingCoverage(), { teacherKeys, universitySuppressed });
   }
+}
+
+@ObjectType({ description: "Attendance at a program's events: registrations that were not cancelled, and how many attended. Small groups are suppressed." })
+export class AttendanceFigures {
+  @Field(() => Int, { nullable: true, description: 'Registrations that were not cancelled. Null when suppressed.' })
+  registrations!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Share of those registrations with status ATTENDED, 0..1.' })
+  attendanceRate!: number | null;
+
+  @Field()
+  suppressed!: boolean;
 }

@@ -1,33 +1,10 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { DateScalar, PageInfo } from '@mitra/kit';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Connection, DateScalar } from '@mitra/kit';
 import { TrainingEvent } from '../../entities/training-event';
 import { TrainingEventStatus } from '../enums';
 
 @ObjectType()
-export class TrainingEventEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => TrainingEvent)
-  node!: TrainingEvent;
-}
-
-@ObjectType()
-export class TrainingEventConnection {
-  @Field(() => [TrainingEventEdge])
-  edges!: TrainingEventEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  /** Counted only when a client asks for totalCount. */
-  count!: () => Promise<number>;
-
-  @Field(() => Int)
-  totalCount(): Promise<number> {
-    return this.count();
-  }
-}
+export class TrainingEventConnection extends Connection(TrainingEvent, 'TrainingEventEdge') {}
 
 @InputType()
 export class TrainingEventFilter {

@@ -1,4 +1,5 @@
-import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
+import { TeacherSetKey } from '@mitra/kit';
 import { TrainingTier } from '../enums';
 
 @ObjectType()
@@ -13,11 +14,7 @@ export class TierCount {
 /** Training coverage of a set of teachers: the university's half (see the skb subgraph for attendance). */
 @ObjectType()
 @Directive('@key(fields: "teacherKeys")')
-export class TrainingCoverage {
-  @Field(() => [ID])
-  @Directive('@inaccessible')
-  teacherKeys!: string[];
-
+export class TrainingCoverage extends TeacherSetKey {
   static of(teacherKeys: string[]): TrainingCoverage {
     return Object.assign(new TrainingCoverage(), { teacherKeys });
   }
@@ -51,20 +48,4 @@ export class TierOutcomes {
 
   @Field(() => TrainingOutcomes)
   outcomes!: TrainingOutcomes;
-}
-
-/** The schools partner's District, by key, with the teacher keys this subgraph aggregates over. */
-@ObjectType('District')
-@Directive('@key(fields: "code")')
-export class DistrictRef {
-  @Field(() => ID)
-  code!: string;
-
-  @Field(() => [ID])
-  @Directive('@external')
-  teacherKeys?: string[];
-
-  static of(code: string, teacherKeys?: string[]): DistrictRef {
-    return Object.assign(new DistrictRef(), { code, teacherKeys });
-  }
 }

@@ -1,0 +1,4 @@
+import { stopTestPostgres } from './postgres';
+
+// A partner's jest.config.js names this file as its globalTeardown.
+export = stopTestPostgres;

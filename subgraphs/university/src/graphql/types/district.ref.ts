@@ -1,0 +1,18 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/** The schools partner's District, by key; this subgraph adds `trainingOutcomes`, over the district's teachers. */
+@ObjectType('District')
+@Directive('@key(fields: "code")')
+export class DistrictRef {
+  @Field(() => ID)
+  code!: string;
+
+  /** The district's teachers' keys, resolved by the schools partner (internal, never shown to clients). */
+  @Field(() => [ID])
+  @Directive('@external')
+  teacherKeys?: string[];
+
+  static of(code: string, teacherKeys?: string[]): DistrictRef {
+    return Object.assign(new DistrictRef(), { code, teacherKeys });
+  }
+}

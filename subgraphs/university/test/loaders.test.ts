@@ -1,0 +1,80 @@
+import 'reflect-metadata';
+import { DEMO_IDS, buildDemoWorld } from '@mitra/fixtures';
+import { createTestDatabase, type TestDatabase } from '@mitra/kit/test-support';
+import { currentPartnership, partnershipToday } from '../src/entities/partnership-term';
+import { TIER_ORDER, type TrainingTier } from '../src/graphql/enums';
+import { seedDemo } from '../src/seeds/demo';
+import { definition, entities, migrations } from '../src/subgraph';
+
+const world = buildDemoWorld();
+const UNKNOWN = '00000000-0000-4000-8000-00000000dead';
+let db: TestDatabase;
+
+beforeAll(async () => {
+  db = await createTestDatabase({ name: 'university', entities, migrations, seed: seedDemo });
+});
+afterAll(() => db?.close());
+
+/** A request's loaders, as createSubgraphServer makes them. */
+const loaders = () => definition.createLoaders({ em: db.em(), config: db.config });
+const ids = (rows: ReadonlyArray<{ id: string } | null | Error>) => rows.map((r) => (r instanceof Error ? r : r?.id ?? null));
+
+describe('university loaders', () => {
+  it('read lecturers and programs by id in one statement each, in key order, upper-case ids too', async () => {
+    const { practice, psychology } = DEMO_IDS.lecturers;
+    const { basic, advanced } = DEMO_IDS.programs;
+    const { result, statements } = await db.counting(() => {
+      const l = loaders();
+      return Promise.all([
+        l.lecturerById.loadMany([psychology, practice.toUpperCase(), 'nope', UNKNOWN]),
+        l.programById.loadMany([advanced.toUpperCase(), UNKNOWN, basic]),
+      ]);
+    });
+    expect(result.map(ids)).toEqual([
+      [psychology, practice, null, null],
+      [advanced, null, basic],
+    ]);
+    expect(statements).toBe(2);
+  });
+
+  it('list modules per program in teaching order, [] for an unknown program', async () => {
+    const { basic, advanced } = DEMO_IDS.programs;
+    const { result, statements } = await db.counting(() => loaders().modulesByProgram.loadMany([advanced, UNKNOWN, basic.toUpperCase()]));
+    const modulesOf = (id: string) => world.programs.find((p) => p.id === id)!.modules.map((m) => m.id);
+    expect(result.map((list) => (Array.isArray(list) ? ids(list) : list))).toEqual([modulesOf(advanced), [], modulesOf(basic)]);
+    expect(statements).toBe(1);
+  });
+
+  it("give each teacher her highest passed tier in one statement", async () => {
+    const tierOf = new Map(world.programs.map((p) => [p.id, p.tier as TrainingTier]));
+    const expected = (teacherId: string): TrainingTier | null => {
+      const ranks = world.assessments.filter((a) => a.teacherId === teacherId && a.passed).map((a) => TIER_ORDER.indexOf(tierOf.get(a.programId)!));
+      return ranks.length ? TIER_ORDER[Math.max(...ranks)] : null;
+    };
+    const teachers = world.teachers.slice(20, 60).map((t) => t.id);
+    const { result, statements } = await db.counting(() => loaders().highestTierByTeacher.loadMany([...teachers.map((id) => id.toUpperCase()), UNKNOWN]));
+    expect(result).toEqual([...teachers.map(expected), null]);
+    expect(new Set(result).size).toBeGreaterThan(2);
+    expect(statements).toBe(1);
+  });
+
+  it("give each school its current partnership in one statement", async () => {
+    const npsns = ['64720001', '64710002', '64710001'];
+    const today = partnershipToday();
+    const { result, statements } = await db.counting(() => loaders().partnershipBySchool.loadMany(npsns));
+    expect(ids(result as Array<{ id: string } | null>)).toEqual(
+      npsns.map((npsn) => currentPartnership(world.partnerships.filter((p) => p.npsn === npsn), today)?.id ?? null),
+    );
+    expect(statements).toBe(1);
+  });
+
+  it('compute the coverage of several teacher sets in two statements, whatever their sizes', async () => {
+    const sets = [world.teachers.slice(0, 100).map((t) => t.id), world.teachers.slice(100, 110).map((t) => t.id), []];
+    const { result, statements } = await db.counting(() => loaders().statistics.coverage.loadMany(sets));
+    const assessed = (set: string[]) => world.assessments.filter((a) => set.includes(a.teacherId)).length;
+    expect(result.map((f) => (f instanceof Error ? f : { total: f.total, assessed: TIER_ORDER.reduce((n, t) => n + f.outcomesByTier[t].assessed, 0) }))).toEqual(
+      sets.map((set) => ({ total: set.length, assessed: assessed(set) })),
+    );
+    expect(statements).toBe(2);
+  });
+});
