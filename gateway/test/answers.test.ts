@@ -10,7 +10,6 @@ import { testGatewayConfig } from './test-gateway';
  * GET queries as urql and graphql-request send them, and JSON 404s.
  */
 
-
 let schools: FakeSubgraph;
 let university: FakeSubgraph;
 let skb: FakeSubgraph;
@@ -30,14 +29,22 @@ interface Body {
 }
 
 async function post(base: string, query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: Body }> {
-  const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   return { status: response.status, body: (await response.json()) as Body };
 }
 
 let development: string;
 
 beforeAll(async () => {
-  [schools, university, skb] = await Promise.all([startFakeSubgraph('schools', 1), startFakeSubgraph('university', 1), startFakeSubgraph('skb', 1)]);
+  [schools, university, skb] = await Promise.all([
+    startFakeSubgraph('schools', 1),
+    startFakeSubgraph('university', 1),
+    startFakeSubgraph('skb', 1),
+  ]);
   development = await gateway({ NODE_ENV: 'development' });
 });
 
@@ -68,19 +75,26 @@ describe('stack traces', () => {
 });
 
 describe('limit refusals', () => {
-  it("name the limit and its setting, without graphql-armor's \"Syntax Error\", with extensions.limit", async () => {
+  it('name the limit and its setting, without graphql-armor\'s "Syntax Error", with extensions.limit', async () => {
     const base = await gateway({ MAX_QUERY_COST: '5', MAX_QUERY_DEPTH: '1', MAX_QUERY_ALIASES: '1', MAX_QUERY_DIRECTIVES: '1' });
     const cases: Array<[string, string, RegExp]> = [
       ['{ lecturers { id fullName } venues { id name } }', 'cost', /^Query Cost limit of 5 exceeded, found \d+ \(MAX_QUERY_COST\)\.$/],
       ['{ district(code: "64.71") { name trainedCount } }', 'depth', /^Query depth limit of 1 exceeded, found 2 \(MAX_QUERY_DEPTH\)\.$/],
       ['{ a: venues { id } b: venues { id } }', 'aliases', /^Aliases limit of 1 exceeded, found 2 \(MAX_QUERY_ALIASES\)\.$/],
-      ['{ venues { id @include(if: true) name @include(if: true) } }', 'directives', /^Directives limit of 1 exceeded, found 2 \(MAX_QUERY_DIRECTIVES\)\.$/],
+      [
+        '{ venues { id @include(if: true) name @include(if: true) } }',
+        'directives',
+        /^Directives limit of 1 exceeded, found 2 \(MAX_QUERY_DIRECTIVES\)\.$/,
+      ],
     ];
     for (const [query, limit, message] of cases) {
       const { status, body } = await post(base, query);
       expect({ query, status }).toEqual({ query, status: 400 });
       const refusal = body.errors?.find((e) => e.extensions.limit === limit);
-      expect({ limit, refusal }).toEqual({ limit, refusal: { message: expect.stringMatching(message), extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit } } });
+      expect({ limit, refusal }).toEqual({
+        limit,
+        refusal: { message: expect.stringMatching(message), extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit } },
+      });
       for (const error of body.errors ?? []) expect(error.message).not.toMatch(/Syntax Error/);
     }
   });
@@ -91,7 +105,9 @@ describe('text with a NUL character', () => {
     schools.received.length = 0;
     const literal = await post(development, '{ schoolsRejects(code: "a\\u0000b") }');
     expect(literal.status).toBe(400);
-    expect(literal.body.errors).toEqual([{ message: 'code: must not contain a NUL character (U+0000)', extensions: { code: 'BAD_USER_INPUT', field: 'code' } }]);
+    expect(literal.body.errors).toEqual([
+      { message: 'code: must not contain a NUL character (U+0000)', extensions: { code: 'BAD_USER_INPUT', field: 'code' } },
+    ]);
     const variable = await post(development, 'query($c: String!) { schoolsRejects(code: $c) }', { c: '\u0000' });
     expect(variable.body.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'code' });
     expect(schools.received).toHaveLength(0);
@@ -105,7 +121,9 @@ describe('GET queries', () => {
       variables: JSON.stringify({ code: '64.71' }),
       operationName: 'Place',
     });
-    const response = await fetch(`${development}/graphql?${params}`, { headers: { accept: 'application/graphql-response+json, application/json' } });
+    const response = await fetch(`${development}/graphql?${params}`, {
+      headers: { accept: 'application/graphql-response+json, application/json' },
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { district: { name: 'Kota Balikpapan' } } });
   });
@@ -117,7 +135,11 @@ describe('GET queries', () => {
 
   it('do not open the door to other content types on POST', async () => {
     skb.received.length = 0;
-    const response = await fetch(`${development}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ venues { id } }' }) });
+    const response = await fetch(`${development}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: '{ venues { id } }' }),
+    });
     expect(response.status).toBe(400);
     expect(skb.received).toHaveLength(0);
   });
@@ -133,6 +155,8 @@ describe('paths the gateway does not serve', () => {
     const response = await fetch(`${development}${where}`, { method });
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toMatch(/application\/json/);
-    expect(await response.json()).toEqual({ errors: [{ message: `Nothing is served at ${method} ${where}`, extensions: { code: 'NOT_FOUND' } }] });
+    expect(await response.json()).toEqual({
+      errors: [{ message: `Nothing is served at ${method} ${where}`, extensions: { code: 'NOT_FOUND' } }],
+    });
   });
 });

@@ -1,12 +1,15 @@
 import { toCsv } from '../src/exports';
 
 describe('toCsv', () => {
-  const csv = toCsv(['label', 'count', 'gain', 'suppressed'], [
-    ['Kabupaten Penajam Paser Utara – Kecamatan Sepaku', 12, -3.5, 'false'],
-    ['=HYPERLINK("http://example.org")', null, null, 'true'],
-    ['+62 811', 5, 1.25, 'false'],
-    ['@SUM(A1:A2)', 0, 0, 'false'],
-  ]);
+  const csv = toCsv(
+    ['label', 'count', 'gain', 'suppressed'],
+    [
+      ['Kabupaten Penajam Paser Utara – Kecamatan Sepaku', 12, -3.5, 'false'],
+      ['=HYPERLINK("http://example.org")', null, null, 'true'],
+      ['+62 811', 5, 1.25, 'false'],
+      ['@SUM(A1:A2)', 0, 0, 'false'],
+    ],
+  );
   const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
 
   it('starts with a UTF-8 byte-order mark and ends records with CRLF', () => {

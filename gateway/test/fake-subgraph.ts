@@ -40,7 +40,12 @@ const root = {
   schoolsRejects: ({ code }: { code: string }) => {
     // A careless partner: what it adds beyond code and field must not reach clients through the gateway.
     throw new GraphQLError(`code: ${code} is not a district code`, {
-      extensions: { code: 'BAD_USER_INPUT', field: 'code', sql: 'select * from district where code = $1', exception: { stacktrace: ['at db.ts:1'] } },
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        field: 'code',
+        sql: 'select * from district where code = $1',
+        exception: { stacktrace: ['at db.ts:1'] },
+      },
     });
   },
   lecturers: () => [{ id: 'l1', fullName: 'Dr. Sari' }],

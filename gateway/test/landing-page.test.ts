@@ -13,9 +13,7 @@ describe('the offline explorer page', () => {
   it('loads only assets that this server serves from node_modules', () => {
     const references = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]);
     const files = explorerAssetFiles();
-    expect(references.sort()).toEqual(
-      [...Object.keys(files), 'explorer.js'].map((name) => `${EXPLORER_ASSET_PATH}/${name}`).sort(),
-    );
+    expect(references.sort()).toEqual([...Object.keys(files), 'explorer.js'].map((name) => `${EXPLORER_ASSET_PATH}/${name}`).sort());
     for (const [name, file] of Object.entries(files)) {
       expect({ name, exists: existsSync(file) }).toEqual({ name, exists: true });
       expect(statSync(file).size).toBeGreaterThan(1_000);

@@ -31,7 +31,11 @@ async function post(base: string, body: string): Promise<{ status: number; json:
 }
 
 beforeAll(async () => {
-  [schools, university, skb] = await Promise.all([startFakeSubgraph('schools', 1), startFakeSubgraph('university', 1), startFakeSubgraph('skb', 1)]);
+  [schools, university, skb] = await Promise.all([
+    startFakeSubgraph('schools', 1),
+    startFakeSubgraph('university', 1),
+    startFakeSubgraph('skb', 1),
+  ]);
 });
 
 afterAll(async () => {
@@ -68,8 +72,19 @@ describe('/metrics', () => {
     await post(base, JSON.stringify({ query: '{ slowVenues { id } }' }));
     const text = await (await fetch(`${base}/metrics`)).text();
     const count = (subgraph: string, outcome: string) =>
-      Number(text.match(new RegExp(`^mitra_subgraph_fetch_duration_seconds_count\\{[^}]*subgraph="${subgraph}",outcome="${outcome}"[^}]*\\} (\\d+)$`, 'm'))?.[1] ?? 0);
-    expect({ ok: count('skb', 'ok'), errors: count('schools', 'errors'), timeout: count('skb', 'timeout') }).toEqual({ ok: 1, errors: 1, timeout: 1 });
+      Number(
+        text.match(
+          new RegExp(
+            `^mitra_subgraph_fetch_duration_seconds_count\\{[^}]*subgraph="${subgraph}",outcome="${outcome}"[^}]*\\} (\\d+)$`,
+            'm',
+          ),
+        )?.[1] ?? 0,
+      );
+    expect({ ok: count('skb', 'ok'), errors: count('schools', 'errors'), timeout: count('skb', 'timeout') }).toEqual({
+      ok: 1,
+      errors: 1,
+      timeout: 1,
+    });
   });
 });
 
@@ -101,16 +116,24 @@ describe('documents that cost the gateway exponential work are refused at once',
   it('a fragment bomb: each fragment spreading the next one twice, 30 deep', async () => {
     const base = await gateway();
     const n = 30;
-    const fragments = Array.from({ length: n }, (_, i) => `fragment F${i} on Query { ${i + 1 < n ? `...F${i + 1} ...F${i + 1}` : 'venues { id }'} }`).join(' ');
+    const fragments = Array.from(
+      { length: n },
+      (_, i) => `fragment F${i} on Query { ${i + 1 < n ? `...F${i + 1} ...F${i + 1}` : 'venues { id }'} }`,
+    ).join(' ');
     const { status, json } = await post(base, JSON.stringify({ query: `query { ...F0 } ${fragments}` }));
     expect(status).toBe(400);
-    expect(json.errors?.map((e) => e.message)).toContain('The operation selects 536870912 root fields; at most 15 are allowed (MAX_ROOT_FIELDS).');
+    expect(json.errors?.map((e) => e.message)).toContain(
+      'The operation selects 536870912 root fields; at most 15 are allowed (MAX_ROOT_FIELDS).',
+    );
   });
 
   it('a fragment bomb inside a field', async () => {
     const base = await gateway();
     const n = 30;
-    const fragments = Array.from({ length: n }, (_, i) => `fragment V${i} on Venue { ${i + 1 < n ? `...V${i + 1} ...V${i + 1}` : 'id name'} }`).join(' ');
+    const fragments = Array.from(
+      { length: n },
+      (_, i) => `fragment V${i} on Venue { ${i + 1 < n ? `...V${i + 1} ...V${i + 1}` : 'id name'} }`,
+    ).join(' ');
     const { status, json } = await post(base, JSON.stringify({ query: `query { venues { ...V0 } } ${fragments}` }));
     expect(status).toBe(400);
     expect(json.errors?.[0].message).toMatch(/Query Cost limit of \d+ exceeded/);
@@ -118,11 +141,20 @@ describe('documents that cost the gateway exponential work are refused at once',
 
   it('a list literal nested deeper than MAX_VALUE_DEPTH', async () => {
     const base = await gateway();
-    const { status, json } = await post(base, JSON.stringify({ query: `{ district(code: ${'['.repeat(40)}"64.71"${']'.repeat(40)}) { name } }` }));
+    const { status, json } = await post(
+      base,
+      JSON.stringify({ query: `{ district(code: ${'['.repeat(40)}"64.71"${']'.repeat(40)}) { name } }` }),
+    );
     expect(status).toBe(400);
-    expect(json.errors?.map((e) => e.message)).toContain('Argument "code" nests lists or objects more than 8 levels deep (MAX_VALUE_DEPTH).');
-    const object = await post(base, JSON.stringify({ query: `query($d: ID = ${'{ a: '.repeat(9)}1${' }'.repeat(9)}) { district(code: "64.71") { name } }` }));
-    expect(object.json.errors?.map((e) => e.message)).toContain('The default of $d nests lists or objects more than 8 levels deep (MAX_VALUE_DEPTH).');
+    expect(json.errors?.map((e) => e.message)).toContain(
+      'Argument "code" nests lists or objects more than 8 levels deep (MAX_VALUE_DEPTH).',
+    );
+    const object = await post(
+      base,
+      JSON.stringify({ query: `query($d: ID = ${'{ a: '.repeat(9)}1${' }'.repeat(9)}) { district(code: "64.71") { name } }` }),
+    );
+    expect(object.json.errors?.map((e) => e.message)).toContain(
+      'The default of $d nests lists or objects more than 8 levels deep (MAX_VALUE_DEPTH).',
+    );
   });
 });
-

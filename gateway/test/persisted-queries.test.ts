@@ -17,7 +17,11 @@ const logger = createLogger('test', 'silent');
 async function withApp(mode: PersistedQueryMode, run: (base: string) => Promise<void>): Promise<void> {
   const app = express();
   app.use('/graphql', express.json(), persistedQueries(mode, documents, logger), (req, res) => {
-    res.json({ passed: true, body: req.method === 'POST' ? req.body : null, search: req.url.includes('?') ? Object.fromEntries(new URLSearchParams(req.url.split('?')[1])) : null });
+    res.json({
+      passed: true,
+      body: req.method === 'POST' ? req.body : null,
+      search: req.url.includes('?') ? Object.fromEntries(new URLSearchParams(req.url.split('?')[1])) : null,
+    });
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -57,7 +61,11 @@ describe('persisted queries, required', () => {
     withApp('required', async (url) => {
       for (const request of [{ query: '{ districts { code } }' }, { extensions: apq('0'.repeat(64)) }, [{ query: DOC }], {}]) {
         const { status, body } = await post(url, request);
-        expect({ request, status, code: body.errors?.[0]?.extensions?.code }).toEqual({ request, status: 400, code: 'PERSISTED_QUERY_NOT_ALLOWED' });
+        expect({ request, status, code: body.errors?.[0]?.extensions?.code }).toEqual({
+          request,
+          status: 400,
+          code: 'PERSISTED_QUERY_NOT_ALLOWED',
+        });
         expect(body.errors[0].message).toMatch(/PERSISTED_QUERIES=required/);
       }
     }));

@@ -8,7 +8,10 @@ export const JWT_SECRET = 'gateway-test-jwt-secret-0123456789';
 export const GATEWAY_SECRET = 'gateway-test-shared-secret-0123456789';
 
 /** A gateway configuration in front of the three fake subgraphs, on a free port of 127.0.0.1; `env` overrides. */
-export function testGatewayConfig(subgraphs: Record<'schools' | 'university' | 'skb', FakeSubgraph>, env: Record<string, string> = {}): GatewayConfig {
+export function testGatewayConfig(
+  subgraphs: Record<'schools' | 'university' | 'skb', Pick<FakeSubgraph, 'url'>>,
+  env: Record<string, string> = {},
+): GatewayConfig {
   return loadGatewayConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',

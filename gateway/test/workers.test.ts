@@ -29,12 +29,16 @@ const output: string[] = [];
 /** One request on a connection of its own, so the primary hands it to the next worker. */
 function request(route: string, init: { method?: string; body?: string } = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${base}${route}`, { method: init.method ?? 'GET', agent: false, headers: { connection: 'close', 'content-type': 'application/json' } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = http.request(
+      `${base}${route}`,
+      { method: init.method ?? 'GET', agent: false, headers: { connection: 'close', 'content-type': 'application/json' } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
     req.end(init.body);
   });
@@ -58,11 +62,18 @@ const workersSeen = async (tries: number): Promise<Set<number>> => {
 
 const requestsCounted = async (): Promise<number> => {
   const text = (await request('/metrics')).body;
-  return [...text.matchAll(/^mitra_graphql_requests_total\{[^}]*operation="Venues"[^}]*\} (\d+)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+  return [...text.matchAll(/^mitra_graphql_requests_total\{[^}]*operation="Venues"[^}]*\} (\d+)$/gm)].reduce(
+    (sum, m) => sum + Number(m[1]),
+    0,
+  );
 };
 
 beforeAll(async () => {
-  [schools, university, skb] = await Promise.all([startFakeSubgraph('schools', 2), startFakeSubgraph('university', 5), startFakeSubgraph('skb', 3)]);
+  [schools, university, skb] = await Promise.all([
+    startFakeSubgraph('schools', 2),
+    startFakeSubgraph('university', 5),
+    startFakeSubgraph('skb', 3),
+  ]);
   const manifest = path.join(mkdtempSync(path.join(tmpdir(), 'mitra-pq-')), 'persisted-documents.json');
   writeFileSync(manifest, JSON.stringify({ [`sha256:${HASH}`]: DOCUMENT }));
   const port = await findFreePort();
@@ -106,7 +117,8 @@ describe('GATEWAY_WORKERS=2', () => {
   it('answers a persisted query by hash from the manifest on every worker, and refuses free text', async () => {
     const byHash = JSON.stringify({ operationName: 'Venues', extensions: { persistedQuery: { version: 1, sha256Hash: HASH } } });
     const answers = await Promise.all(Array.from({ length: 6 }, () => request('/graphql', { method: 'POST', body: byHash })));
-    for (const answer of answers) expect(JSON.parse(answer.body)).toEqual({ data: { venues: [{ id: 'v1', name: 'Aula SKB Balikpapan Selatan' }] } });
+    for (const answer of answers)
+      expect(JSON.parse(answer.body)).toEqual({ data: { venues: [{ id: 'v1', name: 'Aula SKB Balikpapan Selatan' }] } });
     const free = await request('/graphql', { method: 'POST', body: JSON.stringify({ query: '{ venues { id } }' }) });
     expect(free.status).toBe(400);
   });
@@ -124,7 +136,10 @@ describe('GATEWAY_WORKERS=2', () => {
     const children = readFileSync(`/proc/${primary}/task/${primary}/children`, 'utf8').trim().split(/\s+/).map(Number);
     expect(children).toHaveLength(2);
     process.kill(children[0], 'SIGKILL');
-    await until(async () => (output.join('').includes('a gateway worker exited; starting another') ? true : undefined), 'no restart was logged');
+    await until(
+      async () => (output.join('').includes('a gateway worker exited; starting another') ? true : undefined),
+      'no restart was logged',
+    );
     expect((await request('/healthz')).status).toBe(200);
     const seen = await until(async () => {
       const ids = await workersSeen(8);
@@ -138,7 +153,11 @@ describe('GATEWAY_WORKERS=2', () => {
     const exited = new Promise<number | null>((resolve) => gateway.once('exit', (code) => resolve(code)));
     gateway.kill('SIGTERM');
     expect(await exited).toBe(0);
-    const lines = output.join('').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { msg: string; worker?: number });
+    const lines = output
+      .join('')
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { msg: string; worker?: number });
     expect(lines.filter((l) => l.msg === 'stopped' && l.worker !== undefined)).toHaveLength(2);
     expect(lines.at(-1)).toMatchObject({ msg: 'stopped', exitCode: 0 });
   }, 30_000);

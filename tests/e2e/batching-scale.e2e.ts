@@ -95,7 +95,9 @@ describe('batching at scale (synthetic: districts of 10 and 10,000 teachers)', (
   });
 
   it('npm run generate refuses to add to data that is there, without --reset', async () => {
-    await expect(cli('generate.js', syntheticArgs({ ...SCALE, seed: 2 }))).rejects.toThrow(/already hold data[\s\S]*nothing was changed[\s\S]*--reset/);
+    await expect(cli('generate.js', syntheticArgs({ ...SCALE, seed: 2 }))).rejects.toThrow(
+      /already hold data[\s\S]*nothing was changed[\s\S]*--reset/,
+    );
     const { data } = await counted(`query($a: ID!) { teachers(first: 1, filter: { districtCode: $a }) { totalCount } }`, { a: large.code });
     expect(data.teachers.totalCount).toBe(10_000);
   });

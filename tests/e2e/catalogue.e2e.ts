@@ -22,7 +22,9 @@ describe('catalogue root fields', () => {
   });
 
   it('lists the tiered programs with prerequisites BASIC → INTERMEDIATE → ADVANCED', async () => {
-    const { body } = await gql('{ trainingPrograms { id code tier hours prerequisite { id tier } modules { title hours lecturer { fullName } } } }');
+    const { body } = await gql(
+      '{ trainingPrograms { id code tier hours prerequisite { id tier } modules { title hours lecturer { fullName } } } }',
+    );
     expectNoErrors(body);
     const byId = new Map<string, { tier: string; prerequisite: { id: string; tier: string } | null; modules: unknown[]; hours: number }>(
       body.data.trainingPrograms.map((p: { id: string }) => [p.id, p]),
@@ -49,7 +51,12 @@ describe('catalogue root fields', () => {
     const { body } = await gql('{ venues { id name capacity district { code name } } }');
     expectNoErrors(body);
     const hall = body.data.venues.find((v: { id: string }) => v.id === DEMO_IDS.venues.hall);
-    expect(hall).toEqual({ id: DEMO_IDS.venues.hall, name: 'Aula SKB Balikpapan Selatan', capacity: 60, district: { code: '64.71', name: 'Kota Balikpapan' } });
+    expect(hall).toEqual({
+      id: DEMO_IDS.venues.hall,
+      name: 'Aula SKB Balikpapan Selatan',
+      capacity: 60,
+      district: { code: '64.71', name: 'Kota Balikpapan' },
+    });
   });
 
   it('answers one venue by id', async () => {

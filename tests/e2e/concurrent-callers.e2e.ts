@@ -27,7 +27,9 @@ describe('callers asking the same thing at the same time', () => {
     for (let round = 0; round < 5; round++) {
       const callers = Array.from({ length: 12 }, (_, i) => CALLERS[(i + round) % CALLERS.length]);
       const answers = await Promise.all(callers.map((caller) => gql(DOCUMENT, undefined, { token: tokens.get(caller) })));
-      answers.forEach((answer, i) => expect({ caller: callers[i], body: JSON.stringify(answer.body) }).toEqual({ caller: callers[i], body: alone.get(callers[i]) }));
+      answers.forEach((answer, i) =>
+        expect({ caller: callers[i], body: JSON.stringify(answer.body) }).toEqual({ caller: callers[i], body: alone.get(callers[i]) }),
+      );
     }
   });
 });

@@ -23,7 +23,10 @@ const SCREENSHOT = path.join(ARTIFACTS_DIR, 'dashboard-balikpapan.png');
 
 /** A number as the dashboard writes it in Indonesian ("41,7%", "+16,3", "108"). */
 function numberIn(text: string): number {
-  const cleaned = text.replace(/[^0-9,.+-]/g, '').replace(/\./g, '').replace(',', '.');
+  const cleaned = text
+    .replace(/[^0-9,.+-]/g, '')
+    .replace(/\./g, '')
+    .replace(',', '.');
   return Number(cleaned);
 }
 
@@ -149,7 +152,10 @@ describe('the statistics dashboard, as a government analyst', () => {
     await levels.getByRole('tab', { name: 'Tabel' }).click();
     for (const { level, count } of truth.district.qualifications.byLevel) {
       const cell = levels.locator(`tr[data-row="${level}"] td`);
-      expect({ level, text: (await cell.textContent())?.trim() }).toEqual({ level, text: count === null ? 'disembunyikan' : String(count) });
+      expect({ level, text: (await cell.textContent())?.trim() }).toEqual({
+        level,
+        text: count === null ? 'disembunyikan' : String(count),
+      });
     }
     await levels.getByRole('tab', { name: 'Grafik' }).click();
     await levels.locator('svg .bar-label').first().waitFor();
@@ -157,7 +163,10 @@ describe('the statistics dashboard, as a government analyst', () => {
 
   it('downloads the CSV export with the signed-in token', async () => {
     await page.locator('.downloads summary').click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Kualifikasi per kab/kota' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Kualifikasi per kab/kota' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('kualifikasi-guru-per-kabupaten-kota.csv');
     const text = fs.readFileSync((await download.path())!, 'utf8');
     expect(text.startsWith('\uFEFFgroup,label,teacher_count')).toBe(true);
@@ -177,7 +186,9 @@ describe('the statistics dashboard, outside development', () => {
     await page.getByRole('button', { name: 'Masuk' }).click();
     expect(await page.locator('[data-testid="district-name"]').textContent()).toBe('Kota Balikpapan');
     await page.locator('.lang-switch button[lang="en"]').click();
-    await card('card-levels').getByRole('heading', { name: /Teachers by highest qualification/ }).waitFor();
+    await card('card-levels')
+      .getByRole('heading', { name: /Teachers by highest qualification/ })
+      .waitFor();
     expect(await card('card-overview').locator('svg .suppressed-label').first().textContent()).toBe('suppressed');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.locator('textarea#token').waitFor();

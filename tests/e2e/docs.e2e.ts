@@ -3,7 +3,12 @@ import path from 'node:path';
 
 // The repository stands alone (issue 19): a clone with nothing beside it has every page and file its docs point to.
 const ROOT = path.resolve(__dirname, '../..');
-const PAGES = ['README.md', ...readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => path.join('docs', f))];
+const PAGES = [
+  'README.md',
+  ...readdirSync(path.join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => path.join('docs', f)),
+];
 
 /** Relative targets of Markdown links and images, without their #anchor; web links and in-page anchors left out. */
 function localLinks(markdown: string): string[] {
@@ -29,6 +34,9 @@ describe.each(PAGES)('%s', (page) => {
 
 describe('localLinks', () => {
   it('finds relative links and images, drops anchors and web links', () => {
-    expect(localLinks('[a](docs/x.md#y) ![b](img.png "t") [c](https://e.org/z) [d](#top) [e](mailto:x@y)')).toEqual(['docs/x.md', 'img.png']);
+    expect(localLinks('[a](docs/x.md#y) ![b](img.png "t") [c](https://e.org/z) [d](#top) [e](mailto:x@y)')).toEqual([
+      'docs/x.md',
+      'img.png',
+    ]);
   });
 });

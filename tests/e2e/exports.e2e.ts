@@ -11,8 +11,13 @@ const FORMULA = { code: '99.01', name: '=HYPERLINK("https://example.org","klik")
 const NON_ASCII = { code: '99.02', name: 'Kabupaten Sepaku – Ibu Kota Nusantara (Kalimantan Timur)', npsn: '99020001', teachers: 12 };
 const LEVELS = ['BELOW_HIGH_SCHOOL', 'HIGH_SCHOOL', 'D1', 'D2', 'D3', 'D4', 'S1', 'S2', 'S3'];
 const QUALIFICATION_COLUMNS = [
-  'group', 'label', 'teacher_count', 'meeting_standard', 'share_meeting_standard',
-  ...LEVELS.map((l) => `level_${l.toLowerCase()}`), 'suppressed',
+  'group',
+  'label',
+  'teacher_count',
+  'meeting_standard',
+  'share_meeting_standard',
+  ...LEVELS.map((l) => `level_${l.toLowerCase()}`),
+  'suppressed',
 ];
 
 let analystToken: string;
@@ -33,12 +38,23 @@ beforeAll(async () => {
   analystToken = await tokenFor(CALLERS['government analyst']);
   for (const d of [FORMULA, NON_ASCII]) {
     await sql('schools', 'insert into district (code, name, province_code) values ($1, $2, $3)', [d.code, d.name, '99']);
-    await sql('schools', 'insert into school (npsn, name, kind, district_code) values ($1, $2, $3, $4)', [d.npsn, `TK Uji ${d.code}`, 'TK', d.code]);
+    await sql('schools', 'insert into school (npsn, name, kind, district_code) values ($1, $2, $3, $4)', [
+      d.npsn,
+      `TK Uji ${d.code}`,
+      'TK',
+      d.code,
+    ]);
     for (let i = 0; i < d.teachers; i++) {
       const id = randomUUID();
-      await sql('schools', "insert into teacher (id, full_name, school_npsn, employment_status) values ($1, $2, $3, 'GTY')", [id, `Guru Uji ${i}`, d.npsn]);
+      await sql('schools', "insert into teacher (id, full_name, school_npsn, employment_status) values ($1, $2, $3, 'GTY')", [
+        id,
+        `Guru Uji ${i}`,
+        d.npsn,
+      ]);
       await sql('schools', "insert into qualification (id, teacher_id, level, field) values ($1, $2, $3, 'EARLY_CHILDHOOD_EDUCATION')", [
-        randomUUID(), id, i % 3 === 0 ? 'HIGH_SCHOOL' : 'S1',
+        randomUUID(),
+        id,
+        i % 3 === 0 ? 'HIGH_SCHOOL' : 'S1',
       ]);
     }
   }
@@ -77,16 +93,27 @@ describe('GET /exports/qualification-statistics.csv', () => {
       teacher_count: cell(q.teacherCount),
       meeting_standard: cell(q.meetingStandard),
       share_meeting_standard: cell(q.shareMeetingStandard, 4),
-      ...Object.fromEntries(LEVELS.map((l) => [`level_${l.toLowerCase()}`, cell(q.byLevel.find((b: any) => b.level === l)?.count ?? null)])),
+      ...Object.fromEntries(
+        LEVELS.map((l) => [`level_${l.toLowerCase()}`, cell(q.byLevel.find((b: any) => b.level === l)?.count ?? null)]),
+      ),
       suppressed: String(q.suppressed),
     });
-    expect(rows).toEqual([...api.rows.map((r: any) => expected(r.group, r.label, r.qualifications)), expected('TOTAL', 'Total', api.total)]);
+    expect(rows).toEqual([
+      ...api.rows.map((r: any) => expected(r.group, r.label, r.qualifications)),
+      expected('TOTAL', 'Total', api.total),
+    ]);
   });
 
   it('leaves suppressed cells empty and says so in the suppressed column, never 0', async () => {
     const rows = rowsOf((await download('qualification-statistics.csv?groupBy=DISTRICT')).text);
     const samarinda = rows.find((r) => r.group === '64.72')!;
-    expect(samarinda).toMatchObject({ label: 'Kota Samarinda', teacher_count: '', meeting_standard: '', share_meeting_standard: '', suppressed: 'true' });
+    expect(samarinda).toMatchObject({
+      label: 'Kota Samarinda',
+      teacher_count: '',
+      meeting_standard: '',
+      share_meeting_standard: '',
+      suppressed: 'true',
+    });
     const balikpapan = rows.find((r) => r.group === '64.71')!;
     expect(balikpapan.suppressed).toBe('true'); // some of its levels are small
     expect(Number(balikpapan.teacher_count)).toBeGreaterThanOrEqual(10);
@@ -107,11 +134,17 @@ describe('GET /exports/qualification-statistics.csv', () => {
 
     const bad = await download('qualification-statistics.csv?groupBy=SCHOOL');
     expect(bad.response.status).toBe(400);
-    expect(JSON.parse(bad.text).errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/groupBy must be one of DISTRICT, SCHOOL_KIND, EMPLOYMENT_STATUS/) });
+    expect(JSON.parse(bad.text).errors[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+      message: expect.stringMatching(/groupBy must be one of DISTRICT, SCHOOL_KIND, EMPLOYMENT_STATUS/),
+    });
 
     const anonymous = await download('qualification-statistics.csv?groupBy=DISTRICT', null);
     expect([anonymous.response.status, JSON.parse(anonymous.text).errors[0].extensions.code]).toEqual([401, 'UNAUTHENTICATED']);
-    const forged = await download('qualification-statistics.csv?groupBy=DISTRICT', await tokenFor({ ...CALLERS['government analyst'], secret: 'not-the-hub-secret-0123456789abcdef' }));
+    const forged = await download(
+      'qualification-statistics.csv?groupBy=DISTRICT',
+      await tokenFor({ ...CALLERS['government analyst'], secret: 'not-the-hub-secret-0123456789abcdef' }),
+    );
     expect([forged.response.status, JSON.parse(forged.text).errors[0].message]).toEqual([401, 'Invalid token: the signature is invalid']);
   });
 });
@@ -119,10 +152,18 @@ describe('GET /exports/qualification-statistics.csv', () => {
 describe('unknown codes in an export', () => {
   // 98: no test file adds that province (this one adds districts in 99 while it runs).
   it.each([
-    ['qualification-statistics.csv?groupBy=DISTRICT&districtCode=98.98', 'districtCode', 'districtCode: 98.98 is not a district of this hub'],
+    [
+      'qualification-statistics.csv?groupBy=DISTRICT&districtCode=98.98',
+      'districtCode',
+      'districtCode: 98.98 is not a district of this hub',
+    ],
     ['qualification-statistics.csv?groupBy=SCHOOL_KIND&provinceCode=98', 'provinceCode', 'provinceCode: 98 is not a province of this hub'],
     ['training-outcomes.csv?groupBy=DISTRICT&provinceCode=98', 'provinceCode', 'provinceCode: 98 is not a province of this hub'],
-    ['qualification-statistics.csv?groupBy=DISTRICT&districtCode=nine', 'districtCode', 'districtCode must be a Kemendagri code such as 64 or 64.71'],
+    [
+      'qualification-statistics.csv?groupBy=DISTRICT&districtCode=nine',
+      'districtCode',
+      'districtCode must be a Kemendagri code such as 64 or 64.71',
+    ],
   ])('%s is BAD_USER_INPUT naming the parameter, not a table of zeros', async (path, field, message) => {
     const { response, text } = await download(path);
     expect(response.status).toBe(400);
@@ -132,7 +173,9 @@ describe('unknown codes in an export', () => {
   it('an unknown export is a JSON 404', async () => {
     const { response, text } = await download('nope');
     expect(response.status).toBe(404);
-    expect(JSON.parse(text)).toEqual({ errors: [{ message: 'Nothing is served at GET /exports/nope', extensions: { code: 'NOT_FOUND' } }] });
+    expect(JSON.parse(text)).toEqual({
+      errors: [{ message: 'Nothing is served at GET /exports/nope', extensions: { code: 'NOT_FOUND' } }],
+    });
   });
 });
 
@@ -149,8 +192,20 @@ describe('GET /exports/training-outcomes.csv', () => {
   it('by district: one row per district and tier (ALL for all tiers), as the API', async () => {
     const { response, text } = await download('training-outcomes.csv?groupBy=DISTRICT');
     expect(response.status).toBe(200);
-    expect(headerOf(text)).toEqual(['district_code', 'district_name', 'tier', 'assessed', 'mean_pre_test', 'mean_post_test', 'mean_gain', 'pass_rate', 'suppressed']);
-    const { body } = await gql(`{ districts { code name trainingOutcomes { tier outcomes { ${OUTCOMES} } } } }`, undefined, { token: analystToken });
+    expect(headerOf(text)).toEqual([
+      'district_code',
+      'district_name',
+      'tier',
+      'assessed',
+      'mean_pre_test',
+      'mean_post_test',
+      'mean_gain',
+      'pass_rate',
+      'suppressed',
+    ]);
+    const { body } = await gql(`{ districts { code name trainingOutcomes { tier outcomes { ${OUTCOMES} } } } }`, undefined, {
+      token: analystToken,
+    });
     expectNoErrors(body);
     const expected = body.data.districts.flatMap((d: any) =>
       d.trainingOutcomes.map((t: any) => ({
@@ -167,9 +222,13 @@ describe('GET /exports/training-outcomes.csv', () => {
 
   it('by program: one row per program, with attendance', async () => {
     const { text } = await download('training-outcomes.csv?groupBy=PROGRAM');
-    const { body } = await gql(`{ trainingPrograms { code title tier outcomes { ${OUTCOMES} } attendance { registrations attendanceRate suppressed } } }`, undefined, {
-      token: analystToken,
-    });
+    const { body } = await gql(
+      `{ trainingPrograms { code title tier outcomes { ${OUTCOMES} } attendance { registrations attendanceRate suppressed } } }`,
+      undefined,
+      {
+        token: analystToken,
+      },
+    );
     expectNoErrors(body);
     const rows = rowsOf(text);
     expect(rows).toEqual(

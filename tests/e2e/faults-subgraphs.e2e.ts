@@ -1,11 +1,11 @@
-import { Client } from 'pg';
 import { DEMO_IDS, buildDemoWorld } from '@mitra/fixtures';
 import { type SubgraphName } from '@mitra/runtime';
-import { gql, type LooseBody } from '../harness/client';
+import { type LooseBody } from '../harness/client';
+import { askProbe, problemsWith, readyz as readyzOf, type Answer, type Probe } from '../harness/faults';
 import { metricValue, scrape } from '../harness/metrics';
 import { requestLines, startOwnHub, type OwnHub } from '../harness/own-hub';
 import { CALLERS } from '../harness/tokens';
-import { sleep, until } from '../harness/wait';
+import { until } from '../harness/wait';
 
 /**
  * Issue 7, subgraph faults: each subgraph in turn is stopped (SIGTERM, as a
@@ -16,7 +16,10 @@ import { sleep, until } from '../harness/wait';
  * as the schema's nullability lets it survive, and a SERVICE_UNAVAILABLE
  * error naming the partner, within its timeout; and use the partner again
  * once it is back, without a restart. A stopped service finishes what it
- * was doing and exits 0. On a hub of its own (harness/own-hub.ts).
+ * was doing and exits 0; one that crashes is started again by the hub
+ * while the others keep serving. On a hub of its own
+ * (harness/own-hub.ts). Graceful shutdown (SIGTERM with a write in flight)
+ * is faults-shutdown.e2e.ts.
  */
 
 jest.setTimeout(120_000);
@@ -28,17 +31,6 @@ const teacher = world.teachers.find((t) => t.npsn === DEMO_IDS.firstBalikpapanSc
 
 let own: OwnHub;
 let partnerToken: string;
-let skbAdmin: string;
-
-interface Probe {
-  name: string;
-  query: string;
-  variables?: Record<string, unknown>;
-  /** The subgraphs its plan fetches from. */
-  needs: SubgraphName[];
-  /** The answer with every partner up, taken at the start. */
-  full?: LooseBody;
-}
 
 const PROBES: Probe[] = [
   {
@@ -47,14 +39,22 @@ const PROBES: Probe[] = [
     variables: { v: DEMO_IDS.venues.hall, p: DEMO_IDS.programs.basic },
     needs: ['schools', 'skb', 'university'],
   },
-  { name: 'SchoolsOnly', query: 'query SchoolsOnly { school(npsn: "64710001") { name district { name } } districts { code } }', needs: ['schools'] },
+  {
+    name: 'SchoolsOnly',
+    query: 'query SchoolsOnly { school(npsn: "64710001") { name district { name } } districts { code } }',
+    needs: ['schools'],
+  },
   {
     name: 'SkbOnly',
     query: 'query SkbOnly($e: ID!) { venues { name capacity } trainingEvent(id: $e) { title status } }',
     variables: { e: DEMO_IDS.events.balikpapan2022 },
     needs: ['skb'],
   },
-  { name: 'UniversityOnly', query: 'query UniversityOnly { lecturers { fullName } trainingPrograms { code tier } }', needs: ['university'] },
+  {
+    name: 'UniversityOnly',
+    query: 'query UniversityOnly { lecturers { fullName } trainingPrograms { code tier } }',
+    needs: ['university'],
+  },
   {
     name: 'TeacherAcross',
     query: 'query TeacherAcross($t: ID!) { teacher(id: $t) { fullName highestCompletedTier school { name partnership { active } } } }',
@@ -69,60 +69,17 @@ const PROBES: Probe[] = [
   },
 ];
 
-async function ask(probe: Probe): Promise<{ status: number; body: LooseBody }> {
-  // The client's own deadline: the gateway must have answered well before it, whatever a partner does.
-  const response = await fetch(own.gatewayUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${partnerToken}` },
-    body: JSON.stringify({ query: probe.query, variables: probe.variables, operationName: probe.name }),
-    signal: AbortSignal.timeout(SUBGRAPH_TIMEOUT_MS + 5_000),
-  });
-  return { status: response.status, body: await response.json() };
-}
-
-/** `degraded` is `full` with some values replaced by null (what a missing partner does), nothing else changed. */
-function isPrunedFrom(full: unknown, degraded: unknown): boolean {
-  if (degraded === null) return true;
-  if (Array.isArray(full)) return Array.isArray(degraded) && full.length === degraded.length && full.every((f, i) => isPrunedFrom(f, degraded[i]));
-  if (full && typeof full === 'object') {
-    if (!degraded || typeof degraded !== 'object') return false;
-    const keys = Object.keys(full);
-    return keys.length === Object.keys(degraded).length && keys.every((k) => isPrunedFrom((full as LooseBody)[k], (degraded as LooseBody)[k]));
-  }
-  return full === degraded;
-}
-
-/**
- * What an answer may be while `down` are unavailable: the full answer when
- * the probe needs none of them; otherwise the full answer pruned to nulls,
- * with only SERVICE_UNAVAILABLE errors that name one of them.
- */
-function problemsWith(probe: Probe, answer: { status: number; body: LooseBody }, down: ReadonlySet<SubgraphName>): string[] {
-  const problems: string[] = [];
-  if (answer.status !== 200) problems.push(`HTTP ${answer.status}`);
-  const errors: LooseBody[] = answer.body.errors ?? [];
-  if (!probe.needs.some((s) => down.has(s))) {
-    if (JSON.stringify(answer.body) !== JSON.stringify(probe.full)) problems.push('differs from the full answer although it needs no missing partner');
-    return problems;
-  }
-  for (const e of errors) {
-    if (e.extensions?.code !== 'SERVICE_UNAVAILABLE' || !down.has(e.extensions?.serviceName)) problems.push(`unexpected error ${JSON.stringify(e)}`);
-  }
-  if (!errors.length && JSON.stringify(answer.body) !== JSON.stringify(probe.full)) problems.push('no error, yet not the full answer');
-  if (answer.body.data !== null && !isPrunedFrom(probe.full.data, answer.body.data)) problems.push(`data is not the full answer with nulls: ${JSON.stringify(answer.body.data)}`);
-  return problems;
-}
-
-async function readyz(): Promise<{ status: number; body: LooseBody }> {
-  const response = await fetch(own.gatewayUrl.replace(/\/graphql$/, '/readyz'), { signal: AbortSignal.timeout(10_000) });
-  return { status: response.status, body: await response.json() };
-}
+const ask = (probe: Probe): Promise<Answer> => askProbe(own.gatewayUrl, partnerToken, probe, SUBGRAPH_TIMEOUT_MS + 5_000);
+const readyz = (): Promise<Answer> => readyzOf(own.gatewayUrl);
 
 beforeAll(async () => {
   // As `npm start` runs it: a service that crashes is started again while the others keep serving.
-  own = await startOwnHub({ env: { SUBGRAPH_TIMEOUT_MS: String(SUBGRAPH_TIMEOUT_MS), READINESS_TIMEOUT_MS: '500' }, restartCrashed: true });
+  own = await startOwnHub({
+    env: { SUBGRAPH_TIMEOUT_MS: String(SUBGRAPH_TIMEOUT_MS), READINESS_TIMEOUT_MS: '500' },
+    restartCrashed: true,
+    sharedPostgresServer: true,
+  });
   partnerToken = await own.token(CALLERS['school admin']);
-  skbAdmin = await own.token(CALLERS['skb admin']);
   for (const probe of PROBES) {
     const answer = await ask(probe);
     expect({ probe: probe.name, errors: answer.body.errors }).toEqual({ probe: probe.name, errors: undefined });
@@ -139,6 +96,9 @@ describe('a subgraph stopped, then started again, under a run of mixed queries',
   const outages: Array<{ subgraph: SubgraphName; from: number; to: number }> = [];
   const seen = { answers: 0, degraded: 0, problems: [] as string[] };
   let running = true;
+  const CLIENTS = [0, 1, 2, 3];
+  /** When the request each client last had answered was sent. */
+  const lastSent: number[] = CLIENTS.map(() => 0);
 
   async function client(offset: number): Promise<void> {
     for (let i = offset; running; i++) {
@@ -149,58 +109,75 @@ describe('a subgraph stopped, then started again, under a run of mixed queries',
       const down = new Set(outages.filter((o) => o.from <= ended && o.to >= started).map((o) => o.subgraph));
       seen.answers += 1;
       if (answer.body.errors) seen.degraded += 1;
-      for (const problem of problemsWith(probe, answer, down)) seen.problems.push(`${probe.name} (down: ${[...down].join(',') || 'none'}): ${problem}`);
+      for (const problem of problemsWith(probe, answer, down))
+        seen.problems.push(`${probe.name} (down: ${[...down].join(',') || 'none'}): ${problem}`);
+      lastSent[offset] = started;
     }
   }
 
-  it.each(SUBGRAPHS)('%s: the other partners keep answering, the missing part is a coded error, and it is used again once back', async (name) => {
-    const clients = [0, 1, 2, 3].map((offset) => client(offset));
-    try {
-      await sleep(300);
-      const outage = { subgraph: name, from: Date.now(), to: Number.POSITIVE_INFINITY };
-      outages.push(outage);
-      // Graceful: SIGTERM, in-flight requests finish, the pool closes, exit code 0.
-      expect(await own.hub.stopService(name)).toEqual({ code: 0, signal: null });
+  /** Until every client has had an answer to a request it sent at `since` or later. */
+  const everyClientAnsweredSince = (since: number, what: string): Promise<void> =>
+    until(async () => lastSent.every((sent) => sent >= since), 10_000, `not every client had an answer ${what}`, 20);
 
-      const ready = await readyz();
-      expect(ready.status).toBe(503);
-      expect(ready.body).toMatchObject({ status: 'unavailable', unavailable: [name], subgraphs: { [name]: { status: 'down', reason: 'unreachable' } } });
+  it.each(SUBGRAPHS)(
+    '%s: the other partners keep answering, the missing part is a coded error, and it is used again once back',
+    async (name) => {
+      const runStarted = Date.now();
+      const clients = CLIENTS.map((offset) => client(offset));
+      try {
+        // The mixed run is under way before the outage.
+        await everyClientAnsweredSince(runStarted, 'before the outage');
+        const outage = { subgraph: name, from: Date.now(), to: Number.POSITIVE_INFINITY };
+        outages.push(outage);
+        // Graceful: SIGTERM, in-flight requests finish, the pool closes, exit code 0.
+        expect(await own.hub.stopService(name)).toEqual({ code: 0, signal: null });
 
-      // Every probe once more while it is down, each checked against its full answer.
-      const down = new Set([name]);
-      for (const probe of PROBES) {
-        const answer = await ask(probe);
-        expect({ probe: probe.name, problems: problemsWith(probe, answer, down) }).toEqual({ probe: probe.name, problems: [] });
-        if (probe.needs.includes(name)) {
-          expect(answer.body.errors.length).toBeGreaterThan(0);
-          expect(answer.body.errors[0].message).toBe(`The ${name} service is unavailable`);
-        }
-      }
-      // What survives is what the schema lets survive: nullable fields of the missing partner are null, the rest is there.
-      const roots = await ask(PROBES[0]);
-      const rootOf: Record<SubgraphName, string> = { schools: 'district', skb: 'venue', university: 'trainingProgram' };
-      expect(roots.body.data).toEqual({ ...PROBES[0].full.data, [rootOf[name]]: null });
-      if (name === 'university') {
-        const across = await ask(PROBES[4]);
-        expect(across.body.data.teacher).toEqual({
-          ...PROBES[4].full.data.teacher,
-          highestCompletedTier: null,
-          school: { ...PROBES[4].full.data.teacher.school, partnership: null },
+        const ready = await readyz();
+        expect(ready.status).toBe(503);
+        expect(ready.body).toMatchObject({
+          status: 'unavailable',
+          unavailable: [name],
+          subgraphs: { [name]: { status: 'down', reason: 'unreachable' } },
         });
-      }
 
-      await own.hub.startService(name);
-      await until(async () => (await readyz()).status === 200, 20_000, `the gateway did not see ${name} again`);
-      outage.to = Date.now();
-      for (const probe of PROBES) expect({ probe: probe.name, body: (await ask(probe)).body }).toEqual({ probe: probe.name, body: probe.full });
-      await sleep(300);
-    } finally {
-      running = false;
-      await Promise.all(clients);
-      running = true;
-    }
-    expect(own.crash.error).toBeUndefined();
-  });
+        // Every probe once more while it is down, each checked against its full answer.
+        const down = new Set([name]);
+        for (const probe of PROBES) {
+          const answer = await ask(probe);
+          expect({ probe: probe.name, problems: problemsWith(probe, answer, down) }).toEqual({ probe: probe.name, problems: [] });
+          if (probe.needs.includes(name)) {
+            expect(answer.body.errors.length).toBeGreaterThan(0);
+            expect(answer.body.errors[0].message).toBe(`The ${name} service is unavailable`);
+          }
+        }
+        // What survives is what the schema lets survive: nullable fields of the missing partner are null, the rest is there.
+        const roots = await ask(PROBES[0]);
+        const rootOf: Record<SubgraphName, string> = { schools: 'district', skb: 'venue', university: 'trainingProgram' };
+        expect(roots.body.data).toEqual({ ...PROBES[0].full.data, [rootOf[name]]: null });
+        if (name === 'university') {
+          const across = await ask(PROBES[4]);
+          expect(across.body.data.teacher).toEqual({
+            ...PROBES[4].full.data.teacher,
+            highestCompletedTier: null,
+            school: { ...PROBES[4].full.data.teacher.school, partnership: null },
+          });
+        }
+
+        await own.hub.startService(name);
+        await until(async () => (await readyz()).status === 200, 20_000, `the gateway did not see ${name} again`);
+        outage.to = Date.now();
+        for (const probe of PROBES)
+          expect({ probe: probe.name, body: (await ask(probe)).body }).toEqual({ probe: probe.name, body: probe.full });
+        // And goes on once the partner is back.
+        await everyClientAnsweredSince(outage.to, `after ${name} was back`);
+      } finally {
+        running = false;
+        await Promise.all(clients);
+        running = true;
+      }
+      expect(own.crash.error).toBeUndefined();
+    },
+  );
 
   it('checked every answer of the mixed run: complete, or degraded only by a partner that was missing at the time', () => {
     expect(seen.problems.slice(0, 10)).toEqual([]);
@@ -222,7 +199,10 @@ describe('a subgraph that accepts connections and never answers (frozen)', () =>
         }
       }
       const ready = await readyz();
-      expect(ready.body).toMatchObject({ unavailable: ['university'], subgraphs: { university: { status: 'down', reason: 'no answer within 500 ms' } } });
+      expect(ready.body).toMatchObject({
+        unavailable: ['university'],
+        subgraphs: { university: { status: 'down', reason: 'no answer within 500 ms' } },
+      });
     } finally {
       own.hub.resumeService('university');
     }
@@ -235,7 +215,8 @@ describe('an outage nulls only the missing partner’s part (contract v2 nullabi
   it('keeps a teacher, her school’s data and her assessments when the SKB is down, with a coded error at the hole', async () => {
     const probe: Probe = {
       name: 'TeacherSkbPart',
-      query: 'query TeacherSkbPart($t: ID!) { teacher(id: $t) { fullName trainingHistory { status } assessments { passed } } venues { name } }',
+      query:
+        'query TeacherSkbPart($t: ID!) { teacher(id: $t) { fullName trainingHistory { status } assessments { passed } } venues { name } }',
       variables: { t: PROBES.find((p) => p.name === 'TeacherAcross')!.variables!.t },
       needs: ['schools', 'skb', 'university'],
     };
@@ -247,7 +228,11 @@ describe('an outage nulls only the missing partner’s part (contract v2 nullabi
       const { status, body } = await ask(probe);
       expect(status).toBe(200);
       expect(body.data).toEqual({ teacher: { ...full.data.teacher, trainingHistory: null }, venues: null });
-      expect(body.errors.map((e: LooseBody) => ({ path: e.path, code: e.extensions.code, serviceName: e.extensions.serviceName })).sort((a: LooseBody, b: LooseBody) => a.path[0].localeCompare(b.path[0]))).toEqual([
+      expect(
+        body.errors
+          .map((e: LooseBody) => ({ path: e.path, code: e.extensions.code, serviceName: e.extensions.serviceName }))
+          .sort((a: LooseBody, b: LooseBody) => a.path[0].localeCompare(b.path[0])),
+      ).toEqual([
         { path: ['teacher'], code: 'SERVICE_UNAVAILABLE', serviceName: 'skb' },
         { path: ['venues'], code: 'SERVICE_UNAVAILABLE', serviceName: 'skb' },
       ]);
@@ -264,62 +249,18 @@ describe('a subgraph that crashes (SIGKILL) under npm start', () => {
     const pid = own.hub.pids()[name]!;
     const before = own.hubLines.length;
     process.kill(pid, 'SIGKILL');
-    await until(async () => own.hubLines.slice(before).some((l) => l.startsWith(`${name} exited unexpectedly (killed by SIGKILL); starting it again in 0.5 s`)), 5_000, 'no restart was announced');
+    await until(
+      async () =>
+        own.hubLines.slice(before).some((l) => l.startsWith(`${name} exited unexpectedly (killed by SIGKILL); starting it again in 0.5 s`)),
+      5_000,
+      'no restart was announced',
+    );
     // While it is away or starting: the partners that do not need it answer in full.
     for (const probe of PROBES.filter((p) => !p.needs.includes(name))) expect((await ask(probe)).body).toEqual(probe.full);
     await until(async () => own.hubLines.slice(before).includes(`${name} is back`), 30_000, `${name} did not come back`);
     expect(own.hub.pids()[name]).not.toBe(pid);
     await until(async () => (await readyz()).status === 200, 20_000, `the gateway did not see ${name} again`);
     for (const probe of PROBES) expect((await ask(probe)).body).toEqual(probe.full);
-    expect(own.crash.error).toBeUndefined();
-  });
-});
-
-describe('graceful shutdown', () => {
-  it('finishes a write that is in flight when SIGTERM comes, refuses new connections meanwhile, and exits 0', async () => {
-    const db = new Client({ connectionString: own.hub.databaseUrls.skb });
-    await db.connect();
-    let exit: Promise<unknown> | undefined;
-    try {
-      // Hold the event's row lock, so that a registration for it waits inside the subgraph.
-      await db.query('begin');
-      await db.query('select id from training_event where id = $1 for update', [DEMO_IDS.events.basic2027]);
-      const write = gql(
-        'mutation Drain($e: ID!) { registerParticipant(eventId: $e, participantName: "Peserta Uji Berhenti") { id participantName } }',
-        { e: DEMO_IDS.events.basic2027 },
-        { token: skbAdmin, url: own.gatewayUrl },
-      );
-      await until(
-        async () => (await db.query("select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")).rows[0].n > 0,
-        10_000,
-        'the registration did not wait for the lock',
-      );
-
-      exit = own.hub.stopService('skb');
-      const skbHealth = own.hub.subgraphUrls.skb.replace(/\/graphql$/, '/healthz');
-      await until(async () => fetch(skbHealth).then(() => false, () => true), 5_000, 'skb still accepted connections after SIGTERM');
-      let settled = false;
-      void exit.then(() => (settled = true));
-      await sleep(200);
-      expect(settled).toBe(false);
-
-      await db.query('commit');
-      const { status, body } = await write;
-      expect(status).toBe(200);
-      expect(body.errors).toBeUndefined();
-      expect(body.data.registerParticipant.participantName).toBe('Peserta Uji Berhenti');
-      expect(await exit).toEqual({ code: 0, signal: null });
-      const { rows } = await db.query('select status from registration where id = $1', [body.data.registerParticipant.id]);
-      expect(rows).toEqual([{ status: 'REGISTERED' }]);
-      const stopped = requestLines(own.lines).filter((l) => l.service === 'skb');
-      expect(own.lines.filter((l) => l.service === 'skb').map((l) => (l.line.startsWith('{') ? JSON.parse(l.line).msg : l.line))).toEqual(expect.arrayContaining(['stopping', 'stopped']));
-      expect(stopped.length).toBeGreaterThan(0);
-    } finally {
-      await db.query('rollback').catch(() => undefined);
-      await db.end();
-      await exit;
-      await own.hub.startService('skb');
-    }
     expect(own.crash.error).toBeUndefined();
   });
 });
@@ -334,12 +275,21 @@ describe('request logs and metrics of the faults', () => {
     });
     expect(response.status).toBe(200);
     // The gateway's line is written when its answer is done, after the subgraphs' lines.
-    await until(async () => requestLines(own.lines).some((l) => l.requestId === requestId && l.service === 'gateway'), 5_000, 'the request lines did not appear');
+    await until(
+      async () => requestLines(own.lines).some((l) => l.requestId === requestId && l.service === 'gateway'),
+      5_000,
+      'the request lines did not appear',
+    );
     const lines = requestLines(own.lines).filter((l) => l.requestId === requestId);
     // One line per request: one at the gateway, one per fetch of its plan (the teacher and her school at the university).
     expect(lines.filter((l) => l.service === 'gateway')).toHaveLength(1);
     expect([...new Set(lines.map((l) => l.service))].sort()).toEqual(['gateway', 'schools', 'university']);
-    expect(lines.find((l) => l.service === 'gateway')).toMatchObject({ operation: 'TeacherAcross', status: 200, outcome: 'ok', durationMs: expect.any(Number) });
+    expect(lines.find((l) => l.service === 'gateway')).toMatchObject({
+      operation: 'TeacherAcross',
+      status: 200,
+      outcome: 'ok',
+      durationMs: expect.any(Number),
+    });
     for (const line of lines.filter((l) => l.service !== 'gateway')) {
       expect(line).toMatchObject({ operation: expect.stringMatching(/^TeacherAcross__/), status: 200, outcome: 'ok' });
     }
@@ -349,42 +299,22 @@ describe('request logs and metrics of the faults', () => {
     const gatewayLines = requestLines(own.lines).filter((l) => l.service === 'gateway');
     expect(gatewayLines.some((l) => l.outcome === 'unavailable' && JSON.stringify(l.errors) === '["SERVICE_UNAVAILABLE"]')).toBe(true);
     const text = own.lines.map((l) => l.line).join('\n');
-    for (const secret of [partnerToken, skbAdmin, own.secrets.jwtSecret, own.secrets.gatewaySecret]) expect(text).not.toContain(secret);
-    expect(text).not.toContain('Peserta Uji Berhenti');
+    for (const secret of [partnerToken, own.secrets.jwtSecret, own.secrets.gatewaySecret]) expect(text).not.toContain(secret);
   });
 
   it("counts each subgraph fetch's outcome at the gateway", async () => {
     const { samples } = await scrape(own.gatewayUrl);
-    const fetches = (subgraph: string, outcome: string): number => metricValue(samples, 'mitra_subgraph_fetch_duration_seconds_count', { subgraph, outcome });
+    const fetches = (subgraph: string, outcome: string): number =>
+      metricValue(samples, 'mitra_subgraph_fetch_duration_seconds_count', { subgraph, outcome });
     for (const name of SUBGRAPHS) {
-      expect({ name, ok: fetches(name, 'ok') > 0, unavailable: fetches(name, 'unavailable') > 0 }).toEqual({ name, ok: true, unavailable: true });
+      expect({ name, ok: fetches(name, 'ok') > 0, unavailable: fetches(name, 'unavailable') > 0 }).toEqual({
+        name,
+        ok: true,
+        unavailable: true,
+      });
     }
     expect(fetches('university', 'timeout')).toBeGreaterThan(0);
     expect(metricValue(samples, 'mitra_graphql_requests_total', { operation: 'Roots', outcome: 'unavailable' })).toBeGreaterThan(0);
     expect(metricValue(samples, 'mitra_graphql_requests_total', { operation: 'SchoolsOnly', outcome: 'ok' })).toBeGreaterThan(0);
-  });
-});
-
-describe('stopping the gateway', () => {
-  it('exits 0 on SIGTERM too, after its last answer', async () => {
-    expect((await ask(PROBES[1])).body).toEqual(PROBES[1].full);
-    expect(await own.hub.stopService('gateway')).toEqual({ code: 0, signal: null });
-    // By the time each line carries (lines of one process can reach the hub's reader in another order under load).
-    const logged = own.lines
-      .filter((l) => l.service === 'gateway' && l.line.startsWith('{'))
-      .map((l) => JSON.parse(l.line) as { msg: string; time: number; worker?: number; exitCode?: number });
-    // The primary (no worker field) says "stopping" first and "stopped" last; every worker drains in between.
-    const primary = logged.filter((l) => l.worker === undefined);
-    const stopping = primary.find((l) => l.msg === 'stopping');
-    const stopped = primary.find((l) => l.msg === 'stopped');
-    expect({ stopping: !!stopping, stopped: stopped?.exitCode }).toEqual({ stopping: true, stopped: 0 });
-    expect(stopped!.time).toBeGreaterThanOrEqual(stopping!.time);
-    const workers = new Set(logged.filter((l) => l.worker !== undefined).map((l) => l.worker));
-    expect(workers.size).toBeGreaterThanOrEqual(1);
-    for (const worker of workers) {
-      expect(logged.filter((l) => l.worker === worker && l.msg === 'stopped')).toEqual([expect.objectContaining({ msg: 'stopped' })]);
-    }
-    // Nothing after it: every worker answered its last request before the primary said it stopped.
-    expect(logged.filter((l) => l.time > stopped!.time)).toEqual([]);
   });
 });

@@ -39,10 +39,17 @@ describe('a gateway in development mode (npm start)', () => {
       const { status, body } = await gql(NUL_FILTER, undefined, { url, token });
       expect(status).toBe(400);
       expect(body.errors).toEqual([
-        { message: 'filter.nameContains: must not contain a NUL character (U+0000)', extensions: { code: 'BAD_USER_INPUT', field: 'filter.nameContains' } },
+        {
+          message: 'filter.nameContains: must not contain a NUL character (U+0000)',
+          extensions: { code: 'BAD_USER_INPUT', field: 'filter.nameContains' },
+        },
       ]);
     }
-    const inVariable = await gql('query($f: TeacherFilter) { teachers(filter: $f) { totalCount } }', { f: { nameContains: 'Siti\u0000' } }, { url: development.url, token });
+    const inVariable = await gql(
+      'query($f: TeacherFilter) { teachers(filter: $f) { totalCount } }',
+      { f: { nameContains: 'Siti\u0000' } },
+      { url: development.url, token },
+    );
     expect(inVariable.body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.nameContains' });
   });
 
@@ -69,7 +76,10 @@ describe('GET queries', () => {
   });
 
   it('never run a mutation', async () => {
-    const response = await get({ query: 'mutation Cancel { cancelRegistration(registrationId: "00000000-0000-4000-8000-000000000000") { id } }', operationName: 'Cancel' });
+    const response = await get({
+      query: 'mutation Cancel { cancelRegistration(registrationId: "00000000-0000-4000-8000-000000000000") { id } }',
+      operationName: 'Cancel',
+    });
     expect(response.status).toBe(405);
     const body = (await response.json()) as { errors: Array<{ message: string }> };
     expect(body.errors[0].message).toMatch(/GET requests only support query operations/);

@@ -1,13 +1,15 @@
 import fc from 'fast-check';
 import { buildClientSchema, getIntrospectionQuery, type GraphQLField, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { DEMO_IDS, buildDemoWorld } from '@mitra/fixtures';
 import { type SubgraphName } from '@mitra/runtime';
 import { expectNoErrors, gql, type LooseBody } from '../harness/client';
+import { connect } from '../harness/db';
 import { hubUrls } from '../harness/env';
-import { DocumentBuilder, randomBody, randomQuery, type FuzzOptions, type FuzzRequest, type IdPools } from '../harness/fuzz';
+import { DocumentBuilder, randomBody, randomQuery, type FuzzRequest } from '../harness/fuzz-documents';
+import { type FuzzOptions, type IdPools } from '../harness/fuzz-values';
 import { CALLERS, tokenFor, type TokenSpec } from '../harness/tokens';
-import { dayFromToday } from './write-helpers';
+import { dayFromToday } from '../harness/writes';
 
 /**
  * Issue 7, hostile input: generated requests against the gateway, built
@@ -29,10 +31,15 @@ jest.setTimeout(180_000);
 const SCALE = Number(process.env.FUZZ_RUNS ?? '1');
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 // No shrinking: a request that breaks the hub fails every request after it, so the first failure is the one to read.
-const runs = (n: number) => ({ numRuns: Math.max(1, Math.round(n * SCALE)), endOnFailure: true, ...(SEED !== undefined ? { seed: SEED } : {}) });
+const runs = (n: number) => ({
+  numRuns: Math.max(1, Math.round(n * SCALE)),
+  endOnFailure: true,
+  ...(SEED !== undefined ? { seed: SEED } : {}),
+});
 
 // What must never reach a client: statements, the database's own words, stack frames, internals.
-const LEAKS = /select |insert into|update "|delete from|syntax error at or near|relation "|violates|duplicate key|stacktrace|"exception"|\\n\s+at \S+ \(|node_modules|ECONNREFUSED|127\.0\.0\.1/i;
+const LEAKS =
+  /select |insert into|update "|delete from|syntax error at or near|relation "|violates|duplicate key|stacktrace|"exception"|\\n\s+at \S+ \(|node_modules|ECONNREFUSED|127\.0\.0\.1/i;
 // `limit` names the operation limit a refusal is about (README, Limits).
 const PUBLIC_EXTENSIONS = new Set(['code', 'field', 'capability', 'serviceName', 'limit']);
 
@@ -87,7 +94,8 @@ function checkAnswer(request: string, answer: { status: number; text: string }):
     if (LEAKS.test(message) || LEAKS.test(JSON.stringify(error.extensions ?? {}))) throw new Error(`leak: ${context}`);
     const extensions = Object.keys(error.extensions ?? {});
     if (!extensions.every((key) => PUBLIC_EXTENSIONS.has(key))) throw new Error(`internal extension ${extensions}: ${context}`);
-    if (error.extensions?.code === 'INTERNAL_SERVER_ERROR' || !error.extensions?.code) throw new Error(`uncoded or internal error: ${context}`);
+    if (error.extensions?.code === 'INTERNAL_SERVER_ERROR' || !error.extensions?.code)
+      throw new Error(`uncoded or internal error: ${context}`);
   }
   return body;
 }
@@ -102,7 +110,9 @@ async function fingerprint(): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   await Promise.all(
     (Object.keys(tables) as SubgraphName[]).map(async (db) => {
-      const union = tables[db].map((t) => `select '${t}' as t, count(*)::text || '/' || coalesce(max(xmin::text::bigint), 0)::text as f from ${t}`).join(' union all ');
+      const union = tables[db]
+        .map((t) => `select '${t}' as t, count(*)::text || '/' || coalesce(max(xmin::text::bigint), 0)::text as f from ${t}`)
+        .join(' union all ');
       for (const row of (await clients[db].query<{ t: string; f: string }>(union)).rows) out[`${db}.${row.t}`] = row.f;
     }),
   );
@@ -112,7 +122,12 @@ async function fingerprint(): Promise<Record<string, string>> {
 const count = (f: string): number => Number(f.split('/')[0]);
 
 // What every explorer, IDE and code generator sends to load the schema.
-const INTROSPECTION = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true });
+const INTROSPECTION = getIntrospectionQuery({
+  descriptions: true,
+  specifiedByUrl: true,
+  directiveIsRepeatable: true,
+  inputValueDeprecation: true,
+});
 
 beforeAll(async () => {
   const introspection = await gql(INTROSPECTION);
@@ -120,25 +135,48 @@ beforeAll(async () => {
   schema = buildClientSchema(introspection.body.data as IntrospectionQuery);
   for (const [name, spec] of Object.entries(FUZZ_CALLERS)) tokens[name] = await tokenFor(spec);
   for (const db of ['schools', 'skb', 'university'] as SubgraphName[]) {
-    clients[db] = new Client({ connectionString: hubUrls().databases[db] });
-    await clients[db].connect();
+    clients[db] = await connect(db);
   }
 
   // The fuzz's own rows: the only existing rows its writes may change. Demo rows are only ever read or referred to.
-  const teacher = await gql('mutation { createTeacher(input: { npsn: "64710001", fullName: "Guru Fuzz", employmentStatus: GTT }) { id } }', undefined, { token: tokens['school admin'] });
+  const teacher = await gql(
+    'mutation { createTeacher(input: { npsn: "64710001", fullName: "Guru Fuzz", employmentStatus: GTT }) { id } }',
+    undefined,
+    { token: tokens['school admin'] },
+  );
   expectNoErrors(teacher.body);
   const teacherId = teacher.body.data.createTeacher.id as string;
-  const qualification = await gql(`mutation { addQualification(teacherId: "${teacherId}", input: { level: S1, field: PSYCHOLOGY }) { id } }`, undefined, { token: tokens['school admin'] });
+  const qualification = await gql(
+    `mutation { addQualification(teacherId: "${teacherId}", input: { level: S1, field: PSYCHOLOGY }) { id } }`,
+    undefined,
+    { token: tokens['school admin'] },
+  );
   expectNoErrors(qualification.body);
   const event = await gql(
     'mutation($input: TrainingEventInput!) { createTrainingEvent(input: $input) { id } }',
-    { input: { title: 'Pelatihan Fuzz', programId: DEMO_IDS.programs.basic, venueId: DEMO_IDS.venues.hall, startsOn: dayFromToday(0), endsOn: dayFromToday(1), capacity: 60 } },
+    {
+      input: {
+        title: 'Pelatihan Fuzz',
+        programId: DEMO_IDS.programs.basic,
+        venueId: DEMO_IDS.venues.hall,
+        startsOn: dayFromToday(0),
+        endsOn: dayFromToday(1),
+        capacity: 60,
+      },
+    },
     { token: tokens['skb admin'] },
   );
   expectNoErrors(event.body);
   const eventId = event.body.data.createTrainingEvent.id as string;
-  expectNoErrors((await gql(`mutation { setTrainingEventStatus(id: "${eventId}", status: OPEN) { id } }`, undefined, { token: tokens['skb admin'] })).body);
-  const registration = await gql(`mutation { registerParticipant(eventId: "${eventId}", participantName: "Peserta Fuzz") { id } }`, undefined, { token: tokens['skb admin'] });
+  expectNoErrors(
+    (await gql(`mutation { setTrainingEventStatus(id: "${eventId}", status: OPEN) { id } }`, undefined, { token: tokens['skb admin'] }))
+      .body,
+  );
+  const registration = await gql(
+    `mutation { registerParticipant(eventId: "${eventId}", participantName: "Peserta Fuzz") { id } }`,
+    undefined,
+    { token: tokens['skb admin'] },
+  );
   expectNoErrors(registration.body);
   ids = {
     teacher: [teacherId],
@@ -156,7 +194,11 @@ beforeAll(async () => {
 afterAll(async () => {
   // Everything the fuzz created, found through its own audit rows (its tokens' `sub`).
   const created = async (db: SubgraphName, action: string): Promise<string[]> =>
-    (await clients[db].query<{ entity_id: string }>("select entity_id from audit_log where actor_sub like 'fuzz:%' and action = $1", [action])).rows.map((r) => r.entity_id);
+    (
+      await clients[db].query<{ entity_id: string }>("select entity_id from audit_log where actor_sub like 'fuzz:%' and action = $1", [
+        action,
+      ])
+    ).rows.map((r) => r.entity_id);
   try {
     await clients.skb?.query('delete from training_event where id = any($1::uuid[])', [await created('skb', 'createTrainingEvent')]);
     await clients.university?.query('delete from assessment where id = any($1::uuid[])', [await created('university', 'recordAssessment')]);
@@ -169,7 +211,20 @@ afterAll(async () => {
   );
 });
 
-const readOptions = (): FuzzOptions => ({ schema, ids: { ...ids, teacher: [...ids.teacher, ...buildDemoWorld().teachers.slice(0, 5).map((t) => t.id)], event: [...ids.event, ...Object.values(DEMO_IDS.events)] }, wrongness: 0.15 });
+const readOptions = (): FuzzOptions => ({
+  schema,
+  ids: {
+    ...ids,
+    teacher: [
+      ...ids.teacher,
+      ...buildDemoWorld()
+        .teachers.slice(0, 5)
+        .map((t) => t.id),
+    ],
+    event: [...ids.event, ...Object.values(DEMO_IDS.events)],
+  },
+  wrongness: 0.15,
+});
 
 describe('random queries from the schema', () => {
   it.each([
@@ -223,7 +278,8 @@ describe('random writes as the owning partner', () => {
     await fc.assert(
       fc.asyncProperty(fc.gen(), async (g) => {
         const field = mutations[g(fc.nat, { max: mutations.length - 1 })];
-        const caller = g(fc.nat, { max: 9 }) === 0 ? g(fc.constantFrom, ...Object.keys(FUZZ_CALLERS)) : (WRITERS[field.name] ?? 'school admin');
+        const caller =
+          g(fc.nat, { max: 9 }) === 0 ? g(fc.constantFrom, ...Object.keys(FUZZ_CALLERS)) : (WRITERS[field.name] ?? 'school admin');
         // Only the written row's id is selected: an error in a nested field of another partner would blur "refused".
         const request: FuzzRequest = new DocumentBuilder(g, options).operation('mutation', field, 1, '{ id }');
         const text = JSON.stringify(request);
@@ -234,7 +290,8 @@ describe('random writes as the owning partner', () => {
         const succeeded = !body.errors && body.data?.[field.name]?.id;
         if (!succeeded) {
           counted.writesRefused += 1;
-          if (changed.length) throw new Error(`refused, yet ${changed.join(', ')} changed: ${text.slice(0, 300)} → ${JSON.stringify(body).slice(0, 300)}`);
+          if (changed.length)
+            throw new Error(`refused, yet ${changed.join(', ')} changed: ${text.slice(0, 300)} → ${JSON.stringify(body).slice(0, 300)}`);
           return;
         }
         counted.writesSucceeded += 1;

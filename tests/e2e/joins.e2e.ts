@@ -1,6 +1,6 @@
-import { Client } from 'pg';
 import { DEMO_IDS } from '@mitra/fixtures';
 import { expectNoErrors, gql as send, type GqlOptions } from '../harness/client';
+import { sql } from '../harness/db';
 import { PARTNER, tokenFor } from '../harness/tokens';
 
 // Teachers, assessments and partnerships need a token: read here as a partner (the university's staff).
@@ -10,21 +10,11 @@ beforeAll(async () => {
 });
 const gql = (query: string, variables?: Record<string, unknown>, options: GqlOptions = {}) => send(query, variables, { token, ...options });
 
-async function query<T>(url: string | undefined, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-
 // Joins across partners: each hop is another partner's subgraph, joined by the gateway.
 describe('cross-partner joins', () => {
   it('teacher → trainingHistory → event → program → modules → lecturer, and assessments', async () => {
-    const [reg] = await query<{ teacher_id: string; n: string }>(
-      process.env.MITRA_SKB_DATABASE_URL,
+    const [reg] = await sql<{ teacher_id: string; n: string }>(
+      'skb',
       'select teacher_id, count(*) as n from registration where teacher_id is not null group by teacher_id order by count(*) desc, teacher_id limit 1',
     );
     const { body } = await gql(
@@ -43,7 +33,7 @@ describe('cross-partner joins', () => {
       expect(h.event.program.modules.length).toBeGreaterThan(0);
       for (const m of h.event.program.modules) expect(m.lecturer === null || typeof m.lecturer.fullName === 'string').toBe(true);
     }
-    const assessed = await query<{ passed: boolean }>(process.env.MITRA_UNIVERSITY_DATABASE_URL, 'select passed from assessment where teacher_id = $1', [reg.teacher_id]);
+    const assessed = await sql<{ passed: boolean }>('university', 'select passed from assessment where teacher_id = $1', [reg.teacher_id]);
     expect(t.assessments.length).toBe(assessed.length);
     for (const a of t.assessments) {
       if (a.preTestScore != null && a.postTestScore != null) expect(a.gain).toBeCloseTo(a.postTestScore - a.preTestScore, 1);
@@ -72,16 +62,20 @@ describe('cross-partner joins', () => {
       '{ a: school(npsn: "64710001") { partnership { studyProgram signedOn validUntil active } } b: school(npsn: "64710002") { partnership { id } } c: school(npsn: "64720001") { partnership { active validUntil } } }',
     );
     expectNoErrors(body);
-    expect(body.data.a.partnership).toEqual({ studyProgram: 'Prodi PAUD Universitas Mulia', signedOn: '2022-08-01', validUntil: '2027-07-31', active: true });
+    expect(body.data.a.partnership).toEqual({
+      studyProgram: 'Prodi PAUD Universitas Mulia',
+      signedOn: '2022-08-01',
+      validUntil: '2027-07-31',
+      active: true,
+    });
     expect(body.data.b.partnership).toBeNull();
     expect(body.data.c.partnership).toEqual({ active: false, validUntil: '2022-04-30' });
   });
 
   it('venue → district, and program → events', async () => {
-    const { body } = await gql(
-      'query($p: ID!) { trainingProgram(id: $p) { events { id startsOn venue { district { code name } } } } }',
-      { p: DEMO_IDS.programs.basic },
-    );
+    const { body } = await gql('query($p: ID!) { trainingProgram(id: $p) { events { id startsOn venue { district { code name } } } } }', {
+      p: DEMO_IDS.programs.basic,
+    });
     expectNoErrors(body);
     const events = body.data.trainingProgram.events;
     expect(events.map((e: { id: string }) => e.id)).toEqual([DEMO_IDS.events.basic2023, DEMO_IDS.events.basic2027]);
@@ -95,7 +89,7 @@ describe('Relay pagination of training events', () => {
   }`;
 
   it('walks all events in start order without overlap', async () => {
-    const [{ count }] = await query<{ count: string }>(process.env.MITRA_SKB_DATABASE_URL, 'select count(*) from training_event');
+    const [{ count }] = await sql<{ count: string }>('skb', 'select count(*) from training_event');
     const seen: Array<{ id: string; startsOn: string }> = [];
     let after: string | null = null;
     for (;;) {
@@ -118,7 +112,10 @@ describe('Relay pagination of training events', () => {
     expect(open.body.data.trainingEvents.edges.map((e: any) => e.node.id)).toEqual([DEMO_IDS.events.basic2027]);
     const range = await gql(PAGE, { first: 10, filter: { startsAfter: '2023-01-01', startsBefore: '2025-01-01' } });
     expectNoErrors(range.body);
-    expect(range.body.data.trainingEvents.edges.map((e: any) => e.node.id)).toEqual([DEMO_IDS.events.basic2023, DEMO_IDS.events.intermediate2024]);
+    expect(range.body.data.trainingEvents.edges.map((e: any) => e.node.id)).toEqual([
+      DEMO_IDS.events.basic2023,
+      DEMO_IDS.events.intermediate2024,
+    ]);
     const byProgram = await gql(PAGE, { first: 10, filter: { programId: DEMO_IDS.programs.technical } });
     expect(byProgram.body.data.trainingEvents.totalCount).toBe(1);
   });

@@ -50,11 +50,17 @@ describe('UUID keys in either case', () => {
   });
 
   it.each(['schools', 'university', 'skb'] as const)('%s resolves a Teacher representation whose id is in upper case', async (partner) => {
-    const field = { schools: 'fullName', university: 'highestCompletedTier assessments { passed }', skb: 'trainingHistory { status }' }[partner];
+    const field = { schools: 'fullName', university: 'highestCompletedTier assessments { passed }', skb: 'trainingHistory { status }' }[
+      partner
+    ];
     const ask = async (id: string) => {
       const response = await fetch(hubUrls().subgraphs[partner], {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, [GATEWAY_SECRET_HEADER]: hubSecrets().gatewaySecret },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          [GATEWAY_SECRET_HEADER]: hubSecrets().gatewaySecret,
+        },
         body: JSON.stringify({
           query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Teacher { ${field} } } }`,
           variables: { r: [{ __typename: 'Teacher', id }] },

@@ -18,11 +18,15 @@ describe('operation limits at the gateway', () => {
   });
 
   it('answers the standard introspection query, as explorers, IDEs and code generators send it (outside production)', async () => {
-    const { status, body } = await gql(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true }));
+    const { status, body } = await gql(
+      getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true }),
+    );
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     const schema = buildClientSchema(body.data);
-    expect(Object.keys(schema.getQueryType()!.getFields())).toEqual(expect.arrayContaining(['teachers', 'district', 'trainingPrograms', 'venues']));
+    expect(Object.keys(schema.getQueryType()!.getFields())).toEqual(
+      expect.arrayContaining(['teachers', 'district', 'trainingPrograms', 'venues']),
+    );
   });
 
   it('still refuses introspection nested to cost the gateway (graphql-js MaxIntrospectionDepthRule)', async () => {
@@ -44,7 +48,10 @@ describe('operation limits at the gateway', () => {
   it.each([
     ['a named fragment', `query { ...Deep } fragment Deep on Query { trainingPrograms { ${deep(12)} } }`],
     ['a fragment called __schema', `query { ...__schema } fragment __schema on Query { trainingPrograms { ${deep(12)} } }`],
-    ['nested fragments', `query { trainingPrograms { ...A } } fragment A on TrainingProgram { prerequisite { ...B } } fragment B on TrainingProgram { ${deep(11)} }`],
+    [
+      'nested fragments',
+      `query { trainingPrograms { ...A } } fragment A on TrainingProgram { prerequisite { ...B } } fragment B on TrainingProgram { ${deep(11)} }`,
+    ],
   ])('refuses depth hidden in %s', async (_name, query) => {
     const { body } = await gql(query);
     expect(body.errors?.[0]?.message).toMatch(/depth limit/);
@@ -80,12 +87,16 @@ describe('operation limits at the gateway', () => {
   });
 
   it('refuses an operation that would cost more than the limit, naming the limit (not "Syntax Error")', async () => {
-    const page = 'edges { node { fullName nuptk birthDate school { npsn name address district { code name } } qualifications { level institution } } }';
+    const page =
+      'edges { node { fullName nuptk birthDate school { npsn name address district { code name } } qualifications { level institution } } }';
     const pages = Array.from({ length: 10 }, (_, i) => `p${i}: teachers(first: 100) { ${page} }`).join(' ');
     const { status, body } = await gql(`{ ${pages} }`);
     expect(status).toBe(400);
     const cost = body.errors.find((e: { extensions: { limit?: string } }) => e.extensions.limit === 'cost');
-    expect(cost).toEqual({ message: expect.stringMatching(/^Query Cost limit of 60000 exceeded, found \d+ \(MAX_QUERY_COST\)\.$/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost' } });
+    expect(cost).toEqual({
+      message: expect.stringMatching(/^Query Cost limit of 60000 exceeded, found \d+ \(MAX_QUERY_COST\)\.$/),
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost' },
+    });
     for (const e of body.errors) expect(e.message).not.toMatch(/Syntax Error/);
   });
 
@@ -128,7 +139,10 @@ describe('operation limits at the gateway', () => {
   });
 
   it('refuses a fragment bomb at once', async () => {
-    const fragments = Array.from({ length: 30 }, (_, i) => `fragment F${i} on Query { ${i < 29 ? `...F${i + 1} ...F${i + 1}` : 'venues { id }'} }`).join(' ');
+    const fragments = Array.from(
+      { length: 30 },
+      (_, i) => `fragment F${i} on Query { ${i < 29 ? `...F${i + 1} ...F${i + 1}` : 'venues { id }'} }`,
+    ).join(' ');
     const { status, body } = await gql(`query { ...F0 } ${fragments}`);
     expect(status).toBe(400);
     // Our root-field rule counts each fragment once, so it answers at once (armor's cost rule reports the bomb too).
@@ -153,11 +167,23 @@ describe('hostile input that must be a 4xx, never a 500', () => {
   ])('refuses a value nested deeper than MAX_VALUE_DEPTH in %s', async (_what, query) => {
     const { status, json } = await post(`{"query":${JSON.stringify(query)},"variables":{"d":${deep(5_000)}}}`);
     expect(status).toBe(400);
-    expect(json).toEqual({ errors: [{ message: 'Variable "$d" nests lists or objects more than 8 levels deep (MAX_VALUE_DEPTH).', extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'valueDepth' } }] });
+    expect(json).toEqual({
+      errors: [
+        {
+          message: 'Variable "$d" nests lists or objects more than 8 levels deep (MAX_VALUE_DEPTH).',
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'valueDepth' },
+        },
+      ],
+    });
   });
 
   it('still reads a variable nested within the limit', async () => {
-    const { status, json } = await post(JSON.stringify({ query: 'query($d: Date) { trainingEvents(filter: { startsBefore: $d }) { totalCount } }', variables: { d: '2024-01-01' } }));
+    const { status, json } = await post(
+      JSON.stringify({
+        query: 'query($d: Date) { trainingEvents(filter: { startsBefore: $d }) { totalCount } }',
+        variables: { d: '2024-01-01' },
+      }),
+    );
     expect(status).toBe(200);
     expect(json.data.trainingEvents.totalCount).toEqual(expect.any(Number));
   });
@@ -165,16 +191,32 @@ describe('hostile input that must be a 4xx, never a 500', () => {
   it('refuses a subscription as a bad request', async () => {
     const { status, json } = await post(JSON.stringify({ query: 'subscription { venues { name } }' }));
     expect(status).toBe(400);
-    expect(json.errors).toEqual([expect.objectContaining({ message: 'Subscriptions are not served by this hub: use a query (or poll).', extensions: expect.objectContaining({ code: 'BAD_REQUEST' }) })]);
+    expect(json.errors).toEqual([
+      expect.objectContaining({
+        message: 'Subscriptions are not served by this hub: use a query (or poll).',
+        extensions: expect.objectContaining({ code: 'BAD_REQUEST' }),
+      }),
+    ]);
   });
 
   it.each([
     ['the gateway', () => hubUrls().gateway],
     ['a subgraph', () => hubUrls().subgraphs.skb],
   ])('answers a body in another charset with 415 at %s', async (_where, url) => {
-    const response = await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json; charset=latin1' }, body: '{"query":"{ __typename }"}' });
+    const response = await fetch(url(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=latin1' },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(response.status).toBe(415);
-    expect(await response.json()).toEqual({ errors: [{ message: 'The request body must be JSON in UTF-8, not compressed (content-type: application/json).', extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] });
+    expect(await response.json()).toEqual({
+      errors: [
+        {
+          message: 'The request body must be JSON in UTF-8, not compressed (content-type: application/json).',
+          extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' },
+        },
+      ],
+    });
   });
 });
 
@@ -188,7 +230,9 @@ describe('request bodies at a subgraph', () => {
   it('refuses more than MAX_BODY_SIZE from a caller without the gateway secret, as the gateway does', async () => {
     const response = await send({});
     expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ errors: [{ message: 'The request body is larger than 100kb (MAX_BODY_SIZE).', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'The request body is larger than 100kb (MAX_BODY_SIZE).', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+    });
   });
 
   it('accepts it from the gateway', async () => {
@@ -203,29 +247,38 @@ describe('the gateway’s operation limits at each subgraph, for callers without
   const direct = (url: string, query: string, headers: Record<string, string> = {}) =>
     fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
 
-  it.each(['schools', 'university', 'skb'] as const)('%s refuses 3,000 aliases at once, coded, and still answers the gateway', async (name) => {
-    const url = hubUrls().subgraphs[name];
-    const started = performance.now();
-    const refused = await direct(url, aliases);
-    const elapsed = performance.now() - started;
-    expect(refused.status).toBe(400);
-    // 9,000 tokens: refused by the cheapest check, the token count, before the document is parsed.
-    expect(((await refused.json()) as { errors: unknown[] }).errors[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'tokens' } });
-    // Refused before any resolver: a bound for a loaded CI machine, not a benchmark.
-    expect(elapsed).toBeLessThan(2_000);
-    const fromGateway = await direct(url, '{ a: __typename b: __typename }', { [GATEWAY_SECRET_HEADER]: hubSecrets().gatewaySecret });
-    expect(await fromGateway.json()).toEqual({ data: { a: 'Query', b: 'Query' } });
-  });
+  it.each(['schools', 'university', 'skb'] as const)(
+    '%s refuses 3,000 aliases at once, coded, and still answers the gateway',
+    async (name) => {
+      const url = hubUrls().subgraphs[name];
+      const started = performance.now();
+      const refused = await direct(url, aliases);
+      const elapsed = performance.now() - started;
+      expect(refused.status).toBe(400);
+      // 9,000 tokens: refused by the cheapest check, the token count, before the document is parsed.
+      expect(((await refused.json()) as { errors: unknown[] }).errors[0]).toMatchObject({
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'tokens' },
+      });
+      // Refused before any resolver: a bound for a loaded CI machine, not a benchmark.
+      expect(elapsed).toBeLessThan(2_000);
+      const fromGateway = await direct(url, '{ a: __typename b: __typename }', { [GATEWAY_SECRET_HEADER]: hubSecrets().gatewaySecret });
+      expect(await fromGateway.json()).toEqual({ data: { a: 'Query', b: 'Query' } });
+    },
+  );
 
   it('refuses one alias more than MAX_QUERY_ALIASES straight at the skb', async () => {
     const response = await direct(hubUrls().subgraphs.skb, `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: venues { id }`).join(' ')} }`);
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { errors: unknown[] }).errors[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'aliases' } });
+    expect(((await response.json()) as { errors: unknown[] }).errors[0]).toMatchObject({
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'aliases' },
+    });
   });
 
   it('refuses an operation deeper than MAX_QUERY_DEPTH straight at the university', async () => {
     const response = await direct(hubUrls().subgraphs.university, `{ trainingPrograms { ${deep(12)} } }`);
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { errors: unknown[] }).errors[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'depth' } });
+    expect(((await response.json()) as { errors: unknown[] }).errors[0]).toMatchObject({
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'depth' },
+    });
   });
 });

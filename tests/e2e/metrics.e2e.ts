@@ -31,7 +31,13 @@ describe.each(services)('%s /metrics', (service, url) => {
     const expected =
       service === 'gateway'
         ? ['mitra_graphql_requests_total', 'mitra_graphql_request_duration_seconds', 'mitra_subgraph_fetch_duration_seconds']
-        : ['mitra_graphql_requests_total', 'mitra_graphql_request_duration_seconds', 'mitra_sql_statements_total', 'mitra_db_pool_connections', 'mitra_db_pool_max'];
+        : [
+            'mitra_graphql_requests_total',
+            'mitra_graphql_request_duration_seconds',
+            'mitra_sql_statements_total',
+            'mitra_db_pool_connections',
+            'mitra_db_pool_max',
+          ];
     for (const name of expected) expect({ name, present: own.has(name) }).toEqual({ name, present: true });
   });
 });
@@ -43,7 +49,8 @@ describe('request counts and latency', () => {
     for (let i = 0; i < 3; i++) expect((await gql('query MetricsProbe { venues { name } }')).body.errors).toBeUndefined();
     const after = (await scrape(gateway)).samples;
     const skbAfter = (await scrape(subgraphs.skb)).samples;
-    const delta = (a: typeof after, b: typeof after, name: string, labels: Record<string, string>) => metricValue(a, name, labels) - metricValue(b, name, labels);
+    const delta = (a: typeof after, b: typeof after, name: string, labels: Record<string, string>) =>
+      metricValue(a, name, labels) - metricValue(b, name, labels);
     expect(delta(after, before, 'mitra_graphql_requests_total', { operation: 'MetricsProbe', outcome: 'ok' })).toBe(3);
     expect(delta(after, before, 'mitra_graphql_request_duration_seconds_count', { operation: 'MetricsProbe', outcome: 'ok' })).toBe(3);
     expect(delta(after, before, 'mitra_subgraph_fetch_duration_seconds_count', { subgraph: 'skb', outcome: 'ok' })).toBe(3);
@@ -65,7 +72,10 @@ describe('request counts and latency', () => {
     });
     expect(response.status).toBeLessThan(500);
     const after = (await scrape(gateway)).samples;
-    expect(metricValue(after, 'mitra_graphql_requests_total', { operation, outcome }) - metricValue(before, 'mitra_graphql_requests_total', { operation, outcome })).toBe(1);
+    expect(
+      metricValue(after, 'mitra_graphql_requests_total', { operation, outcome }) -
+        metricValue(before, 'mitra_graphql_requests_total', { operation, outcome }),
+    ).toBe(1);
   });
 
   it('count a request refused before GraphQL (a forged token, HTTP 401) under its operation name', async () => {
@@ -78,7 +88,9 @@ describe('request counts and latency', () => {
     expect(response.status).toBe(401);
     const after = (await scrape(gateway)).samples;
     const labels = { operation: 'MetricsForged', outcome: 'refused' };
-    expect(metricValue(after, 'mitra_graphql_requests_total', labels) - metricValue(before, 'mitra_graphql_requests_total', labels)).toBe(1);
+    expect(metricValue(after, 'mitra_graphql_requests_total', labels) - metricValue(before, 'mitra_graphql_requests_total', labels)).toBe(
+      1,
+    );
   });
 
   it('label a long operation name by its first 64 characters, and a name that is not a GraphQL name as "invalid"', async () => {
@@ -101,7 +113,10 @@ describe('the pool', () => {
   it.each(Object.entries(subgraphs))('%s reports its connections and DB_POOL_MAX', async (_name, url) => {
     const { samples } = await scrape(url);
     expect(metricValue(samples, 'mitra_db_pool_max')).toBe(10);
-    const states = samples.filter((s) => s.name === 'mitra_db_pool_connections').map((s) => s.labels.state).sort();
+    const states = samples
+      .filter((s) => s.name === 'mitra_db_pool_connections')
+      .map((s) => s.labels.state)
+      .sort();
     expect(states).toEqual(['free', 'pending_acquires', 'pending_creates', 'used']);
     // Nothing is running between two requests of this test: no connection is checked out.
     expect(metricValue(samples, 'mitra_db_pool_connections', { state: 'used' })).toBe(0);
@@ -109,7 +124,9 @@ describe('the pool', () => {
 });
 
 it('no service names a person, a token or a secret in its metrics', async () => {
-  await gql('query MetricsPersons { teachers(first: 50) { edges { node { fullName nuptk birthDate } } } }', undefined, { token: await tokenOf('school admin') });
+  await gql('query MetricsPersons { teachers(first: 50) { edges { node { fullName nuptk birthDate } } } }', undefined, {
+    token: await tokenOf('school admin'),
+  });
   for (const [, url] of services) {
     const { text } = await scrape(url);
     expect(logLeaks(text.split('\n'), [process.env.MITRA_JWT_SECRET!, process.env.MITRA_GATEWAY_SECRET!])).toEqual([]);

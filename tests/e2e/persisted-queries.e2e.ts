@@ -40,7 +40,10 @@ afterAll(async () => {
 describe('PERSISTED_QUERIES=required', () => {
   it("answers a document of the dashboard's manifest by its hash, as the same query in full", async () => {
     const { hash, document } = documentNamed('DistrictStatistics');
-    const byHash = await post(required.url, { extensions: { persistedQuery: { version: 1, sha256Hash: hash } }, variables: { code: '64.71' } });
+    const byHash = await post(required.url, {
+      extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
+      variables: { code: '64.71' },
+    });
     expect(byHash.status).toBe(200);
     expectNoErrors(byHash.body);
     expect(byHash.body.data.district.name).toBe('Kota Balikpapan');

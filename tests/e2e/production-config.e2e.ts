@@ -16,7 +16,11 @@ function start(script: string, env: Record<string, string>): { status: number | 
 // Production never runs on development secrets: each service refuses to start, naming what is missing.
 describe.each([
   ['schools', 'subgraphs/schools/dist/index.js', { SCHOOLS_DATABASE_URL: 'postgres://mitra@127.0.0.1:1/schools', SCHOOLS_PORT: '0' }],
-  ['university', 'subgraphs/university/dist/index.js', { UNIVERSITY_DATABASE_URL: 'postgres://mitra@127.0.0.1:1/university', UNIVERSITY_PORT: '0' }],
+  [
+    'university',
+    'subgraphs/university/dist/index.js',
+    { UNIVERSITY_DATABASE_URL: 'postgres://mitra@127.0.0.1:1/university', UNIVERSITY_PORT: '0' },
+  ],
   ['skb', 'subgraphs/skb/dist/index.js', { SKB_DATABASE_URL: 'postgres://mitra@127.0.0.1:1/skb', SKB_PORT: '0' }],
   ['gateway', 'gateway/dist/index.js', { GATEWAY_PORT: '0' }],
 ])('%s with NODE_ENV=production', (_name, script, env) => {

@@ -1,7 +1,16 @@
 import { syntheticArgs, type SyntheticOptions } from '@mitra/fixtures';
 import { expectNoErrors, gql as send } from '../harness/client';
 import { runCli as cli } from '../harness/cli';
-import { BREAKDOWN, LEVELS, checkBreakdown, expectNoSingleHiddenRow, expectShownOrSuppressed, figures, oracleTeachers, sql } from '../harness/statistics-oracle';
+import {
+  BREAKDOWN,
+  LEVELS,
+  checkBreakdown,
+  expectNoSingleHiddenRow,
+  expectShownOrSuppressed,
+  figures,
+  oracleTeachers,
+} from '../harness/statistics-oracle';
+import { sql } from '../harness/db';
 import { CALLERS, tokenFor } from '../harness/tokens';
 
 /**
@@ -42,10 +51,13 @@ describe('statistics on generated data', () => {
       expectNoErrors(body);
       const stats = body.data.qualificationStatistics;
       checkBreakdown(stats.total, figures(teachers), `${groupBy}.total`);
-      const key = (t: (typeof teachers)[number]) => (groupBy === 'DISTRICT' ? t.district_code : groupBy === 'SCHOOL_KIND' ? t.kind : t.employment_status);
-      for (const r of stats.rows) checkBreakdown(r.qualifications, figures(teachers.filter((t) => key(t) === r.group)), `${groupBy}.${r.group}`);
+      const key = (t: (typeof teachers)[number]) =>
+        groupBy === 'DISTRICT' ? t.district_code : groupBy === 'SCHOOL_KIND' ? t.kind : t.employment_status;
+      for (const r of stats.rows)
+        checkBreakdown(r.qualifications, figures(teachers.filter((t) => key(t) === r.group)), `${groupBy}.${r.group}`);
       expectNoSingleHiddenRow(stats.rows, stats.total, (b) => b.teacherCount, `${groupBy}.teacherCount`);
-      for (const level of LEVELS) expectNoSingleHiddenRow(stats.rows, stats.total, (b) => b.byLevel.find((l: any) => l.level === level).count, `${groupBy}.${level}`);
+      for (const level of LEVELS)
+        expectNoSingleHiddenRow(stats.rows, stats.total, (b) => b.byLevel.find((l: any) => l.level === level).count, `${groupBy}.${level}`);
     }
   }, 60_000);
 
@@ -55,18 +67,21 @@ describe('statistics on generated data', () => {
       .map((code) => ({ code, ids: teachers.filter((t) => t.district_code === code).map((t) => t.id) }))
       .sort((a, b) => b.ids.length - a.ids.length)[0];
     const [{ trained }] = await sql<{ trained: number }>(
-      'SKB',
+      'skb',
       "select count(distinct teacher_id)::int as trained from registration where status = 'ATTENDED' and teacher_id = any($1::uuid[])",
       [largest.ids],
     );
     const [gain] = await sql<{ mean: number | null }>(
-      'UNIVERSITY',
+      'university',
       'select avg(post_test_score - pre_test_score)::float8 as mean from assessment where teacher_id = any($1::uuid[]) and pre_test_score is not null and post_test_score is not null',
       [largest.ids],
     );
-    const { body } = await gql('query($c: ID!) { district(code: $c) { training { teachersTrained meanGain suppressed } } }', { c: largest.code });
+    const { body } = await gql('query($c: ID!) { district(code: $c) { training { teachersTrained meanGain suppressed } } }', {
+      c: largest.code,
+    });
     expectNoErrors(body);
     expectShownOrSuppressed(body.data.district.training.teachersTrained, trained, 'teachersTrained');
-    if (gain.mean !== null && body.data.district.training.meanGain !== null) expect(body.data.district.training.meanGain).toBeCloseTo(gain.mean, 2);
+    if (gain.mean !== null && body.data.district.training.meanGain !== null)
+      expect(body.data.district.training.meanGain).toBeCloseTo(gain.mean, 2);
   }, 60_000);
 });

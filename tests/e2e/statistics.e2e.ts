@@ -1,7 +1,18 @@
 import { DEMO_IDS } from '@mitra/fixtures';
 import { expectNoErrors, gql as anonymousGql } from '../harness/client';
 import { CALLERS, tokenFor } from '../harness/tokens';
-import { BREAKDOWN, LEVELS, MIN, checkBreakdown, expectNoSingleHiddenRow, expectShownOrSuppressed, figures, oracleTeachers, sql, type OracleTeacher } from '../harness/statistics-oracle';
+import {
+  BREAKDOWN,
+  LEVELS,
+  MIN,
+  checkBreakdown,
+  expectNoSingleHiddenRow,
+  expectShownOrSuppressed,
+  figures,
+  oracleTeachers,
+  type OracleTeacher,
+} from '../harness/statistics-oracle';
+import { sql } from '../harness/db';
 
 // Statistics are what government offices come for: every query here runs as an analyst.
 let analystToken: string;
@@ -75,18 +86,27 @@ describe('qualification statistics against the oracle', () => {
 
   // Codes no test file adds (exports.e2e.ts adds districts in province 99 while it runs).
   it('refuses an unknown province or district as BAD_USER_INPUT naming the field, not as a total of 0', async () => {
-    const district = await gql('{ qualificationStatistics(groupBy: SCHOOL_KIND, filter: { districtCode: "97.97" }) { rows { group } total { teacherCount } } }');
+    const district = await gql(
+      '{ qualificationStatistics(groupBy: SCHOOL_KIND, filter: { districtCode: "97.97" }) { rows { group } total { teacherCount } } }',
+    );
     expect(district.body.data).toEqual({ qualificationStatistics: null });
     expect(district.body.errors).toEqual([
-      expect.objectContaining({ message: 'filter.districtCode: 97.97 is not a district of this hub', extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'filter.districtCode' }) }),
+      expect.objectContaining({
+        message: 'filter.districtCode: 97.97 is not a district of this hub',
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'filter.districtCode' }),
+      }),
     ]);
     for (const groupBy of ['DISTRICT', 'EMPLOYMENT_STATUS']) {
-      const province = await gql(`{ qualificationStatistics(groupBy: ${groupBy}, filter: { provinceCode: "97" }) { total { teacherCount } } }`);
+      const province = await gql(
+        `{ qualificationStatistics(groupBy: ${groupBy}, filter: { provinceCode: "97" }) { total { teacherCount } } }`,
+      );
       expect(province.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.provinceCode' });
       expect(province.body.errors[0].message).toBe('filter.provinceCode: 97 is not a province of this hub');
     }
     // Two known codes that do not overlap are a real, empty scope.
-    const disjoint = await gql('{ qualificationStatistics(groupBy: SCHOOL_KIND, filter: { provinceCode: "36", districtCode: "64.71" }) { rows { group } total { teacherCount } } }');
+    const disjoint = await gql(
+      '{ qualificationStatistics(groupBy: SCHOOL_KIND, filter: { provinceCode: "36", districtCode: "64.71" }) { rows { group } total { teacherCount } } }',
+    );
     expectNoErrors(disjoint.body);
     expect(disjoint.body.data.qualificationStatistics).toEqual({ rows: [], total: { teacherCount: 0 } });
     const bad = await gql('{ qualificationStatistics(groupBy: DISTRICT, filter: { provinceCode: "sixty-four" }) { rows { group } } }');
@@ -106,14 +126,19 @@ describe('qualification statistics against the oracle', () => {
 
 describe('training coverage across partners against the oracle', () => {
   it('counts trained teachers (skb), highest tiers and mean gain (university) for the same teachers', async () => {
-    const ids = (await sql<{ id: string }>('SCHOOLS', "select t.id from teacher t join school s on s.npsn = t.school_npsn where s.district_code = '64.71'")).map((r) => r.id);
+    const ids = (
+      await sql<{ id: string }>(
+        'schools',
+        "select t.id from teacher t join school s on s.npsn = t.school_npsn where s.district_code = '64.71'",
+      )
+    ).map((r) => r.id);
     const [{ trained }] = await sql<{ trained: number }>(
-      'SKB',
+      'skb',
       "select count(distinct teacher_id)::int as trained from registration where status = 'ATTENDED' and teacher_id = any($1::uuid[])",
       [ids],
     );
     const tiers = await sql<{ tier: string; n: number }>(
-      'UNIVERSITY',
+      'university',
       `select tier, count(*)::int as n from (
          select a.teacher_id, (array_agg(p.tier order by array_position(array['BASIC','INTERMEDIATE','ADVANCED'], p.tier) desc))[1] as tier
            from assessment a join training_program p on p.id = a.program_id
@@ -121,14 +146,18 @@ describe('training coverage across partners against the oracle', () => {
       [ids],
     );
     const [gain] = await sql<{ mean: number; teachers: number }>(
-      'UNIVERSITY',
+      'university',
       `select avg(post_test_score - pre_test_score)::float8 as mean, count(distinct teacher_id)::int as teachers from assessment
         where teacher_id = any($1::uuid[]) and pre_test_score is not null and post_test_score is not null`,
       [ids],
     );
-    const { body } = await gql('{ district(code: "64.71") { teacherCount training { teachersTrained byHighestTier { tier count } meanGain suppressed } } }', {}, {
-      headers: { 'x-mitra-debug': 'sql' },
-    });
+    const { body } = await gql(
+      '{ district(code: "64.71") { teacherCount training { teachersTrained byHighestTier { tier count } meanGain suppressed } } }',
+      {},
+      {
+        headers: { 'x-mitra-debug': 'sql' },
+      },
+    );
     expectNoErrors(body);
     const training = body.data.district.training;
     expectShownOrSuppressed(training.teachersTrained, trained, 'teachersTrained');
@@ -153,7 +182,7 @@ describe('training coverage across partners against the oracle', () => {
 describe('training outcomes: whether a training worked', () => {
   it('reports the November 2022 training and its program against the oracle', async () => {
     const [truth] = await sql<{ n: number; pre: number; post: number; gain: number; passed: number }>(
-      'UNIVERSITY',
+      'university',
       `select count(*)::int as n, avg(pre_test_score)::float8 as pre, avg(post_test_score)::float8 as post,
               avg(post_test_score - pre_test_score)::float8 as gain, count(*) filter (where passed)::int as passed
          from assessment where event_id = $1`,
@@ -177,7 +206,9 @@ describe('training outcomes: whether a training worked', () => {
   });
 
   it('reports a district per tier, with tiers that add up protected against subtraction', async () => {
-    const { body } = await gql('{ district(code: "64.71") { trainingOutcomes { tier outcomes { assessed meanGain passRate suppressed } } } }');
+    const { body } = await gql(
+      '{ district(code: "64.71") { trainingOutcomes { tier outcomes { assessed meanGain passRate suppressed } } } }',
+    );
     expectNoErrors(body);
     const rows = body.data.district.trainingOutcomes;
     expect(rows.map((r: any) => r.tier)).toEqual(['BASIC', 'INTERMEDIATE', 'ADVANCED', null]);
@@ -210,7 +241,8 @@ describe('who may read statistics', () => {
   });
 
   it('a partner reads the same statistics as an analyst', async () => {
-    const q = '{ qualificationStatistics(groupBy: SCHOOL_KIND) { total { teacherCount meetingStandard } rows { group qualifications { teacherCount } } } }';
+    const q =
+      '{ qualificationStatistics(groupBy: SCHOOL_KIND) { total { teacherCount meetingStandard } rows { group qualifications { teacherCount } } } }';
     const asAnalyst = await gql(q);
     const asSchool = await anonymousGql(q, {}, { token: await tokenFor(CALLERS['school staff']) });
     expectNoErrors(asSchool.body);

@@ -1,6 +1,6 @@
-import { Client } from 'pg';
 import { DEMO_IDS } from '@mitra/fixtures';
 import { expectNoErrors, gql as send, type GqlOptions } from '../harness/client';
+import { sql } from '../harness/db';
 import { PARTNER, tokenFor } from '../harness/tokens';
 
 // Teachers are person-level: read here as a partner that is not their school (the university's staff).
@@ -9,16 +9,6 @@ beforeAll(async () => {
   token = await tokenFor(PARTNER);
 });
 const gql = (query: string, variables?: Record<string, unknown>, options: GqlOptions = {}) => send(query, variables, { token, ...options });
-
-async function oracle<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: process.env.MITRA_SCHOOLS_DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 const PAGE = `query($first: Int, $after: String, $filter: TeacherFilter) {
   teachers(first: $first, after: $after, filter: $filter) {
@@ -32,7 +22,12 @@ describe('schools root fields', () => {
   it('answers a school with its district and kind', async () => {
     const { body } = await gql('{ school(npsn: "64710001") { npsn name kind district { code name } } }');
     expectNoErrors(body);
-    expect(body.data.school).toEqual({ npsn: '64710001', name: 'TK Pertiwi Balikpapan Selatan', kind: 'TK', district: { code: '64.71', name: 'Kota Balikpapan' } });
+    expect(body.data.school).toEqual({
+      npsn: '64710001',
+      name: 'TK Pertiwi Balikpapan Selatan',
+      kind: 'TK',
+      district: { code: '64.71', name: 'Kota Balikpapan' },
+    });
   });
 
   it('answers null for an unknown school and BAD_USER_INPUT for a malformed NPSN', async () => {
@@ -44,7 +39,10 @@ describe('schools root fields', () => {
   });
 
   it('answers a teacher by id with qualifications and the derived standard', async () => {
-    const [row] = await oracle<{ id: string; full_name: string }>("select id, full_name from teacher where school_npsn = '64710001' order by full_name, id limit 1");
+    const [row] = await sql<{ id: string; full_name: string }>(
+      'schools',
+      "select id, full_name from teacher where school_npsn = '64710001' order by full_name, id limit 1",
+    );
     const { body } = await gql(
       'query($id: ID!) { teacher(id: $id) { id fullName employmentStatus highestQualification meetsQualificationStandard qualifications { level field verified } birthDate } }',
       { id: row.id },
@@ -52,9 +50,13 @@ describe('schools root fields', () => {
     expectNoErrors(body);
     const t = body.data.teacher;
     expect(t.fullName).toBe(row.full_name);
-    const quals = await oracle<{ level: string; field: string }>('select level, field from qualification where teacher_id = $1', [row.id]);
+    const quals = await sql<{ level: string; field: string }>('schools', 'select level, field from qualification where teacher_id = $1', [
+      row.id,
+    ]);
     expect(t.qualifications.length).toBe(quals.length);
-    const meets = quals.some((q) => ['D4', 'S1', 'S2', 'S3'].includes(q.level) && ['EARLY_CHILDHOOD_EDUCATION', 'PSYCHOLOGY'].includes(q.field));
+    const meets = quals.some(
+      (q) => ['D4', 'S1', 'S2', 'S3'].includes(q.level) && ['EARLY_CHILDHOOD_EDUCATION', 'PSYCHOLOGY'].includes(q.field),
+    );
     expect(t.meetsQualificationStandard).toBe(meets);
     // Personal data: this caller (the university) is not the teacher's own school.
     expect(t.birthDate).toBeNull();
@@ -63,7 +65,7 @@ describe('schools root fields', () => {
   it('lists districts, all or by province', async () => {
     const all = await gql('{ districts { code name } }');
     expectNoErrors(all.body);
-    const rows = await oracle<{ code: string }>('select code from district order by code');
+    const rows = await sql<{ code: string }>('schools', 'select code from district order by code');
     expect(all.body.data.districts.map((d: { code: string }) => d.code)).toEqual(rows.map((r) => r.code));
     const kaltim = await gql('{ districts(provinceCode: "64") { code } }');
     expect(kaltim.body.data.districts.every((d: { code: string }) => d.code.startsWith('64.'))).toBe(true);
@@ -74,7 +76,7 @@ describe('schools root fields', () => {
 
 describe('Relay pagination of teachers', () => {
   it('walks every teacher page by page without overlap, matching the database', async () => {
-    const [{ count }] = await oracle<{ count: string }>('select count(*) from teacher');
+    const [{ count }] = await sql<{ count: string }>('schools', 'select count(*) from teacher');
     const seen: string[] = [];
     let after: string | null = null;
     let pages = 0;
@@ -95,7 +97,10 @@ describe('Relay pagination of teachers', () => {
   });
 
   it('filters by district, school, standard and name, with counts equal to the database', async () => {
-    const [{ count }] = await oracle<{ count: string }>("select count(*) from teacher t join school s on s.npsn = t.school_npsn where s.district_code = '64.71'");
+    const [{ count }] = await sql<{ count: string }>(
+      'schools',
+      "select count(*) from teacher t join school s on s.npsn = t.school_npsn where s.district_code = '64.71'",
+    );
     const byDistrict = await gql(PAGE, { first: 100, filter: { districtCode: DEMO_IDS.balikpapan } });
     expectNoErrors(byDistrict.body);
     expect(byDistrict.body.data.teachers.totalCount).toBe(Number(count));
@@ -105,23 +110,25 @@ describe('Relay pagination of teachers', () => {
     const bySchool = await gql(PAGE, { first: 100, filter: { npsn: '64710002' } });
     expect(bySchool.body.data.teachers.edges.every((e: any) => e.node.school.npsn === '64710002')).toBe(true);
 
-    const [{ meeting }] = await oracle<{ meeting: string }>(
+    const [{ meeting }] = await sql<{ meeting: string }>(
+      'schools',
       `select count(*) as meeting from teacher t where exists (select 1 from qualification q where q.teacher_id = t.id
          and q.level in ('D4','S1','S2','S3') and q.field in ('EARLY_CHILDHOOD_EDUCATION','PSYCHOLOGY'))`,
     );
     const standard = await gql(PAGE, { first: 1, filter: { meetsQualificationStandard: true } });
     expect(standard.body.data.teachers.totalCount).toBe(Number(meeting));
 
-    const [first] = await oracle<{ full_name: string }>('select full_name from teacher order by full_name limit 1');
+    const [first] = await sql<{ full_name: string }>('schools', 'select full_name from teacher order by full_name limit 1');
     const part = first.full_name.split(' ')[1].toLowerCase();
     const byName = await gql(PAGE, { first: 100, filter: { nameContains: part } });
     expect(byName.body.data.teachers.edges.length).toBeGreaterThan(0);
     for (const e of byName.body.data.teachers.edges) expect(e.node.fullName.toLowerCase()).toContain(part);
   });
 
-  it('pages a school\'s own teachers', async () => {
-    const [{ count }] = await oracle<{ count: string }>("select count(*) from teacher where school_npsn = '64710001'");
-    const q = 'query($after: String) { school(npsn: "64710001") { teachers(first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } }';
+  it("pages a school's own teachers", async () => {
+    const [{ count }] = await sql<{ count: string }>('schools', "select count(*) from teacher where school_npsn = '64710001'");
+    const q =
+      'query($after: String) { school(npsn: "64710001") { teachers(first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } }';
     const ids: string[] = [];
     let after: string | null = null;
     for (;;) {

@@ -2,7 +2,7 @@ import { DEMO_IDS } from '@mitra/fixtures';
 import { expectNoErrors, gql } from '../harness/client';
 import { rowCounts, sql } from '../harness/db';
 import { CALLERS, tokenFor } from '../harness/tokens';
-import { dayFromToday, refusals } from './write-helpers';
+import { dayFromToday, refusals } from '../harness/writes';
 
 /**
  * Issue 4: seats are counted under a lock on the event, so registrations
@@ -12,7 +12,8 @@ import { dayFromToday, refusals } from './write-helpers';
  */
 
 const CREATE = 'mutation($input: TrainingEventInput!) { createTrainingEvent(input: $input) { id } }';
-const REGISTER = 'mutation($e: ID!, $t: ID, $name: String) { registerParticipant(eventId: $e, teacherId: $t, participantName: $name) { id } }';
+const REGISTER =
+  'mutation($e: ID!, $t: ID, $name: String) { registerParticipant(eventId: $e, teacherId: $t, participantName: $name) { id } }';
 
 let admin: string;
 const created: string[] = [];
@@ -26,7 +27,14 @@ afterAll(async () => {
 });
 
 async function createEvent(title: string, capacity: number): Promise<string> {
-  const input = { title, programId: DEMO_IDS.programs.advanced, venueId: DEMO_IDS.venues.hall, startsOn: dayFromToday(500), endsOn: dayFromToday(501), capacity };
+  const input = {
+    title,
+    programId: DEMO_IDS.programs.advanced,
+    venueId: DEMO_IDS.venues.hall,
+    startsOn: dayFromToday(500),
+    endsOn: dayFromToday(501),
+    capacity,
+  };
   const { body } = await gql(CREATE, { input }, { token: admin });
   expectNoErrors(body);
   created.push(body.data.createTrainingEvent.id);
@@ -34,7 +42,9 @@ async function createEvent(title: string, capacity: number): Promise<string> {
 }
 
 async function activeRegistrations(eventId: string): Promise<number> {
-  const [{ n }] = await sql<{ n: string }>('skb', "select count(*) as n from registration where event_id = $1 and status <> 'CANCELLED'", [eventId]);
+  const [{ n }] = await sql<{ n: string }>('skb', "select count(*) as n from registration where event_id = $1 and status <> 'CANCELLED'", [
+    eventId,
+  ]);
   return Number(n);
 }
 
@@ -57,7 +67,10 @@ describe('registrations arriving at once', () => {
 
   it('one teacher registered 10 times at once is registered exactly once', async () => {
     const eventId = await createEvent('Uji Pendaftaran Ganda Serentak', 30);
-    const [{ id: teacherId }] = await sql<{ id: string }>('schools', "select id from teacher where school_npsn = '64710001' order by id desc limit 1");
+    const [{ id: teacherId }] = await sql<{ id: string }>(
+      'schools',
+      "select id from teacher where school_npsn = '64710001' order by id desc limit 1",
+    );
     const results = await Promise.all(Array.from({ length: 10 }, () => gql(REGISTER, { e: eventId, t: teacherId }, { token: admin })));
     expect(results.filter((r) => r.body.data?.registerParticipant)).toHaveLength(1);
     for (const r of results.filter((x) => x.body.errors)) expect(refusals(r.body)).toEqual([{ code: 'CONFLICT', field: 'teacherId' }]);
@@ -66,7 +79,9 @@ describe('registrations arriving at once', () => {
 
   it('cancellations and registrations racing for the last seats never overbook', async () => {
     const eventId = await createEvent('Uji Batal dan Daftar Serentak', 5);
-    const first = await Promise.all(Array.from({ length: 5 }, (_, i) => gql(REGISTER, { e: eventId, name: `Peserta Awal ${i + 1}` }, { token: admin })));
+    const first = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => gql(REGISTER, { e: eventId, name: `Peserta Awal ${i + 1}` }, { token: admin })),
+    );
     const ids = first.map((r) => r.body.data.registerParticipant.id as string);
     const CANCEL = 'mutation($r: ID!) { cancelRegistration(registrationId: $r) { id } }';
     await Promise.all([

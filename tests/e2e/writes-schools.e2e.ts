@@ -2,7 +2,7 @@ import { expectNoErrors, gql, type LooseBody } from '../harness/client';
 import { auditOf, rowCounts, sql } from '../harness/db';
 import { hubUrls } from '../harness/env';
 import { CALLERS, tokenFor } from '../harness/tokens';
-import { UNKNOWN_ID, dayFromToday, expectNothingWritten, expectRefused, freshNuptk, yearsFromToday } from './write-helpers';
+import { UNKNOWN_ID, dayFromToday, expectNothingWritten, expectRefused, freshNuptk, yearsFromToday } from '../harness/writes';
 
 /**
  * Issue 4, schools: a school's admin writes its own teachers and their
@@ -29,7 +29,8 @@ afterAll(async () => {
 
 const CREATE = `mutation($input: TeacherInput!) { createTeacher(input: $input) { ${TEACHER_FIELDS} } }`;
 const UPDATE = `mutation($id: ID!, $version: Int!, $input: TeacherUpdateInput!) { updateTeacher(id: $id, version: $version, input: $input) { ${TEACHER_FIELDS} } }`;
-const ADD = 'mutation($t: ID!, $input: QualificationInput!) { addQualification(teacherId: $t, input: $input) { id level field institution graduationYear verified } }';
+const ADD =
+  'mutation($t: ID!, $input: QualificationInput!) { addQualification(teacherId: $t, input: $input) { id level field institution graduationYear verified } }';
 const VERIFY = 'mutation($q: ID!) { verifyQualification(qualificationId: $q) { id verified } }';
 
 const teacherInput = (overrides: Record<string, unknown> = {}) => ({
@@ -49,7 +50,11 @@ async function createTeacher(overrides: Record<string, unknown> = {}): Promise<L
 }
 
 async function teacherRow(id: string): Promise<Record<string, unknown>> {
-  const [row] = await sql('schools', "select full_name, nuptk, employment_status, to_char(birth_date, 'YYYY-MM-DD') as birth_date, version from teacher where id = $1", [id]);
+  const [row] = await sql(
+    'schools',
+    "select full_name, nuptk, employment_status, to_char(birth_date, 'YYYY-MM-DD') as birth_date, version from teacher where id = $1",
+    [id],
+  );
   return row;
 }
 
@@ -72,7 +77,12 @@ describe('createTeacher', () => {
     });
     expect(await rowCounts('schools', ['teacher', 'audit_log'])).toEqual({ teacher: before.teacher + 1, audit_log: before.audit_log + 1 });
     const [audit] = await auditOf('schools', teacher.id);
-    expect(audit).toMatchObject({ actor_sub: 'writes-test:admin-64710001', actor_org: `school:${SCHOOL}`, action: 'createTeacher', entity: 'Teacher' });
+    expect(audit).toMatchObject({
+      actor_sub: 'writes-test:admin-64710001',
+      actor_org: `school:${SCHOOL}`,
+      action: 'createTeacher',
+      entity: 'Teacher',
+    });
     expect(Date.now() - new Date(audit.at).getTime()).toBeLessThan(60_000);
     // Personal and identifying values stay out of the trail.
     expect(JSON.stringify(audit.details)).not.toMatch(/1990-04-12|Rahmawati|\d{16}/);
@@ -80,7 +90,11 @@ describe('createTeacher', () => {
 
   it('reads back through the other partners: the new teacher has no trainings or assessments yet', async () => {
     const teacher = await createTeacher({ nuptk: null, birthDate: null });
-    const { body } = await gql('query($id: ID!) { teacher(id: $id) { nuptk birthDate trainingHistory { status } assessments { passed } highestCompletedTier } }', { id: teacher.id }, { token: admin });
+    const { body } = await gql(
+      'query($id: ID!) { teacher(id: $id) { nuptk birthDate trainingHistory { status } assessments { passed } highestCompletedTier } }',
+      { id: teacher.id },
+      { token: admin },
+    );
     expectNoErrors(body);
     expect(body.data.teacher).toEqual({ nuptk: null, birthDate: null, trainingHistory: [], assessments: [], highestCompletedTier: null });
   });
@@ -102,12 +116,24 @@ describe('createTeacher', () => {
   ];
 
   it.each(BAD)('refuses %s as BAD_USER_INPUT naming the field, writing nothing', async (_what, overrides, field) => {
-    await expectNothingWritten('schools', TEACHER_TABLES, () => gql(CREATE, { input: teacherInput(overrides) }, { token: admin }), 'BAD_USER_INPUT', field);
+    await expectNothingWritten(
+      'schools',
+      TEACHER_TABLES,
+      () => gql(CREATE, { input: teacherInput(overrides) }, { token: admin }),
+      'BAD_USER_INPUT',
+      field,
+    );
   });
 
   it('refuses an impossible date written in the query text too, naming the field', async () => {
     const query = `mutation { createTeacher(input: { npsn: "${SCHOOL}", fullName: "Uji Tanggal", employmentStatus: GTT, birthDate: "1990-02-30" }) { id } }`;
-    await expectNothingWritten('schools', TEACHER_TABLES, () => gql(query, undefined, { token: admin }), 'BAD_USER_INPUT', 'input.birthDate');
+    await expectNothingWritten(
+      'schools',
+      TEACHER_TABLES,
+      () => gql(query, undefined, { token: admin }),
+      'BAD_USER_INPUT',
+      'input.birthDate',
+    );
   });
 
   it('refuses a duplicate NUPTK as CONFLICT (the unique index), leaving no teacher and no audit row behind', async () => {
@@ -124,19 +150,34 @@ describe('createTeacher', () => {
 
   it('refuses a school the hub does not hold as NOT_FOUND', async () => {
     const token = await tokenFor({ org: 'school:64719999', roles: ['admin'] });
-    await expectNothingWritten('schools', TEACHER_TABLES, () => gql(CREATE, { input: teacherInput({ npsn: '64719999' }) }, { token }), 'NOT_FOUND', 'input.npsn');
+    await expectNothingWritten(
+      'schools',
+      TEACHER_TABLES,
+      () => gql(CREATE, { input: teacherInput({ npsn: '64719999' }) }, { token }),
+      'NOT_FOUND',
+      'input.npsn',
+    );
   });
 
   it("refuses another school's admin before validating anything", async () => {
     const token = await tokenFor(CALLERS['other school admin']);
-    await expectNothingWritten('schools', TEACHER_TABLES, () => gql(CREATE, { input: teacherInput({ fullName: ' ' }) }, { token }), 'FORBIDDEN');
+    await expectNothingWritten(
+      'schools',
+      TEACHER_TABLES,
+      () => gql(CREATE, { input: teacherInput({ fullName: ' ' }) }, { token }),
+      'FORBIDDEN',
+    );
   });
 });
 
 describe('updateTeacher', () => {
   it('changes the fields given, keeps the others, moves the version on and audits it', async () => {
     const teacher = await createTeacher();
-    const { body } = await gql(UPDATE, { id: teacher.id, version: 1, input: { fullName: 'Siti Rahmawati, M.Pd.', employmentStatus: 'PPPK' } }, { token: admin });
+    const { body } = await gql(
+      UPDATE,
+      { id: teacher.id, version: 1, input: { fullName: 'Siti Rahmawati, M.Pd.', employmentStatus: 'PPPK' } },
+      { token: admin },
+    );
     expectNoErrors(body);
     expect(body.data.updateTeacher).toEqual({ ...teacher, fullName: 'Siti Rahmawati, M.Pd.', employmentStatus: 'PPPK', version: 2 });
     expect(await teacherRow(teacher.id)).toEqual({
@@ -187,7 +228,13 @@ describe('updateTeacher', () => {
   it('refuses a NUPTK another teacher has as CONFLICT and changes nothing', async () => {
     const [a, b] = [await createTeacher(), await createTeacher()];
     const row = await teacherRow(b.id);
-    await expectNothingWritten('schools', TEACHER_TABLES, () => gql(UPDATE, { id: b.id, version: 1, input: { nuptk: a.nuptk } }, { token: admin }), 'CONFLICT', 'input.nuptk');
+    await expectNothingWritten(
+      'schools',
+      TEACHER_TABLES,
+      () => gql(UPDATE, { id: b.id, version: 1, input: { nuptk: a.nuptk } }, { token: admin }),
+      'CONFLICT',
+      'input.nuptk',
+    );
     expect(await teacherRow(b.id)).toEqual(row);
   });
 
@@ -204,18 +251,41 @@ describe('updateTeacher', () => {
   it.each(BAD)('refuses %s as BAD_USER_INPUT, changing nothing', async (_what, input, field) => {
     const teacher = await createTeacher();
     const row = await teacherRow(teacher.id);
-    await expectNothingWritten('schools', TEACHER_TABLES, () => gql(UPDATE, { id: teacher.id, version: 1, input }, { token: admin }), 'BAD_USER_INPUT', field);
+    await expectNothingWritten(
+      'schools',
+      TEACHER_TABLES,
+      () => gql(UPDATE, { id: teacher.id, version: 1, input }, { token: admin }),
+      'BAD_USER_INPUT',
+      field,
+    );
     expect(await teacherRow(teacher.id)).toEqual(row);
   });
 
   it('answers NOT_FOUND for a teacher that does not exist, and BAD_USER_INPUT for an id that is no id', async () => {
-    await expectNothingWritten('schools', TEACHER_TABLES, () => gql(UPDATE, { id: UNKNOWN_ID, version: 1, input: { fullName: 'X' } }, { token: admin }), 'NOT_FOUND', 'id');
-    await expectNothingWritten('schools', TEACHER_TABLES, () => gql(UPDATE, { id: 'teacher-1', version: 1, input: { fullName: 'X' } }, { token: admin }), 'BAD_USER_INPUT', 'id');
+    await expectNothingWritten(
+      'schools',
+      TEACHER_TABLES,
+      () => gql(UPDATE, { id: UNKNOWN_ID, version: 1, input: { fullName: 'X' } }, { token: admin }),
+      'NOT_FOUND',
+      'id',
+    );
+    await expectNothingWritten(
+      'schools',
+      TEACHER_TABLES,
+      () => gql(UPDATE, { id: 'teacher-1', version: 1, input: { fullName: 'X' } }, { token: admin }),
+      'BAD_USER_INPUT',
+      'id',
+    );
   });
 
   it("refuses another school's teacher as FORBIDDEN", async () => {
     const [other] = await sql<{ id: string }>('schools', "select id from teacher where school_npsn = '64710002' order by id limit 1");
-    await expectNothingWritten('schools', TEACHER_TABLES, () => gql(UPDATE, { id: other.id, version: 1, input: { fullName: 'Not Yours' } }, { token: admin }), 'FORBIDDEN');
+    await expectNothingWritten(
+      'schools',
+      TEACHER_TABLES,
+      () => gql(UPDATE, { id: other.id, version: 1, input: { fullName: 'Not Yours' } }, { token: admin }),
+      'FORBIDDEN',
+    );
   });
 });
 
@@ -223,14 +293,36 @@ describe('addQualification and verifyQualification', () => {
   it('adds an unverified diploma; the school verifies it once (again changes nothing)', async () => {
     const teacher = await createTeacher();
     const before = await rowCounts('schools', ['qualification']);
-    const added = await gql(ADD, { t: teacher.id, input: { level: 'S1', field: 'EARLY_CHILDHOOD_EDUCATION', institution: ' Universitas Mulia ', graduationYear: 2012 } }, { token: admin });
+    const added = await gql(
+      ADD,
+      {
+        t: teacher.id,
+        input: { level: 'S1', field: 'EARLY_CHILDHOOD_EDUCATION', institution: ' Universitas Mulia ', graduationYear: 2012 },
+      },
+      { token: admin },
+    );
     expectNoErrors(added.body);
     const q = added.body.data.addQualification;
-    expect(q).toEqual({ id: expect.any(String), level: 'S1', field: 'EARLY_CHILDHOOD_EDUCATION', institution: 'Universitas Mulia', graduationYear: 2012, verified: false });
+    expect(q).toEqual({
+      id: expect.any(String),
+      level: 'S1',
+      field: 'EARLY_CHILDHOOD_EDUCATION',
+      institution: 'Universitas Mulia',
+      graduationYear: 2012,
+      verified: false,
+    });
     expect(await rowCounts('schools', ['qualification'])).toEqual({ qualification: before.qualification + 1 });
 
-    const read = await gql('query($id: ID!) { teacher(id: $id) { highestQualification meetsQualificationStandard qualifications { id } } }', { id: teacher.id }, { token: admin });
-    expect(read.body.data.teacher).toEqual({ highestQualification: 'S1', meetsQualificationStandard: true, qualifications: [{ id: q.id }] });
+    const read = await gql(
+      'query($id: ID!) { teacher(id: $id) { highestQualification meetsQualificationStandard qualifications { id } } }',
+      { id: teacher.id },
+      { token: admin },
+    );
+    expect(read.body.data.teacher).toEqual({
+      highestQualification: 'S1',
+      meetsQualificationStandard: true,
+      qualifications: [{ id: q.id }],
+    });
 
     for (let i = 0; i < 2; i++) {
       const { body } = await gql(VERIFY, { q: q.id }, { token: admin });
@@ -250,32 +342,64 @@ describe('addQualification and verifyQualification', () => {
   it.each(BAD)('refuses %s as BAD_USER_INPUT, writing nothing', async (_what, overrides, field) => {
     const teacher = await createTeacher();
     const input = { level: 'D4', field: 'PSYCHOLOGY', ...overrides };
-    await expectNothingWritten('schools', TEACHER_TABLES, () => gql(ADD, { t: teacher.id, input }, { token: admin }), 'BAD_USER_INPUT', field);
+    await expectNothingWritten(
+      'schools',
+      TEACHER_TABLES,
+      () => gql(ADD, { t: teacher.id, input }, { token: admin }),
+      'BAD_USER_INPUT',
+      field,
+    );
   });
 
   it('refuses an unknown teacher (NOT_FOUND), a malformed id (BAD_USER_INPUT) and another school (FORBIDDEN)', async () => {
     const input = { level: 'S1', field: 'OTHER' };
-    await expectNothingWritten('schools', TEACHER_TABLES, () => gql(ADD, { t: UNKNOWN_ID, input }, { token: admin }), 'NOT_FOUND', 'teacherId');
-    await expectNothingWritten('schools', TEACHER_TABLES, () => gql(ADD, { t: 'x', input }, { token: admin }), 'BAD_USER_INPUT', 'teacherId');
+    await expectNothingWritten(
+      'schools',
+      TEACHER_TABLES,
+      () => gql(ADD, { t: UNKNOWN_ID, input }, { token: admin }),
+      'NOT_FOUND',
+      'teacherId',
+    );
+    await expectNothingWritten(
+      'schools',
+      TEACHER_TABLES,
+      () => gql(ADD, { t: 'x', input }, { token: admin }),
+      'BAD_USER_INPUT',
+      'teacherId',
+    );
     const [other] = await sql<{ id: string }>('schools', "select id from teacher where school_npsn = '64710002' order by id limit 1");
     await expectNothingWritten('schools', TEACHER_TABLES, () => gql(ADD, { t: other.id, input }, { token: admin }), 'FORBIDDEN');
   });
 
   it("refuses to verify an unknown qualification (NOT_FOUND) or another school's (FORBIDDEN), changing nothing", async () => {
-    await expectNothingWritten('schools', TEACHER_TABLES, () => gql(VERIFY, { q: UNKNOWN_ID }, { token: admin }), 'NOT_FOUND', 'qualificationId');
+    await expectNothingWritten(
+      'schools',
+      TEACHER_TABLES,
+      () => gql(VERIFY, { q: UNKNOWN_ID }, { token: admin }),
+      'NOT_FOUND',
+      'qualificationId',
+    );
     const [other] = await sql<{ id: string; verified: boolean }>(
       'schools',
       "select q.id, q.verified from qualification q join teacher t on t.id = q.teacher_id where t.school_npsn = '64710002' order by q.verified, q.id limit 1",
     );
     await expectNothingWritten('schools', TEACHER_TABLES, () => gql(VERIFY, { q: other.id }, { token: admin }), 'FORBIDDEN');
-    expect((await sql<{ verified: boolean }>('schools', 'select verified from qualification where id = $1', [other.id]))[0].verified).toBe(other.verified);
+    expect((await sql<{ verified: boolean }>('schools', 'select verified from qualification where id = $1', [other.id]))[0].verified).toBe(
+      other.verified,
+    );
   });
 });
 
 describe('a subgraph reached directly', () => {
   it('validates and writes exactly as through the gateway', async () => {
     const url = hubUrls().subgraphs.schools;
-    await expectNothingWritten('schools', TEACHER_TABLES, () => gql(CREATE, { input: teacherInput({ nuptk: '1' }) }, { token: admin, url }), 'BAD_USER_INPUT', 'input.nuptk');
+    await expectNothingWritten(
+      'schools',
+      TEACHER_TABLES,
+      () => gql(CREATE, { input: teacherInput({ nuptk: '1' }) }, { token: admin, url }),
+      'BAD_USER_INPUT',
+      'input.nuptk',
+    );
     const { body } = await gql(CREATE, { input: teacherInput() }, { token: admin, url });
     expectNoErrors(body);
     created.push(body.data.createTeacher.id);

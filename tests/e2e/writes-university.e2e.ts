@@ -3,7 +3,7 @@ import { expectNoErrors, gql } from '../harness/client';
 import { auditOf, rowCounts, sql } from '../harness/db';
 import { hubUrls } from '../harness/env';
 import { CALLERS, tokenFor } from '../harness/tokens';
-import { UNKNOWN_ID, dayFromToday, expectNothingWritten } from './write-helpers';
+import { UNKNOWN_ID, dayFromToday, expectNothingWritten } from '../harness/writes';
 
 /**
  * Issue 4, university: its admin records assessments. The teacher (schools)
@@ -74,7 +74,11 @@ describe('recordAssessment', () => {
   });
 
   it('records a result without an event or scores (a mentoring completion)', async () => {
-    const { body } = await gql(RECORD, { input: input({ eventId: null, preTestScore: null, postTestScore: null, microteachingScore: null, assessedOn: dayFromToday(0) }) }, { token: admin });
+    const { body } = await gql(
+      RECORD,
+      { input: input({ eventId: null, preTestScore: null, postTestScore: null, microteachingScore: null, assessedOn: dayFromToday(0) }) },
+      { token: admin },
+    );
     expectNoErrors(body);
     created.push(body.data.recordAssessment.id);
     expect(body.data.recordAssessment).toMatchObject({ event: null, gain: null, assessedOn: dayFromToday(0) });
@@ -93,7 +97,13 @@ describe('recordAssessment', () => {
   ];
 
   it.each(BAD)('refuses %s as BAD_USER_INPUT naming the field, writing nothing', async (_what, overrides, field) => {
-    await expectNothingWritten('university', TABLES, () => gql(RECORD, { input: input(overrides) }, { token: admin }), 'BAD_USER_INPUT', field);
+    await expectNothingWritten(
+      'university',
+      TABLES,
+      () => gql(RECORD, { input: input(overrides) }, { token: admin }),
+      'BAD_USER_INPUT',
+      field,
+    );
   });
 
   it.each([
@@ -119,7 +129,13 @@ describe('recordAssessment', () => {
     const url = hubUrls().subgraphs.university;
     // Only the university's own fields: the subgraph alone cannot join teachers or events.
     const direct = 'mutation($input: AssessmentInput!) { recordAssessment(input: $input) { id passed } }';
-    await expectNothingWritten('university', TABLES, () => gql(direct, { input: input({ teacherId: UNKNOWN_ID }) }, { token: admin, url }), 'NOT_FOUND', 'input.teacherId');
+    await expectNothingWritten(
+      'university',
+      TABLES,
+      () => gql(direct, { input: input({ teacherId: UNKNOWN_ID }) }, { token: admin, url }),
+      'NOT_FOUND',
+      'input.teacherId',
+    );
     const { body } = await gql(direct, { input: input({ passed: false }) }, { token: admin, url });
     expectNoErrors(body);
     created.push(body.data.recordAssessment.id);
@@ -128,6 +144,11 @@ describe('recordAssessment', () => {
 
   it("refuses the university's staff as FORBIDDEN, before anything is checked", async () => {
     const staff = await tokenFor(CALLERS['university staff']);
-    await expectNothingWritten('university', TABLES, () => gql(RECORD, { input: input({ teacherId: UNKNOWN_ID }) }, { token: staff }), 'FORBIDDEN');
+    await expectNothingWritten(
+      'university',
+      TABLES,
+      () => gql(RECORD, { input: input({ teacherId: UNKNOWN_ID }) }, { token: staff }),
+      'FORBIDDEN',
+    );
   });
 });

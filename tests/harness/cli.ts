@@ -14,9 +14,14 @@ export function runCli(script: string, args: string[]): Promise<void> {
   const { databases } = hubUrls();
   const env = { ...process.env, ...databaseUrlEnv(databases) };
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [path.join(ROOT, 'cli', 'dist', script), ...args], { env, maxBuffer: 16 * 2 ** 20 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${script} ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
-      else resolve();
-    });
+    execFile(
+      process.execPath,
+      [path.join(ROOT, 'cli', 'dist', script), ...args],
+      { env, maxBuffer: 16 * 2 ** 20 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`${script} ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
+        else resolve();
+      },
+    );
   });
 }

@@ -2,7 +2,8 @@ import { bySubgraph, partnerEnv, type SubgraphName } from '@mitra/runtime';
 
 function required(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the end-to-end tests through jest (tests/jest.config.js), whose globalSetup starts the hub`);
+  if (!value)
+    throw new Error(`${name} is not set: run the end-to-end tests through jest (tests/jest.config.js), whose globalSetup starts the hub`);
   return value;
 }
 

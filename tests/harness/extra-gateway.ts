@@ -3,6 +3,7 @@ import path from 'node:path';
 import { findFreePort } from '@mitra/devtools';
 import { subgraphUrlEnv } from '@mitra/runtime';
 import { hubSecrets, hubUrls } from './env';
+import { until } from './wait';
 
 export interface ExtraGateway {
   /** http://127.0.0.1:<port> */
@@ -59,20 +60,21 @@ export async function startExtraGateway(env: Record<string, string>): Promise<Ex
     await exited;
     clearTimeout(timer);
   };
-  const deadline = Date.now() + 30_000;
-  for (;;) {
+  const readyz = async (): Promise<boolean> => {
     if (child.exitCode !== null) throw new Error(`The extra gateway exited (code ${child.exitCode}):\n${output}`);
     try {
-      const response = await fetch(`${origin}/readyz`, { signal: AbortSignal.timeout(2_000) });
-      if (response.status === 200) break;
+      return (await fetch(`${origin}/readyz`, { signal: AbortSignal.timeout(2_000) })).status === 200;
     } catch {
-      // not listening yet
+      return false; // not listening yet
     }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`The extra gateway was not ready within 30 s:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  };
+  try {
+    await until(readyz, 30_000, 'The extra gateway was not ready');
+  } catch (error) {
+    // Exited by itself: the error says so, with its output.
+    if (child.exitCode !== null) throw error;
+    await stop();
+    throw new Error(`${(error as Error).message}:\n${output}`);
   }
   return { origin, url: `${origin}/graphql`, stop };
 }

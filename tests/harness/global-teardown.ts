@@ -14,7 +14,9 @@ async function globalTeardown(): Promise<void> {
     await Promise.all((state.logStreams ?? []).map((stream) => new Promise((done) => stream.end(done))));
     // The whole run's logs, after every test file wrote through the hub: no token, secret or person in any line.
     const logDir = path.join(state.dataDir, 'logs');
-    const lines = fs.existsSync(logDir) ? fs.readdirSync(logDir).flatMap((f) => fs.readFileSync(path.join(logDir, f), 'utf8').split('\n')) : [];
+    const lines = fs.existsSync(logDir)
+      ? fs.readdirSync(logDir).flatMap((f) => fs.readFileSync(path.join(logDir, f), 'utf8').split('\n'))
+      : [];
     leaks = logLeaks(lines, [process.env.MITRA_JWT_SECRET ?? '', process.env.MITRA_GATEWAY_SECRET ?? ''].filter(Boolean));
   } finally {
     fs.rmSync(state.dataDir, { recursive: true, force: true });

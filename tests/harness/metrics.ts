@@ -27,7 +27,9 @@ export function metricValue(samples: readonly MetricSample[], name: string, labe
 
 /** GET /metrics of the service whose GraphQL endpoint is `graphqlUrl`. */
 export async function scrape(graphqlUrl: string, token?: string): Promise<{ status: number; text: string; samples: MetricSample[] }> {
-  const response = await fetch(graphqlUrl.replace(/\/graphql$/, '/metrics'), { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const response = await fetch(graphqlUrl.replace(/\/graphql$/, '/metrics'), {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
   const text = await response.text();
   return { status: response.status, text, samples: response.status === 200 ? parseMetrics(text) : [] };
 }

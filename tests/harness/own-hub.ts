@@ -1,19 +1,15 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { startHub, type Hub, type ServiceName } from '@mitra/cli';
-import { findFreePort } from '@mitra/devtools';
-import { bySubgraph, databaseUrlEnv, partner, SERVICE_NAMES, type SubgraphName } from '@mitra/runtime';
-import type { PostgresCommand, PostgresMessage } from './postgres-process';
+import { type Hub, type ServiceName } from '@mitra/cli';
+import { makeDataDir, startTestHub, type HubSecrets, type TestHub } from './hub';
+import { ownDatabasesOnSharedServer, startOwnPostgres, type OwnPostgres } from './own-postgres';
 import { tokenFor, type TokenSpec } from './tokens';
 
 /**
  * A hub of its own for a test file that breaks things (stops a subgraph,
- * stops PostgreSQL): its own embedded PostgreSQL in a child process
- * (postgres-process.ts), its own services on free ports, fresh demo data.
- * The shared hub of the other test files is never touched.
+ * stops PostgreSQL): its own PostgreSQL (own-postgres.ts) or, for a test
+ * that never stops PostgreSQL, databases of its own on the shared hub's
+ * server; its own services on free ports, fresh demo data. The shared hub
+ * of the other test files is never touched.
  */
 export interface OwnHub {
   hub: Hub;
@@ -22,8 +18,8 @@ export interface OwnHub {
   hubLines: string[];
   /** Every line each service wrote (pino JSON), in order. */
   lines: Array<{ service: ServiceName; line: string }>;
-  secrets: { jwtSecret: string; gatewaySecret: string };
-  /** Stops the PostgreSQL server under all three subgraphs (as `pg_ctl stop -m fast` would). */
+  secrets: HubSecrets;
+  /** Stops the PostgreSQL server under all three subgraphs (as `pg_ctl stop -m fast` would): its own PostgreSQL only. */
   stopPostgres(): Promise<void>;
   /** Starts it again on the same port and data. */
   startPostgres(): Promise<void>;
@@ -33,93 +29,45 @@ export interface OwnHub {
   close(): Promise<void>;
 }
 
-const DATABASES: Record<SubgraphName, string> = bySubgraph((name) => partner(name).database);
-
-class PostgresProcess {
-  private readonly child: ChildProcess;
-  private waiting: { resolve: (m: PostgresMessage) => void; reject: (e: Error) => void } | undefined;
-
-  constructor(dataDir: string) {
-    // Built by `npm test` (tests/tsconfig.build.json) before jest runs.
-    const script = path.join(__dirname, '..', 'dist', 'postgres-process.js');
-    this.child = fork(script, [dataDir, ...Object.values(DATABASES)], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
-    this.child.on('message', (message: PostgresMessage) => {
-      const waiting = this.waiting;
-      this.waiting = undefined;
-      if (message.type === 'error') waiting?.reject(new Error(`PostgreSQL process: ${message.message}`));
-      else waiting?.resolve(message);
-    });
-    this.child.on('exit', (code) => this.waiting?.reject(new Error(`PostgreSQL process exited (${code})`)));
-  }
-
-  next(timeoutMs = 90_000): Promise<PostgresMessage> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('PostgreSQL process did not answer')), timeoutMs);
-      this.waiting = {
-        resolve: (m) => (clearTimeout(timer), resolve(m)),
-        reject: (e) => (clearTimeout(timer), reject(e)),
-      };
-    });
-  }
-
-  async command(cmd: PostgresCommand): Promise<void> {
-    const answer = this.next();
-    this.child.send(cmd);
-    await answer;
-  }
-
-  async exit(): Promise<void> {
-    if (this.child.exitCode !== null) return;
-    const exited = new Promise((resolve) => this.child.once('exit', resolve));
-    this.child.send('exit');
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 40_000)))]);
-    clearTimeout(timer);
-  }
+export interface OwnHubOptions {
+  /** Settings of its services, over the harness's. */
+  env?: Record<string, string>;
+  /** As `npm start` runs it: a service that exits on its own is started again (HubOptions.restartCrashed). */
+  restartCrashed?: boolean;
+  /**
+   * Databases of its own on the shared hub's PostgreSQL server instead of a
+   * PostgreSQL of its own: quicker to start, for a test that never stops
+   * PostgreSQL (stopPostgres is refused). Where the shared hub's PostgreSQL
+   * is not the embedded one, a PostgreSQL of its own all the same.
+   */
+  sharedPostgresServer?: boolean;
 }
 
-export async function startOwnHub(options: { env?: Record<string, string>; restartCrashed?: boolean } = {}): Promise<OwnHub> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mitra-faults-'));
-  // As root PostgreSQL runs as `postgres`, which must traverse it.
-  fs.chmodSync(dataDir, 0o755);
-  const postgres = new PostgresProcess(path.join(dataDir, 'postgres'));
-  const ready = await postgres.next();
-  if (ready.type !== 'ready') throw new Error('PostgreSQL process did not start');
-
-  const secrets = { jwtSecret: randomBytes(32).toString('base64url'), gatewaySecret: randomBytes(32).toString('base64url') };
-  const { JWKS_URL: _jwks, JWT_ISSUER: _issuer, JWT_AUDIENCE: _audience, ...inherited } = process.env;
-  const ports = {} as Record<ServiceName, number>;
-  for (const name of SERVICE_NAMES) ports[name] = await findFreePort();
+export async function startOwnHub(options: OwnHubOptions = {}): Promise<OwnHub> {
+  const dataDir = makeDataDir('mitra-faults-');
   const lines: OwnHub['lines'] = [];
   const hubLines: string[] = [];
   const crash: OwnHub['crash'] = {};
-  let hub: Hub;
+  let postgres: OwnPostgres | undefined;
+  let started: TestHub;
   try {
-    hub = await startHub({
+    postgres = (options.sharedPostgresServer ? await ownDatabasesOnSharedServer() : undefined) ?? (await startOwnPostgres(dataDir));
+    started = await startTestHub({
       dataDir,
-      ports,
-      env: {
-        ...inherited,
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'info',
-        // The gateway as it runs on two cores, whatever this machine has: a primary and two workers.
-        GATEWAY_WORKERS: '2',
-        JWT_SECRET: secrets.jwtSecret,
-        GATEWAY_SECRET: secrets.gatewaySecret,
-        ...databaseUrlEnv(bySubgraph((name) => ready.urls[DATABASES[name]])),
-        ...options.env,
-      },
-      seed: 'reset',
+      databases: postgres.databases,
+      env: { LOG_LEVEL: 'info', ...options.env },
       quiet: true,
       log: (line) => hubLines.push(line),
       restartCrashed: options.restartCrashed,
       onServiceLine: (service, line) => lines.push({ service, line }),
     });
   } catch (error) {
-    await postgres.exit();
+    await postgres?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
+  const { hub, secrets } = started;
+  const database = postgres;
   hub.closed.catch((error: Error) => {
     crash.error = error;
   });
@@ -130,14 +78,14 @@ export async function startOwnHub(options: { env?: Record<string, string>; resta
     lines,
     secrets,
     crash,
-    stopPostgres: () => postgres.command('stop'),
-    startPostgres: () => postgres.command('start'),
+    stopPostgres: () => database.stop(),
+    startPostgres: () => database.start(),
     token: (spec) => tokenFor({ ...spec, secret: secrets.jwtSecret }),
     close: async () => {
       try {
         await hub.stop();
       } finally {
-        await postgres.exit();
+        await database.close();
         fs.rmSync(dataDir, { recursive: true, force: true });
       }
     },

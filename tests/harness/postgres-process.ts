@@ -45,7 +45,9 @@ async function handle(cmd: PostgresCommand): Promise<void> {
 // One command at a time, in the order they came.
 let queue = Promise.resolve();
 process.on('message', (cmd: PostgresCommand) => {
-  queue = queue.then(() => handle(cmd)).catch((error: unknown) => send({ type: 'error', message: error instanceof Error ? error.message : String(error) }));
+  queue = queue
+    .then(() => handle(cmd))
+    .catch((error: unknown) => send({ type: 'error', message: error instanceof Error ? error.message : String(error) }));
 });
 // The test process went away: take the server with us.
 process.on('disconnect', () => {

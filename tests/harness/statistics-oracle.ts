@@ -1,20 +1,10 @@
-import { expect } from '@jest/globals';
-import { Client } from 'pg';
+/// <reference types="jest" />
+// Jest's globals (expect, beforeAll, ...): these helpers run inside test files only.
+import { sql } from './db';
 
 /** The statistics oracle: plain SQL on each partner's database, read by the tests only (never by the product). */
 export const MIN = 10;
 export const LEVELS = ['BELOW_HIGH_SCHOOL', 'HIGH_SCHOOL', 'D1', 'D2', 'D3', 'D4', 'S1', 'S2', 'S3'];
-
-/** The oracle: plain SQL on each partner's database, read by the test only (never by the product). */
-export async function sql<T>(db: 'SCHOOLS' | 'SKB' | 'UNIVERSITY', text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: process.env[`MITRA_${db}_DATABASE_URL`] });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 export interface OracleTeacher {
   id: string;
@@ -28,7 +18,7 @@ export interface OracleTeacher {
 
 export async function oracleTeachers(): Promise<OracleTeacher[]> {
   return sql<OracleTeacher>(
-    'SCHOOLS',
+    'schools',
     `select t.id, s.district_code, d.province_code, s.kind, t.employment_status,
             (select q.level from qualification q where q.teacher_id = t.id
               order by array_position(array['BELOW_HIGH_SCHOOL','HIGH_SCHOOL','D1','D2','D3','D4','S1','S2','S3'], q.level) desc limit 1) as highest,
@@ -74,4 +64,3 @@ export function expectNoSingleHiddenRow(rows: any[], total: any, pick: (b: any) 
   const hidden = values.filter((v) => v === null).length;
   if (pick(total) !== null) expect({ where, hiddenRows: hidden === 1 }).toEqual({ where, hiddenRows: false });
 }
-

@@ -32,7 +32,9 @@ export async function tokenFor(spec: TokenSpec): Promise<string> {
     ...spec.claims,
   };
   const present = Object.fromEntries(Object.entries(payload).filter(([, value]) => value !== undefined));
-  return new SignJWT(present).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode(spec.secret ?? hubSecrets().jwtSecret));
+  return new SignJWT(present)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .sign(new TextEncoder().encode(spec.secret ?? hubSecrets().jwtSecret));
 }
 
 /** The callers of the authorization matrix. */
@@ -62,17 +64,33 @@ const base64url = (value: unknown): string => Buffer.from(JSON.stringify(value))
 /** Tokens the hub must refuse, each with the words its refusal must contain. */
 export const BAD_TOKENS: Array<[string, () => Promise<string>, RegExp]> = [
   ['forged (another secret)', () => tokenFor({ ...PARTNER, secret: 'not-the-hub-secret-0123456789abcdef' }), /signature is invalid/],
-  ['tampered payload', async () => {
-    const [header, , signature] = (await tokenFor(PARTNER)).split('.');
-    return `${header}.${base64url({ iss: ISSUER, aud: AUDIENCE, sub: 'x', org: 'school:64710001', roles: ['admin'], exp: now() + 600 })}.${signature}`;
-  }, /signature is invalid/],
+  [
+    'tampered payload',
+    async () => {
+      const [header, , signature] = (await tokenFor(PARTNER)).split('.');
+      return `${header}.${base64url({ iss: ISSUER, aud: AUDIENCE, sub: 'x', org: 'school:64710001', roles: ['admin'], exp: now() + 600 })}.${signature}`;
+    },
+    /signature is invalid/,
+  ],
   ['expired', () => tokenFor({ ...PARTNER, expiresIn: -120 }), /expired/],
   ['not yet valid', () => tokenFor({ ...PARTNER, claims: { nbf: now() + 600 } }), /not valid yet/],
-  ['alg: none', async () => `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ iss: ISSUER, aud: AUDIENCE, sub: 'x', ...PARTNER, exp: now() + 600 })}.`, /alg: none/],
+  [
+    'alg: none',
+    async () =>
+      `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ iss: ISSUER, aud: AUDIENCE, sub: 'x', ...PARTNER, exp: now() + 600 })}.`,
+    /alg: none/,
+  ],
   ['wrong audience', () => tokenFor({ ...PARTNER, claims: { aud: 'another-hub' } }), /another audience/],
   ['wrong issuer', () => tokenFor({ ...PARTNER, claims: { iss: 'someone-else' } }), /another issuer/],
   ['missing exp', () => tokenFor({ ...PARTNER, claims: { exp: undefined } }), /no "exp" claim/],
   ['missing sub', () => tokenFor({ ...PARTNER, claims: { sub: undefined } }), /no "sub" claim/],
+  ['missing iat', () => tokenFor({ ...PARTNER, claims: { iat: undefined } }), /no "iat" claim/],
+  [
+    'longer-lived than MAX_TOKEN_LIFETIME (12 h)',
+    () => tokenFor({ ...PARTNER, expiresIn: 12 * 3600 + 60 }),
+    /lives longer than this hub accepts \(exp - iat is 432[67]\d s; MAX_TOKEN_LIFETIME is 43200 s\)/,
+  ],
+  ['issued in the future', () => tokenFor({ ...PARTNER, claims: { iat: now() + 3600, exp: now() + 4200 } }), /issued in the future/],
   ['malformed org', () => tokenFor({ org: 'school:123', roles: ['admin'] }), /"org" claim "school:123" is malformed/],
   ['unknown org kind', () => tokenFor({ org: 'hospital:rsud', roles: ['admin'] }), /"org" claim "hospital:rsud" is malformed/],
   ['unknown role', () => tokenFor({ org: 'school:64710001', roles: ['superuser'] }), /unknown role "superuser"/],

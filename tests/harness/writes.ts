@@ -1,8 +1,10 @@
+/// <reference types="jest" />
+// Jest's globals (expect, beforeAll, ...): these helpers run inside test files only.
 import { randomInt } from 'node:crypto';
 import { shiftYears, todayWita } from '@mitra/kit';
 import { type SubgraphName } from '@mitra/runtime';
-import type { LooseBody } from '../harness/client';
-import { rowCounts } from '../harness/db';
+import type { LooseBody } from './client';
+import { rowCounts } from './db';
 
 /** The code and field of each error, for one `toEqual`. */
 export function refusals(body: LooseBody): Array<{ code: unknown; field: unknown }> {
