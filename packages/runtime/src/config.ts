@@ -9,6 +9,17 @@ export const DEVELOPMENT_JWT_SECRET = 'mitra-graph-development-jwt-secret-do-not
 export const DEVELOPMENT_GATEWAY_SECRET = 'mitra-graph-development-gateway-secret-do-not-use-in-production';
 export const DEFAULT_JWT_ISSUER = 'mitra-graph';
 export const DEFAULT_JWT_AUDIENCE = 'mitra-graph';
+/** MAX_TOKEN_LIFETIME's default: a working day; a stolen token is worth little for long. */
+export const DEFAULT_MAX_TOKEN_LIFETIME = '12h';
+
+const DURATION = /^\s*(\d{1,6})([smhd])\s*$/;
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3_600, d: 86_400 };
+
+/** Seconds in a duration such as `90s`, `30m`, `12h`, `7d`; NaN when it is not one. */
+export function durationSeconds(value: string): number {
+  const match = DURATION.exec(value);
+  return match ? Number(match[1]) * UNIT_SECONDS[match[2]] : NaN;
+}
 
 /** A listening port setting (0: any free port). */
 export const PORT = z.coerce.number().int().min(0).max(65535);
@@ -23,6 +34,11 @@ export const AUTH_ENV = {
   JWKS_URL: z.preprocess(unsetIfEmpty, z.string().url().optional()),
   JWT_ISSUER: z.preprocess(unsetIfEmpty, z.string().min(1).default(DEFAULT_JWT_ISSUER)),
   JWT_AUDIENCE: z.preprocess(unsetIfEmpty, z.string().min(1).default(DEFAULT_JWT_AUDIENCE)),
+  /** The longest lifetime (exp - iat) a token may have: `90s`, `30m`, `12h`, `7d`. */
+  MAX_TOKEN_LIFETIME: z.preprocess(
+    unsetIfEmpty,
+    z.string().regex(DURATION, 'a duration such as 30m, 12h or 1d').default(DEFAULT_MAX_TOKEN_LIFETIME),
+  ),
   GATEWAY_SECRET: z.preprocess(unsetIfEmpty, z.string().min(16).optional()),
 };
 
@@ -55,7 +71,6 @@ export function operationsConfigFrom(
   return { metricsToken: parsed.METRICS_TOKEN ?? null, shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS, exposeStacktraces };
 }
 
-
 export interface ServiceConfig {
   nodeEnv: 'development' | 'test' | 'production';
   isProduction: boolean;
@@ -85,6 +100,8 @@ export interface AuthConfig {
   gatewaySecret: string;
   /** Development defaults in use, said once at start-up. */
   warnings: string[];
+  /** MAX_TOKEN_LIFETIME in seconds: a token whose exp - iat is longer is refused. */
+  maxTokenLifetimeSeconds: number;
 }
 
 export const DEFAULT_GATEWAY_URL = `http://localhost:${DEFAULT_PORTS.gateway}/graphql`;
@@ -119,7 +136,8 @@ export function authConfigFrom(
     if (parsed.GATEWAY_SECRET === DEVELOPMENT_GATEWAY_SECRET) problems.push('GATEWAY_SECRET must not be the development secret');
     if (parsed.JWKS_URL) {
       const url = new URL(parsed.JWKS_URL);
-      if (url.protocol !== 'https:' && !LOCAL_HOSTS.has(url.hostname)) problems.push('JWKS_URL must use https (keys fetched over plain http could be replaced in transit)');
+      if (url.protocol !== 'https:' && !LOCAL_HOSTS.has(url.hostname))
+        problems.push('JWKS_URL must use https (keys fetched over plain http could be replaced in transit)');
     }
     if (problems.length) throw new ConfigError(`NODE_ENV=production: ${problems.join('; ')}`);
   } else {
@@ -127,7 +145,9 @@ export function authConfigFrom(
       warnings.push('JWT_SECRET is not set: tokens are signed and verified with the fixed development secret (never use it in production)');
     }
     if (!parsed.GATEWAY_SECRET) {
-      warnings.push('GATEWAY_SECRET is not set: the gateway and the subgraphs share the fixed development secret (never use it in production)');
+      warnings.push(
+        'GATEWAY_SECRET is not set: the gateway and the subgraphs share the fixed development secret (never use it in production)',
+      );
     }
   }
   return {
@@ -137,6 +157,7 @@ export function authConfigFrom(
     jwksUrl: parsed.JWKS_URL ?? null,
     gatewaySecret: parsed.GATEWAY_SECRET ?? DEVELOPMENT_GATEWAY_SECRET,
     warnings,
+    maxTokenLifetimeSeconds: durationSeconds(parsed.MAX_TOKEN_LIFETIME),
   };
 }
 

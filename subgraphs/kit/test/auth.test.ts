@@ -25,7 +25,16 @@ const key = new TextEncoder().encode(SECRET);
 const now = () => Math.floor(Date.now() / 1000);
 
 function claims(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { iss: 'mitra-graph', aud: 'mitra-graph', sub: 'u1', org: 'school:64710001', roles: ['admin'], exp: now() + 600, ...overrides };
+  return {
+    iss: 'mitra-graph',
+    aud: 'mitra-graph',
+    sub: 'u1',
+    org: 'school:64710001',
+    roles: ['admin'],
+    iat: now(),
+    exp: now() + 600,
+    ...overrides,
+  };
 }
 
 async function hs256(payload: Record<string, unknown>, secret: Uint8Array = key): Promise<string> {
@@ -82,7 +91,11 @@ describe('HS256 tokens', () => {
   const verifier = createTokenVerifier(auth);
 
   it('accepts a token of this issuer and audience', async () => {
-    await expect(verifier.verify(await hs256(claims()))).resolves.toMatchObject({ org: 'school:64710001', orgKind: 'school', roles: ['admin'] });
+    await expect(verifier.verify(await hs256(claims()))).resolves.toMatchObject({
+      org: 'school:64710001',
+      orgKind: 'school',
+      roles: ['admin'],
+    });
   });
 
   it.each<[string, () => Promise<string>, RegExp]>([
@@ -96,13 +109,22 @@ describe('HS256 tokens', () => {
     ['no sub', () => hs256(claims({ sub: undefined })), /no "sub" claim/],
     ['a malformed org', () => hs256(claims({ org: 'school:1' })), /"org" claim "school:1" is malformed/],
     ['an unknown role', () => hs256(claims({ roles: ['root'] })), /unknown role "root"/],
-    ['alg: none', async () => `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims())).toString('base64url')}.`, /alg: none/],
+    [
+      'alg: none',
+      async () =>
+        `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims())).toString('base64url')}.`,
+      /alg: none/,
+    ],
     ['HS512', () => new SignJWT(claims()).setProtectedHeader({ alg: 'HS512' }).sign(key), /HS512 are not accepted/],
     ['garbage', async () => 'not-a-token', /malformed/],
-    ['a token with a tampered payload', async () => {
-      const [header, , signature] = (await hs256(claims())).split('.');
-      return `${header}.${Buffer.from(JSON.stringify(claims({ org: 'school:64710002' }))).toString('base64url')}.${signature}`;
-    }, /signature is invalid/],
+    [
+      'a token with a tampered payload',
+      async () => {
+        const [header, , signature] = (await hs256(claims())).split('.');
+        return `${header}.${Buffer.from(JSON.stringify(claims({ org: 'school:64710002' }))).toString('base64url')}.${signature}`;
+      },
+      /signature is invalid/,
+    ],
   ])('refuses %s as UNAUTHENTICATED naming the reason', async (_name, make, message) => {
     const text = await refusal(verifier.verify(await make()));
     expect(text).toMatch(/^UNAUTHENTICATED: Invalid token: /);
@@ -123,6 +145,53 @@ describe('HS256 tokens', () => {
     } catch (error) {
       expect((error as GraphQLError).extensions.http).toMatchObject({ status: 401 });
     }
+  });
+});
+
+describe('token lifetimes (MAX_TOKEN_LIFETIME)', () => {
+  const now = () => Math.floor(Date.now() / 1000);
+  const sign = (claims: Record<string, unknown>) =>
+    new SignJWT({ iss: 'mitra-graph', aud: 'mitra-graph', sub: 't', org: 'school:64710001', roles: ['staff'], ...claims })
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(new TextEncoder().encode(SECRET));
+  const reasonOf = async (token: string, config: AuthConfig = auth) => {
+    try {
+      await createTokenVerifier(config).verify(token);
+      return 'accepted';
+    } catch (error) {
+      return `${(error as GraphQLError).extensions.code}: ${(error as GraphQLError).message}`;
+    }
+  };
+
+  it('accepts 12 hours by default and refuses a second more, naming both figures', async () => {
+    expect(auth.maxTokenLifetimeSeconds).toBe(12 * 3600);
+    expect(await reasonOf(await sign({ iat: now(), exp: now() + 12 * 3600 }))).toBe('accepted');
+    expect(await reasonOf(await sign({ iat: now(), exp: now() + 12 * 3600 + 1 }))).toBe(
+      'UNAUTHENTICATED: Invalid token: the token lives longer than this hub accepts (exp - iat is 43201 s; MAX_TOKEN_LIFETIME is 43200 s)',
+    );
+  });
+
+  it('refuses a token issued in the future beyond the clock tolerance, and one without iat', async () => {
+    expect(await reasonOf(await sign({ iat: now() + 3, exp: now() + 600 }))).toBe('accepted');
+    expect(await reasonOf(await sign({ iat: now() + 120, exp: now() + 600 }))).toMatch(
+      /^UNAUTHENTICATED: Invalid token: the token was issued in the future \(iat is 1[12]\d s ahead/,
+    );
+    expect(await reasonOf(await sign({ exp: now() + 600 }))).toBe(
+      'UNAUTHENTICATED: Invalid token: the token has no "iat" claim (the time it was issued is required, to check its lifetime)',
+    );
+  });
+
+  it('follows MAX_TOKEN_LIFETIME, refuses a setting that is not a duration, and npm run token never mints longer', async () => {
+    const short = loadAuthConfig({ NODE_ENV: 'test', JWT_SECRET: SECRET, MAX_TOKEN_LIFETIME: '30m' });
+    expect(short.maxTokenLifetimeSeconds).toBe(1800);
+    expect(await reasonOf(await sign({ iat: now(), exp: now() + 3600 }), short)).toMatch(/MAX_TOKEN_LIFETIME is 1800 s/);
+    expect(() => loadAuthConfig({ NODE_ENV: 'test', MAX_TOKEN_LIFETIME: 'forever' })).toThrow(
+      /MAX_TOKEN_LIFETIME: a duration such as 30m, 12h or 1d/,
+    );
+    await expect(signToken(short, { org: 'school:64710001', roles: ['admin'], ttl: '1h' })).rejects.toThrow(
+      /MAX_TOKEN_LIFETIME \(1800 s\)/,
+    );
+    await expect(signToken(auth, { org: 'school:64710001', roles: ['admin'], ttl: '1d' })).rejects.toThrow(/MAX_TOKEN_LIFETIME/);
   });
 });
 
@@ -219,13 +288,21 @@ describe('access rules', () => {
 
   it('PERSONS: partners of any kind and role; government FORBIDDEN; anonymous UNAUTHENTICATED', () => {
     expect([school, otherSchool, skbStaff, analyst, null].map((v) => decide([Rule.PERSONS], v))).toEqual([
-      'allow', 'allow', 'allow', 'FORBIDDEN', 'UNAUTHENTICATED',
+      'allow',
+      'allow',
+      'allow',
+      'FORBIDDEN',
+      'UNAUTHENTICATED',
     ]);
   });
 
   it('PERSONAL: the owner sees it, other partners get null, government and anonymous are refused', () => {
     expect([school, otherSchool, skbStaff, analyst, null].map((v) => decide([Rule.PERSONAL], v, teacher))).toEqual([
-      'allow', 'null', 'null', 'FORBIDDEN', 'UNAUTHENTICATED',
+      'allow',
+      'null',
+      'null',
+      'FORBIDDEN',
+      'UNAUTHENTICATED',
     ]);
     expect(decide([Rule.PERSONAL], school, {})).toBe('null');
   });
@@ -238,12 +315,16 @@ describe('access rules', () => {
 
   it('grants: the named kind and role only; several grants mean any of them', () => {
     expect([school, otherSchool, skbStaff, analyst, null].map((v) => decide([Rule.SCHOOL_ADMIN], v))).toEqual([
-      'allow', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'UNAUTHENTICATED',
+      'allow',
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'UNAUTHENTICATED',
     ]);
     expect(decide([Rule.SKB_ADMIN, Rule.SKB_STAFF], skbStaff)).toBe('allow');
-    expect(() => checkAccess([Rule.SKB_ADMIN, Rule.SKB_STAFF], { viewer: school, fromGateway: false, what: 'Mutation.recordAttendance' })).toThrow(
-      "Mutation.recordAttendance is allowed to an SKB's admin or an SKB's staff",
-    );
+    expect(() =>
+      checkAccess([Rule.SKB_ADMIN, Rule.SKB_STAFF], { viewer: school, fromGateway: false, what: 'Mutation.recordAttendance' }),
+    ).toThrow("Mutation.recordAttendance is allowed to an SKB's admin or an SKB's staff");
   });
 
   it('GATEWAY_ONLY: only requests that carry the gateway secret', () => {
@@ -264,8 +345,16 @@ describe('configuration of identity', () => {
 
   it('falls back to clearly named development secrets outside production, with a warning each', () => {
     const config = loadSubgraphConfig('schools', { ...db });
-    expect(config.auth).toMatchObject({ jwtSecret: DEVELOPMENT_JWT_SECRET, gatewaySecret: DEVELOPMENT_GATEWAY_SECRET, issuer: 'mitra-graph', audience: 'mitra-graph' });
-    expect(config.auth.warnings).toEqual([expect.stringMatching(/JWT_SECRET is not set/), expect.stringMatching(/GATEWAY_SECRET is not set/)]);
+    expect(config.auth).toMatchObject({
+      jwtSecret: DEVELOPMENT_JWT_SECRET,
+      gatewaySecret: DEVELOPMENT_GATEWAY_SECRET,
+      issuer: 'mitra-graph',
+      audience: 'mitra-graph',
+    });
+    expect(config.auth.warnings).toEqual([
+      expect.stringMatching(/JWT_SECRET is not set/),
+      expect.stringMatching(/GATEWAY_SECRET is not set/),
+    ]);
   });
 
   it('refuses to start in production without JWT_SECRET or JWKS_URL, or without GATEWAY_SECRET, naming each', () => {
@@ -273,18 +362,31 @@ describe('configuration of identity', () => {
     expect(() => loadSubgraphConfig('schools', { ...db, NODE_ENV: 'production' })).toThrow(
       /JWT_SECRET \(HS256\) or JWKS_URL .* must be set.*GATEWAY_SECRET must be set/,
     );
-    expect(() => loadSubgraphConfig('schools', { ...db, NODE_ENV: 'production', JWT_SECRET: SECRET })).toThrow(/GATEWAY_SECRET must be set/);
-    expect(() => loadAuthConfig({ NODE_ENV: 'production', GATEWAY_SECRET: 'gateway-secret-123456' })).toThrow(/JWT_SECRET \(HS256\) or JWKS_URL/);
+    expect(() => loadSubgraphConfig('schools', { ...db, NODE_ENV: 'production', JWT_SECRET: SECRET })).toThrow(
+      /GATEWAY_SECRET must be set/,
+    );
+    expect(() => loadAuthConfig({ NODE_ENV: 'production', GATEWAY_SECRET: 'gateway-secret-123456' })).toThrow(
+      /JWT_SECRET \(HS256\) or JWKS_URL/,
+    );
   });
 
   it('refuses the development secrets and a plain-http key set in production', () => {
     const env = { ...db, NODE_ENV: 'production', GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET, JWT_SECRET: DEVELOPMENT_JWT_SECRET };
-    expect(() => loadSubgraphConfig('schools', env)).toThrow(/JWT_SECRET must not be the development secret.*GATEWAY_SECRET must not be the development secret/);
-    expect(() => loadAuthConfig({ NODE_ENV: 'production', GATEWAY_SECRET: 'gateway-secret-123456', JWKS_URL: 'http://idp.example/jwks' })).toThrow(/https/);
+    expect(() => loadSubgraphConfig('schools', env)).toThrow(
+      /JWT_SECRET must not be the development secret.*GATEWAY_SECRET must not be the development secret/,
+    );
+    expect(() =>
+      loadAuthConfig({ NODE_ENV: 'production', GATEWAY_SECRET: 'gateway-secret-123456', JWKS_URL: 'http://idp.example/jwks' }),
+    ).toThrow(/https/);
   });
 
   it('starts in production with real secrets, and with JWKS_URL plus a cursor secret', () => {
-    const hs = loadSubgraphConfig('schools', { ...db, NODE_ENV: 'production', JWT_SECRET: SECRET, GATEWAY_SECRET: 'gateway-secret-123456' });
+    const hs = loadSubgraphConfig('schools', {
+      ...db,
+      NODE_ENV: 'production',
+      JWT_SECRET: SECRET,
+      GATEWAY_SECRET: 'gateway-secret-123456',
+    });
     expect(hs.auth).toMatchObject({ jwtSecret: SECRET, jwksUrl: null, warnings: [] });
     const rs = loadSubgraphConfig('schools', {
       ...db,

@@ -9,9 +9,9 @@ export async function viewerHeaders(env: NodeJS.ProcessEnv): Promise<HeadersFor>
   const tokens: Record<BenchViewer, string | null> = {
     anonymous: null,
     // Person-level data: any partner organisation; the university's staff reads teachers, trainings and results.
-    partner: await signToken(auth, { org: 'university:mulia', roles: ['staff'], sub: 'bench', ttl: '1d' }),
+    partner: await signToken(auth, { org: 'university:mulia', roles: ['staff'], sub: 'bench', ttl: '12h' }),
     // Statistics without persons: a government analyst.
-    analyst: await signToken(auth, { org: 'government:bench', roles: ['analyst'], sub: 'bench', ttl: '1d' }),
+    analyst: await signToken(auth, { org: 'government:bench', roles: ['analyst'], sub: 'bench', ttl: '12h' }),
   };
   return (viewer) => ({
     'content-type': 'application/json',

@@ -1,6 +1,6 @@
 import { SignJWT, createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
 import { GraphQLError } from 'graphql';
-import type { AuthConfig } from '../config';
+import { durationSeconds, type AuthConfig } from '../config';
 import { ClaimError, parseOrg, parseRoles, viewerFromClaims, type Viewer } from './claims';
 
 /** Accepted clock skew between the token's issuer and this service. */
@@ -27,6 +27,28 @@ function keySetUnavailable(): GraphQLError {
   });
 }
 
+const MISSING_CLAIM_NOTES: Record<string, string> = {
+  exp: ' (an expiry is required)',
+  iat: ' (the time it was issued is required, to check its lifetime)',
+};
+
+/**
+ * What jose does not check: a token's lifetime (exp - iat) stays within
+ * MAX_TOKEN_LIFETIME, and it was not issued in the future (beyond the clock
+ * tolerance), which would stretch its life past that bound.
+ */
+export function checkTokenTimes(payload: JWTPayload, maxLifetimeSeconds: number, nowSeconds = Math.floor(Date.now() / 1000)): void {
+  const { iat, exp } = payload as { iat: number; exp: number };
+  if (iat > nowSeconds + CLOCK_TOLERANCE_SECONDS) {
+    throw invalidToken(`the token was issued in the future (iat is ${iat - nowSeconds} s ahead of this server's clock)`);
+  }
+  if (exp - iat > maxLifetimeSeconds) {
+    throw invalidToken(
+      `the token lives longer than this hub accepts (exp - iat is ${exp - iat} s; MAX_TOKEN_LIFETIME is ${maxLifetimeSeconds} s)`,
+    );
+  }
+}
+
 /** jose's failure, as the one sentence a caller needs. Matched by `code`: jose's classes may be loaded twice. */
 function translate(error: unknown): GraphQLError {
   if (error instanceof GraphQLError) return error;
@@ -36,7 +58,7 @@ function translate(error: unknown): GraphQLError {
     case 'ERR_JWT_EXPIRED':
       return invalidToken('the token has expired');
     case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
-      if (reason === 'missing') return invalidToken(`the token has no "${claim}" claim${claim === 'exp' ? ' (an expiry is required)' : ''}`);
+      if (reason === 'missing') return invalidToken(`the token has no "${claim}" claim${MISSING_CLAIM_NOTES[claim ?? ''] ?? ''}`);
       if (claim === 'nbf') return invalidToken('the token is not valid yet (nbf is in the future)');
       if (claim === 'aud') return invalidToken('the token is for another audience (aud)');
       if (claim === 'iss') return invalidToken('the token was issued by another issuer (iss)');
@@ -85,7 +107,7 @@ export function createTokenVerifier(
   const checks = {
     issuer: auth.issuer,
     audience: auth.audience,
-    requiredClaims: ['exp', 'iss', 'aud', 'sub'],
+    requiredClaims: ['exp', 'iat', 'iss', 'aud', 'sub'],
     clockTolerance: CLOCK_TOLERANCE_SECONDS,
   };
   const algorithms = auth.jwksUrl ? JWKS_ALGORITHMS : HMAC_ALGORITHMS;
@@ -102,10 +124,12 @@ export function createTokenVerifier(
       throw invalidToken('the token is malformed (expected a signed JWT: header.payload.signature)');
     }
     if (typeof alg !== 'string' || alg.toLowerCase() === 'none') throw invalidToken('unsigned tokens (alg: none) are not accepted');
-    if (!algorithms.includes(alg)) throw invalidToken(`tokens signed with ${alg} are not accepted here (expected ${algorithms.join(' or ')})`);
+    if (!algorithms.includes(alg))
+      throw invalidToken(`tokens signed with ${alg} are not accepted here (expected ${algorithms.join(' or ')})`);
     const result = keySet
       ? await jwtVerify(token, keySet, { ...checks, algorithms })
       : await jwtVerify(token, secret, { ...checks, algorithms });
+    checkTokenTimes(result.payload, auth.maxTokenLifetimeSeconds);
     return result.payload;
   };
 
@@ -137,12 +161,8 @@ export interface TokenRequest {
   ttl?: string;
 }
 
-const TTL = /^(\d{1,6})([smhd])$/;
-const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3_600, d: 86_400 };
-
 export function parseTtl(ttl: string): number {
-  const match = TTL.exec(ttl.trim());
-  const seconds = match ? Number(match[1]) * UNIT_SECONDS[match[2]] : NaN;
+  const seconds = durationSeconds(ttl);
   if (!(seconds > 0) || seconds > 366 * 86_400) {
     throw new ClaimError(`--ttl ${JSON.stringify(ttl)} must be a positive duration such as 90s, 30m, 1h or 7d (at most 366d)`);
   }
@@ -162,6 +182,12 @@ export async function signToken(auth: AuthConfig, request: TokenRequest, now: Da
   const roles = parseRoles(request.roles);
   const sub = request.sub ?? `dev:${org}`;
   viewerFromClaims({ sub, org, roles });
+  const lifetime = parseTtl(request.ttl ?? '1h');
+  if (lifetime > auth.maxTokenLifetimeSeconds) {
+    throw new ClaimError(
+      `--ttl ${request.ttl}: the services refuse tokens that live longer than MAX_TOKEN_LIFETIME (${auth.maxTokenLifetimeSeconds} s)`,
+    );
+  }
   const issuedAt = Math.floor(now.getTime() / 1000);
   return new SignJWT({ org, roles })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
@@ -169,6 +195,6 @@ export async function signToken(auth: AuthConfig, request: TokenRequest, now: Da
     .setIssuer(auth.issuer)
     .setAudience(auth.audience)
     .setIssuedAt(issuedAt)
-    .setExpirationTime(issuedAt + parseTtl(request.ttl ?? '1h'))
+    .setExpirationTime(issuedAt + lifetime)
     .sign(new TextEncoder().encode(auth.jwtSecret));
 }

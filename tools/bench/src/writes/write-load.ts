@@ -28,7 +28,7 @@ import { verify } from './verify';
 /** A token for each kind of caller of the mix, signed with the hub's own secret. */
 async function callerTokens(env: NodeJS.ProcessEnv): Promise<Record<Caller, string | undefined>> {
   const auth = loadAuthConfig(env);
-  const token = (org: string, roles: string[], sub: string) => signToken(auth, { org, roles, sub, ttl: '1d' });
+  const token = (org: string, roles: string[], sub: string) => signToken(auth, { org, roles, sub, ttl: '12h' });
   return {
     anonymous: undefined,
     partner: await token('university:mulia', ['staff'], 'load:partner'),
@@ -56,7 +56,9 @@ async function drive(clients: LoadClient[], sender: Sender, seconds: number, cra
 /** Prints the figures, writes the JSON and (unless --no-docs) the load test's section of docs/benchmarks.md. */
 function publish(report: WriteLoadReport, elapsed: number, root: string, docs: boolean): void {
   console.log(`\n${table(report)}\n`);
-  console.log(`${report.requests} requests in ${elapsed.toFixed(1)} s (${fmt(report.rps)} req/s), ${report.unexpected} unexpected errors${report.firstUnexpected ? `; first: ${report.firstUnexpected}` : ''}`);
+  console.log(
+    `${report.requests} requests in ${elapsed.toFixed(1)} s (${fmt(report.rps)} req/s), ${report.unexpected} unexpected errors${report.firstUnexpected ? `; first: ${report.firstUnexpected}` : ''}`,
+  );
   console.log(`verification: ${JSON.stringify(report.verification)}`);
   const json = writeJson(path.join(root, 'bench-results'), report, 'writes-');
   console.log(`JSON: ${path.relative(root, json)}`);
