@@ -100,11 +100,29 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
   return orm;
 }
 
+const STATEMENT = /\b(select|insert into|update|delete from|with|begin|commit|rollback|savepoint)\b/i;
+
+/**
+ * knex's own warnings can quote the statement a broken connection was
+ * running (`Connection Error: Error: select … where id in ('…') - read
+ * ECONNRESET`), values inlined: keep the error's class and the driver's
+ * reason, never the statement.
+ */
+export function knexLogMessage(message: unknown): string {
+  const text = String(message);
+  if (!STATEMENT.test(text)) return text;
+  const prefix = /^(?:[A-Za-z ]*Error: )+/.exec(text)?.[0] ?? '';
+  const dash = text.lastIndexOf(' - ');
+  const reason = dash >= 0 ? text.slice(dash + 3) : '';
+  const tail = reason && !STATEMENT.test(reason) ? ` - ${reason}` : '';
+  return `${prefix}(statement not logged: it may contain row values)${tail}`;
+}
+
 function knexLog(logger: Logger) {
   const child = logger.child({ source: 'knex' });
   return {
-    warn: (message: unknown) => child.warn(String(message)),
-    error: (message: unknown) => child.error(String(message)),
+    warn: (message: unknown) => child.warn(knexLogMessage(message)),
+    error: (message: unknown) => child.error(knexLogMessage(message)),
     deprecate: (method: unknown, alternative: unknown) => child.warn(`${String(method)} is deprecated; use ${String(alternative)}`),
     debug: () => undefined,
   };
@@ -148,17 +166,18 @@ async function renameRecordedMigrations(orm: Orm): Promise<void> {
   const list = (orm.config.get('migrations').migrationsList ?? []) as MigrationEntry[];
   const renames = list.flatMap((m) => (m.formerNames ?? []).map((former) => [former, m.name] as const));
   if (!renames.length) return;
-  const [table] = await orm.em.getConnection().execute<{ found: boolean }[]>(`select to_regclass('mikro_orm_migrations') is not null as found`);
+  const [table] = await orm.em
+    .getConnection()
+    .execute<{ found: boolean }[]>(`select to_regclass('mikro_orm_migrations') is not null as found`);
   // A new database: nothing was recorded under any name.
   if (!table.found) return;
   await orm.em.fork().transactional(async (tx) => {
     for (const [former, current] of renames) {
       // `tx.execute` runs on the transaction (see recordAudit): all renames or none.
-      await tx.execute('update mikro_orm_migrations set name = ? where name = ? and not exists (select 1 from mikro_orm_migrations where name = ?)', [
-        current,
-        former,
-        current,
-      ]);
+      await tx.execute(
+        'update mikro_orm_migrations set name = ? where name = ? and not exists (select 1 from mikro_orm_migrations where name = ?)',
+        [current, former, current],
+      );
     }
   });
 }
