@@ -1,5 +1,11 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+
+// Absolute globs: each workspace runs eslint from its own folder.
+const devOnly = ['**/test/**', '**/test-support/**', 'tests/**', '**/*.config.*', 'dashboard/codegen.ts'].map((glob) =>
+  glob.startsWith('**') ? glob : `${import.meta.dirname}/${glob}`,
+);
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/*.js', '**/*.mjs', '**/*.cjs', '**/.data/**', 'dashboard/src/gql/**'] },
@@ -11,8 +17,27 @@ export default tseslint.config(
       // Decorated classes need the real import for emitted metadata, so only
       // type positions that are never decorated may use `import type`.
       '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+    },
+  },
+  {
+    // Every import names a package its own workspace declares (package.json), so
+    // a workspace cannot lean on what a neighbour happens to install; code that
+    // runs in production may not import a devDependency.
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.d.ts'] })] },
+    rules: {
+      'import-x/no-extraneous-dependencies': [
+        'error',
+        {
+          includeTypes: true,
+          devDependencies: devOnly,
+        },
+      ],
     },
   },
   {

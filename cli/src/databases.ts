@@ -23,9 +23,10 @@ export async function ensureDatabases(options: {
   dataDir: string;
   log: (line: string) => void;
 }): Promise<Databases> {
-  const given = Object.fromEntries(
-    SUBGRAPH_NAMES.map((name) => [name, options.env[databaseUrlVariable(name)] || undefined]),
-  ) as Record<SubgraphName, string | undefined>;
+  const given = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, options.env[databaseUrlVariable(name)] || undefined])) as Record<
+    SubgraphName,
+    string | undefined
+  >;
   const missing = SUBGRAPH_NAMES.filter((name) => !given[name]);
   const fromEnv = SUBGRAPH_NAMES.filter((name) => given[name]);
   if (fromEnv.length) options.log(`Databases: ${fromEnv.map(databaseUrlVariable).join(', ')} from the environment`);
@@ -50,7 +51,12 @@ export async function ensureDatabases(options: {
  */
 export async function withDatabases<T>(
   root: string,
-  work: (context: { urls: Record<SubgraphName, string>; env: NodeJS.ProcessEnv; log: (line: string) => void; signal: AbortSignal }) => Promise<T>,
+  work: (context: {
+    urls: Record<SubgraphName, string>;
+    env: NodeJS.ProcessEnv;
+    log: (line: string) => void;
+    signal: AbortSignal;
+  }) => Promise<T>,
 ): Promise<T> {
   const env = process.env;
   const interrupted = new AbortController();

@@ -36,9 +36,13 @@ async function main(): Promise<void> {
   await withDatabases(root, async ({ urls, env, log, signal }) => {
     const result = await generateSynthetic({ root, urls, synthetic: parsed.options, reset: parsed.reset, env, output: log, signal });
     const rows = Object.values(result.partners).reduce((sum, p) => sum + p.rows, 0);
-    console.log(`\n${result.label}: ${rows.toLocaleString('en')} rows in ${result.seconds.toFixed(1)} s (${rate(rows, result.seconds)} over the three partners, migrations and VACUUM ANALYZE included)`);
+    console.log(
+      `\n${result.label}: ${rows.toLocaleString('en')} rows in ${result.seconds.toFixed(1)} s (${rate(rows, result.seconds)} over the three partners, migrations and VACUUM ANALYZE included)`,
+    );
     for (const [name, p] of Object.entries(result.partners)) {
-      console.log(`  ${name.padEnd(10)} ${p.rows.toLocaleString('en').padStart(12)} rows in ${p.seconds.toFixed(1)} s (${rate(p.rows, p.seconds)})`);
+      console.log(
+        `  ${name.padEnd(10)} ${p.rows.toLocaleString('en').padStart(12)} rows in ${p.seconds.toFixed(1)} s (${rate(p.rows, p.seconds)})`,
+      );
     }
     console.log('`npm start` now serves this data set; `npm run seed -- --reset` brings the demo data back.');
   });

@@ -144,6 +144,8 @@ export class HubProcesses {
   }
 
   pids(): Partial<Record<ServiceName, number>> {
-    return Object.fromEntries([...this.services].filter(([, service]) => service.running && service.pid).map(([name, service]) => [name, service.pid!]));
+    return Object.fromEntries(
+      [...this.services].filter(([, service]) => service.running && service.pid).map(([name, service]) => [name, service.pid!]),
+    );
   }
 }

@@ -19,7 +19,10 @@ function hubSettings(options: HubOptions): HubSettings {
   const log = options.log ?? (quiet ? () => undefined : (line: string) => console.log(line));
   const root = findRepoRoot();
   const scripts = Object.fromEntries(
-    SERVICE_ORDER.map((name) => [name, builtScript(root, name === 'gateway' ? 'gateway/dist/index.js' : `subgraphs/${name}/dist/index.js`)]),
+    SERVICE_ORDER.map((name) => [
+      name,
+      builtScript(root, name === 'gateway' ? 'gateway/dist/index.js' : `subgraphs/${name}/dist/index.js`),
+    ]),
   ) as Record<ServiceName, string>;
   return {
     env,
@@ -49,7 +52,9 @@ async function bringUp(
 
   const mode = seed ?? 'if-empty';
   if (mode !== 'none') {
-    await processes.step(runSeeds({ root, mode, urls: databaseUrls, env, output, labelWidth: LABEL_WIDTH, signal: processes.lifecycle.signal }));
+    await processes.step(
+      runSeeds({ root, mode, urls: databaseUrls, env, output, labelWidth: LABEL_WIDTH, signal: processes.lifecycle.signal }),
+    );
   }
 
   await processes.step(

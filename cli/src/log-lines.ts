@@ -25,7 +25,11 @@ export function formatLogLine(line: string): string {
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return line;
   const record = parsed as Record<string, unknown>;
   const level =
-    typeof record.level === 'number' ? (LEVELS[record.level] ?? `level${record.level}`) : typeof record.level === 'string' ? record.level : 'log';
+    typeof record.level === 'number'
+      ? (LEVELS[record.level] ?? `level${record.level}`)
+      : typeof record.level === 'string'
+        ? record.level
+        : 'log';
   const parts = [level];
   if (typeof record.msg === 'string' && record.msg) parts.push(record.msg);
   let stack: string | undefined;
@@ -40,7 +44,12 @@ export function formatLogLine(line: string): string {
     parts.push(`${key}=${render(value)}`);
   }
   const head = parts.join(' ');
-  return stack ? `${head}\n${stack.split('\n').map((l) => `    ${l.trim()}`).join('\n')}` : head;
+  return stack
+    ? `${head}\n${stack
+        .split('\n')
+        .map((l) => `    ${l.trim()}`)
+        .join('\n')}`
+    : head;
 }
 
 /** The last lines of a process's output, for error messages when it fails. */

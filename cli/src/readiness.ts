@@ -7,7 +7,12 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * cancels, or time runs out (then it throws, quoting the service's last
  * output). The exit itself (or the stop) is the caller's to report.
  */
-export async function waitUntilReady(service: ServiceProcess, port: number, timeoutMs: number, cancelled: () => boolean = () => false): Promise<void> {
+export async function waitUntilReady(
+  service: ServiceProcess,
+  port: number,
+  timeoutMs: number,
+  cancelled: () => boolean = () => false,
+): Promise<void> {
   const url = `http://127.0.0.1:${port}/readyz`;
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer';

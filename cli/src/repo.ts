@@ -14,7 +14,8 @@ export function findRepoRoot(from: string = __dirname): string {
       // no or unreadable package.json here: keep walking up
     }
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`Cannot find the mitra-graph checkout above ${from} (no package.json named "${ROOT_PACKAGE_NAME}")`);
+    if (parent === dir)
+      throw new Error(`Cannot find the mitra-graph checkout above ${from} (no package.json named "${ROOT_PACKAGE_NAME}")`);
     dir = parent;
   }
 }

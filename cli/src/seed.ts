@@ -2,7 +2,8 @@ import { withDatabases } from './databases';
 import { findRepoRoot } from './repo';
 import { runSeeds, type SeedMode } from './seeding';
 
-const USAGE = 'usage: npm run seed -- [--reset | --if-empty]\n  --if-empty  load the demo data where none is loaded yet (default)\n  --reset     empty each subgraph\'s tables and load the demo data again';
+const USAGE =
+  "usage: npm run seed -- [--reset | --if-empty]\n  --if-empty  load the demo data where none is loaded yet (default)\n  --reset     empty each subgraph's tables and load the demo data again";
 
 function parseMode(argv: string[]): SeedMode {
   if (argv.includes('--help') || argv.includes('-h')) {

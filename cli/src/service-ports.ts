@@ -15,7 +15,8 @@ export function resolvePorts(given: HubOptions['ports'], env: NodeJS.ProcessEnv)
   for (const name of SERVICE_ORDER) {
     const fromEnv = env[portVariable(name)];
     const port = given?.[name] ?? (fromEnv ? Number(fromEnv) : DEFAULT_PORTS[name]);
-    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`Invalid port for ${name}: ${String(port)} (${portVariable(name)})`);
+    if (!Number.isInteger(port) || port < 1 || port > 65535)
+      throw new Error(`Invalid port for ${name}: ${String(port)} (${portVariable(name)})`);
     ports[name] = port;
   }
   return ports;
@@ -27,5 +28,6 @@ export async function assertPortsFree(ports: Record<ServiceName, number>): Promi
   for (const name of SERVICE_ORDER) {
     if (!(await portIsFree(ports[name]))) busy.push(`${name} ${ports[name]} (${portVariable(name)})`);
   }
-  if (busy.length) throw new Error(`Port${busy.length > 1 ? 's' : ''} already in use: ${busy.join(', ')}. Stop what uses it or choose another port.`);
+  if (busy.length)
+    throw new Error(`Port${busy.length > 1 ? 's' : ''} already in use: ${busy.join(', ')}. Stop what uses it or choose another port.`);
 }

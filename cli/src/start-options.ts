@@ -3,7 +3,7 @@ import type { SeedMode } from './seeding';
 export const START_USAGE = [
   'usage: npm start [-- --reset]',
   '  (default)  load the demo data where none is loaded yet, keep what is there',
-  '  --reset    empty every subgraph\'s tables and load the demo data again before starting',
+  "  --reset    empty every subgraph's tables and load the demo data again before starting",
 ].join('\n');
 
 export interface StartOptions {
@@ -22,7 +22,5 @@ export function parseStartArgs(argv: readonly string[]): StartOptions {
 
 /** Said once when the hub is ready (each subgraph's seed only reports what it found). */
 export function demoDataNote(seed: SeedMode): string {
-  return seed === 'reset'
-    ? 'demo data reloaded (--reset)'
-    : '`npm start -- --reset` reloads the demo data';
+  return seed === 'reset' ? 'demo data reloaded (--reset)' : '`npm start -- --reset` reloads the demo data';
 }

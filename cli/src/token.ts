@@ -31,7 +31,10 @@ export function parseTokenArgs(argv: string[]): TokenRequest {
   if (!values.roles) throw new UsageError('--roles is required');
   return {
     org: values.org,
-    roles: values.roles.split(',').map((r) => r.trim()).filter(Boolean),
+    roles: values.roles
+      .split(',')
+      .map((r) => r.trim())
+      .filter(Boolean),
     sub: values.sub,
     ttl: values.ttl,
   };

@@ -4,12 +4,27 @@ import { findRepoRoot } from '../src/repo';
 
 describe('formatLogLine', () => {
   it('prints a pino line as level, message and fields', () => {
-    const line = JSON.stringify({ level: 30, time: 1, pid: 7, hostname: 'h', service: 'schools', name: 'schools', msg: 'ready', url: 'http://localhost:4001/graphql' });
+    const line = JSON.stringify({
+      level: 30,
+      time: 1,
+      pid: 7,
+      hostname: 'h',
+      service: 'schools',
+      name: 'schools',
+      msg: 'ready',
+      url: 'http://localhost:4001/graphql',
+    });
     expect(formatLogLine(line)).toBe('info ready url=http://localhost:4001/graphql');
   });
 
   it('quotes strings with spaces, prints objects as JSON and an error with its stack', () => {
-    const line = JSON.stringify({ level: 50, msg: 'failed', note: 'two words', extra: { a: 1 }, err: { message: 'boom', stack: 'Error: boom\n    at f (x.js:1:1)' } });
+    const line = JSON.stringify({
+      level: 50,
+      msg: 'failed',
+      note: 'two words',
+      extra: { a: 1 },
+      err: { message: 'boom', stack: 'Error: boom\n    at f (x.js:1:1)' },
+    });
     expect(formatLogLine(line)).toBe('error failed note="two words" extra={"a":1} err=boom\n    Error: boom\n    at f (x.js:1:1)');
   });
 

@@ -152,7 +152,10 @@ export function outcomeMeasures(lang: Lang, withAttendance = false): { series: S
   ];
   const table: Measure[] = [{ key: 'assessed', label: t.assessed, format: count }, ...series];
   if (withAttendance) {
-    table.push({ key: 'registrations', label: t.registrations, format: count }, { key: 'attendance', label: t.attendanceRate, format: share });
+    table.push(
+      { key: 'registrations', label: t.registrations, format: count },
+      { key: 'attendance', label: t.attendanceRate, format: share },
+    );
   }
   return { series, table };
 }

@@ -34,5 +34,7 @@ export function formatScore(lang: Lang, score: number): string {
 
 /** A gain in points, always signed. */
 export function formatGain(lang: Lang, gain: number): string {
-  return new Intl.NumberFormat(locale(lang), { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(gain);
+  return new Intl.NumberFormat(locale(lang), { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(
+    gain,
+  );
 }

@@ -10,7 +10,8 @@ const MESSAGES = {
     appSubtitle: 'Kualifikasi dan pelatihan guru PAUD per kabupaten/kota, dari tiga mitra: sekolah, universitas dan SKB',
     language: 'Bahasa',
     signInTitle: 'Masuk ke dasbor',
-    signInLead: 'Dasbor ini membaca statistik dari Mitra Graph dengan token Anda (JWT). Statistik tidak memuat nama atau data pribadi; kelompok kecil disembunyikan.',
+    signInLead:
+      'Dasbor ini membaca statistik dari Mitra Graph dengan token Anda (JWT). Statistik tidak memuat nama atau data pribadi; kelompok kecil disembunyikan.',
     pasteToken: 'Tempel token Anda',
     tokenPlaceholder: 'eyJhbGciOiJIUzI1NiIs…',
     signIn: 'Masuk',
@@ -74,14 +75,17 @@ const MESSAGES = {
     selected: 'dipilih',
     otherDistricts: 'Kabupaten/kota lain',
     errorTitle: 'Data tidak dapat dimuat',
-    footer: 'Contoh dasbor di atas API Mitra Graph. Kueri: dokumen .graphql yang dikompilasi GraphQL Code Generator, dikirim sebagai hash (persisted queries).',
+    footer:
+      'Contoh dasbor di atas API Mitra Graph. Kueri: dokumen .graphql yang dikompilasi GraphQL Code Generator, dikirim sebagai hash (persisted queries).',
   },
   en: {
     appTitle: 'PAUD teacher statistics dashboard',
-    appSubtitle: 'Qualifications and training of early-childhood teachers per district, from three partners: schools, the university and the SKB',
+    appSubtitle:
+      'Qualifications and training of early-childhood teachers per district, from three partners: schools, the university and the SKB',
     language: 'Language',
     signInTitle: 'Sign in to the dashboard',
-    signInLead: 'This dashboard reads statistics from Mitra Graph with your token (JWT). Statistics carry no names or personal data; small groups are suppressed.',
+    signInLead:
+      'This dashboard reads statistics from Mitra Graph with your token (JWT). Statistics carry no names or personal data; small groups are suppressed.',
     pasteToken: 'Paste your token',
     tokenPlaceholder: 'eyJhbGciOiJIUzI1NiIs…',
     signIn: 'Sign in',
@@ -145,7 +149,8 @@ const MESSAGES = {
     selected: 'selected',
     otherDistricts: 'Other districts',
     errorTitle: 'The data could not be loaded',
-    footer: 'An example dashboard on the Mitra Graph API. Queries: .graphql documents compiled by GraphQL Code Generator, sent as hashes (persisted queries).',
+    footer:
+      'An example dashboard on the Mitra Graph API. Queries: .graphql documents compiled by GraphQL Code Generator, sent as hashes (persisted queries).',
   },
 } as const;
 
@@ -156,7 +161,17 @@ export const LEVELS: readonly QualificationLevel[] = ['BELOW_HIGH_SCHOOL', 'HIGH
 
 const LEVEL_LABELS: Record<Lang, Record<QualificationLevel, string>> = {
   id: { BELOW_HIGH_SCHOOL: '< SMA', HIGH_SCHOOL: 'SMA/sederajat', D1: 'D1', D2: 'D2', D3: 'D3', D4: 'D4', S1: 'S1', S2: 'S2', S3: 'S3' },
-  en: { BELOW_HIGH_SCHOOL: '< high school', HIGH_SCHOOL: 'High school', D1: 'D1', D2: 'D2', D3: 'D3', D4: 'D4', S1: 'S1 (bachelor)', S2: 'S2 (master)', S3: 'S3 (doctorate)' },
+  en: {
+    BELOW_HIGH_SCHOOL: '< high school',
+    HIGH_SCHOOL: 'High school',
+    D1: 'D1',
+    D2: 'D2',
+    D3: 'D3',
+    D4: 'D4',
+    S1: 'S1 (bachelor)',
+    S2: 'S2 (master)',
+    S3: 'S3 (doctorate)',
+  },
 };
 export const levelLabel = (lang: Lang, level: QualificationLevel): string => LEVEL_LABELS[lang][level];
 

@@ -2,10 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { ApiError, execute } from './api';
 
-export type QueryState<T> =
-  | { status: 'loading' }
-  | { status: 'error'; error: ApiError }
-  | { status: 'done'; data: T };
+export type QueryState<T> = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'done'; data: T };
 
 /** One operation for as long as the component shows it; a change of variables cancels the previous request. */
 export function useQuery<TData, TVariables>(

@@ -17,7 +17,10 @@ const district = {
   },
   training: { teachersTrained: 60, byHighestTier: [], meanGain: 12.5, suppressed: false },
   trainingOutcomes: [
-    { tier: 'ADVANCED' as const, outcomes: { assessed: null, meanPreTest: null, meanPostTest: null, meanGain: null, passRate: null, suppressed: true } },
+    {
+      tier: 'ADVANCED' as const,
+      outcomes: { assessed: null, meanPreTest: null, meanPostTest: null, meanGain: null, passRate: null, suppressed: true },
+    },
     { tier: null, outcomes: { assessed: 40, meanPreTest: 55, meanPostTest: 70, meanGain: 15, passRate: 0.8, suppressed: false } },
   ],
 };
@@ -40,7 +43,12 @@ describe('chart rows', () => {
   });
 
   it('highlights the selected district and orders districts by province, then name', () => {
-    const q = (share: number | null, suppressed: boolean) => ({ teacherCount: null, meetingStandard: null, shareMeetingStandard: share, suppressed });
+    const q = (share: number | null, suppressed: boolean) => ({
+      teacherCount: null,
+      meetingStandard: null,
+      shareMeetingStandard: share,
+      suppressed,
+    });
     const rows = overviewRows(
       [
         { code: '64.72', name: 'Kota Samarinda', provinceCode: '64', teacherCount: null, qualifications: q(null, true) },
@@ -49,7 +57,11 @@ describe('chart rows', () => {
       ],
       '64.71',
     );
-    expect(rows.map((r) => [r.key, Boolean(r.highlight)])).toEqual([['36.04', false], ['64.71', true], ['64.72', false]]);
+    expect(rows.map((r) => [r.key, Boolean(r.highlight)])).toEqual([
+      ['36.04', false],
+      ['64.71', true],
+      ['64.72', false],
+    ]);
     expect(rows[2].figures.share).toEqual({ kind: 'suppressed' });
   });
 });

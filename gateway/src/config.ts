@@ -53,7 +53,6 @@ export interface GatewayConfig {
   exposeStacktraces: boolean;
 }
 
-
 // Both gateway/src (jest) and gateway/dist (node) sit one level below
 // gateway/, so the same relative path reaches the committed file.
 export const DEFAULT_SUPERGRAPH_PATH = path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql');
@@ -68,7 +67,11 @@ const schema = z.object({
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORTS.gateway),
   GATEWAY_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   // The in-process Hive engine is gone; an old setting gets a word of explanation instead of silence.
-  GATEWAY_ENGINE: z.literal('apollo', { errorMap: () => ({ message: 'only "apollo" remains (the Hive engine was removed; the scale path is a Rust router: docs/router.md)' }) }).optional(),
+  GATEWAY_ENGINE: z
+    .literal('apollo', {
+      errorMap: () => ({ message: 'only "apollo" remains (the Hive engine was removed; the scale path is a Rust router: docs/router.md)' }),
+    })
+    .optional(),
   SUPERGRAPH_PATH: z.string().min(1).optional(),
   // <NAME>_URL for every partner in the registry: where it is reached, over the supergraph's default.
   ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [partnerEnv(name).url, url.optional()])),
@@ -116,7 +119,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     persistedQueries: {
       mode: parsed.PERSISTED_QUERIES,
       // The dashboard's codegen writes the manifest beside its typed documents.
-      manifestPath: path.resolve(parsed.PERSISTED_QUERIES_MANIFEST ?? path.join(dashboardPackage, 'src', 'gql', 'persisted-documents.json')),
+      manifestPath: path.resolve(
+        parsed.PERSISTED_QUERIES_MANIFEST ?? path.join(dashboardPackage, 'src', 'gql', 'persisted-documents.json'),
+      ),
     },
     dashboardDir,
     ...operationsConfigFrom(parsed),

@@ -1,6 +1,14 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, parse, type DocumentNode, type FieldNode, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  parse,
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLFormattedError,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { GATEWAY_SECRET_HEADER, type FetchOutcome, type Logger, type RequestTelemetry, type ServiceMetrics } from '@mitra/runtime';
 import { subgraphFetcher } from './subgraph-fetch';
 
@@ -50,7 +58,10 @@ export function refusalOf(name: string, status: number, body: unknown): GraphQLF
     return { message: first.message, extensions: { ...extensions, serviceName: name } };
   }
   // No GraphQL answer at all (a proxy's 404 or 502, an HTML page): the partner is not there as far as clients can tell.
-  return { message: `The ${name} service answered HTTP ${status} without a GraphQL answer`, extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: name } };
+  return {
+    message: `The ${name} service answered HTTP ${status} without a GraphQL answer`,
+    extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: name },
+  };
 }
 
 /**
@@ -156,7 +167,12 @@ export function createSubgraphDataSource({ name, url, timeoutMs, logger, gateway
     } catch (error) {
       metrics?.observeSubgraphFetch(name, fetchOutcome(error), (performance.now() - started) / 1000);
       const path = error instanceof GraphQLError && !error.path ? holeOf(options as Parameters<typeof holeOf>[0]) : undefined;
-      if (path) throw new GraphQLError((error as GraphQLError).message, { path, extensions: (error as GraphQLError).extensions, originalError: error as GraphQLError });
+      if (path)
+        throw new GraphQLError((error as GraphQLError).message, {
+          path,
+          extensions: (error as GraphQLError).extensions,
+          originalError: error as GraphQLError,
+        });
       throw error;
     }
   };

@@ -85,7 +85,13 @@ const flag = (suppressed: boolean): string => (suppressed ? 'true' : 'false');
  * are empty cells; the `suppressed` column says which rows hold withheld figures.
  */
 export function toCsv(columns: readonly string[], rows: readonly Cell[][]): string {
-  return stringify(rows as Cell[][], { header: true, columns: [...columns], bom: true, escape_formulas: true, record_delimiter: 'windows' });
+  return stringify(rows as Cell[][], {
+    header: true,
+    columns: [...columns],
+    bom: true,
+    escape_formulas: true,
+    record_delimiter: 'windows',
+  });
 }
 
 function parameter(req: express.Request, name: string): string | undefined {
@@ -98,18 +104,29 @@ function parameter(req: express.Request, name: string): string | undefined {
 function oneOf<T extends string>(req: express.Request, name: string, allowed: readonly T[], fallback?: T): T {
   const value = parameter(req, name) ?? fallback;
   if (value === undefined || !allowed.includes(value as T)) {
-    throw new ExportRequestError(400, 'BAD_USER_INPUT', `${name} must be one of ${allowed.join(', ')}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`, name);
+    throw new ExportRequestError(
+      400,
+      'BAD_USER_INPUT',
+      `${name} must be one of ${allowed.join(', ')}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`,
+      name,
+    );
   }
   return value as T;
 }
 
 function code(req: express.Request, name: string): string | undefined {
   const value = parameter(req, name);
-  if (value !== undefined && !CODE.test(value)) throw new ExportRequestError(400, 'BAD_USER_INPUT', `${name} must be a Kemendagri code such as 64 or 64.71`, name);
+  if (value !== undefined && !CODE.test(value))
+    throw new ExportRequestError(400, 'BAD_USER_INPUT', `${name} must be a Kemendagri code such as 64 or 64.71`, name);
   return value;
 }
 
-const STATUS_OF_CODE: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, GRAPHQL_VALIDATION_FAILED: 400 };
+const STATUS_OF_CODE: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  BAD_USER_INPUT: 400,
+  GRAPHQL_VALIDATION_FAILED: 400,
+};
 
 /** A partial table would be a wrong table: any error fails the whole export, with the hub's own code and status. */
 function dataOrThrow<T>(result: FormattedExecutionResult): T {
@@ -132,7 +149,13 @@ const breakdownCells = (b: Breakdown): Cell[] => [
   ...LEVELS.map((level) => b.byLevel.find((l) => l.level === level)?.count ?? null),
   flag(b.suppressed),
 ];
-const outcomeCells = (o: Outcomes): Cell[] => [o.assessed, score(o.meanPreTest), score(o.meanPostTest), score(o.meanGain), rate(o.passRate)];
+const outcomeCells = (o: Outcomes): Cell[] => [
+  o.assessed,
+  score(o.meanPreTest),
+  score(o.meanPostTest),
+  score(o.meanGain),
+  rate(o.passRate),
+];
 const OUTCOME_COLUMNS = ['assessed', 'mean_pre_test', 'mean_post_test', 'mean_gain', 'pass_rate'];
 
 /**
@@ -161,7 +184,8 @@ export function exportsRouter(run: OperationRunner, logger: Logger): express.Rou
     async (req, res) => {
       try {
         // Statistics need a token; say so before planning anything.
-        if (!req.headers.authorization) throw new ExportRequestError(401, 'UNAUTHENTICATED', 'A token is required: send Authorization: Bearer <token>');
+        if (!req.headers.authorization)
+          throw new ExportRequestError(401, 'UNAUTHENTICATED', 'A token is required: send Authorization: Bearer <token>');
         const { filename, csv } = await produce(req, res);
         send(res, filename, csv);
       } catch (error) {
@@ -172,7 +196,9 @@ export function exportsRouter(run: OperationRunner, logger: Logger): express.Rou
         // The token check throws a GraphQLError that carries its HTTP status (401, or 503 when the key set is down).
         const extensions = (error as { extensions?: { code?: unknown; http?: { status?: number } } }).extensions;
         if (typeof extensions?.code === 'string') {
-          res.status(extensions.http?.status ?? 400).json({ errors: [{ message: (error as Error).message, extensions: { code: extensions.code } }] });
+          res
+            .status(extensions.http?.status ?? 400)
+            .json({ errors: [{ message: (error as Error).message, extensions: { code: extensions.code } }] });
           return;
         }
         logger.error({ err: error }, 'export failed');
@@ -186,11 +212,19 @@ export function exportsRouter(run: OperationRunner, logger: Logger): express.Rou
       const groupBy = oneOf(req, 'groupBy', GROUPINGS);
       const filter = { provinceCode: code(req, 'provinceCode'), districtCode: code(req, 'districtCode') };
       const hasFilter = filter.provinceCode !== undefined || filter.districtCode !== undefined;
-      const data = dataOrThrow<{ qualificationStatistics: { rows: Array<{ group: string; label: string; qualifications: Breakdown }>; total: Breakdown } }>(
-        await run(req, res, QUALIFICATIONS, { groupBy, filter: hasFilter ? filter : null }),
-      );
+      const data = dataOrThrow<{
+        qualificationStatistics: { rows: Array<{ group: string; label: string; qualifications: Breakdown }>; total: Breakdown };
+      }>(await run(req, res, QUALIFICATIONS, { groupBy, filter: hasFilter ? filter : null }));
       const { rows, total } = data.qualificationStatistics;
-      const columns = ['group', 'label', 'teacher_count', 'meeting_standard', 'share_meeting_standard', ...LEVELS.map((l) => `level_${l.toLowerCase()}`), 'suppressed'];
+      const columns = [
+        'group',
+        'label',
+        'teacher_count',
+        'meeting_standard',
+        'share_meeting_standard',
+        ...LEVELS.map((l) => `level_${l.toLowerCase()}`),
+        'suppressed',
+      ];
       const records = [
         ...rows.map((row) => [row.group, row.label, ...breakdownCells(row.qualifications)]),
         ['TOTAL', 'Total', ...breakdownCells(total)],
@@ -205,7 +239,13 @@ export function exportsRouter(run: OperationRunner, logger: Logger): express.Rou
       const groupBy = oneOf(req, 'groupBy', ['DISTRICT', 'PROGRAM'] as const);
       if (groupBy === 'PROGRAM') {
         const data = dataOrThrow<{
-          trainingPrograms: Array<{ code: string; title: string; tier: string; outcomes: Outcomes; attendance: { registrations: number | null; attendanceRate: number | null; suppressed: boolean } }>;
+          trainingPrograms: Array<{
+            code: string;
+            title: string;
+            tier: string;
+            outcomes: Outcomes;
+            attendance: { registrations: number | null; attendanceRate: number | null; suppressed: boolean };
+          }>;
         }>(await run(req, res, OUTCOMES_BY_PROGRAM, {}));
         const columns = ['program_code', 'program_title', 'tier', ...OUTCOME_COLUMNS, 'registrations', 'attendance_rate', 'suppressed'];
         const records = data.trainingPrograms.map((p) => [
@@ -220,9 +260,9 @@ export function exportsRouter(run: OperationRunner, logger: Logger): express.Rou
         return { filename: 'training-outcomes-program.csv', csv: toCsv(columns, records) };
       }
       const provinceCode = code(req, 'provinceCode');
-      const data = dataOrThrow<{ districts: Array<{ code: string; name: string; trainingOutcomes: Array<{ tier: string | null; outcomes: Outcomes }> }> }>(
-        await run(req, res, OUTCOMES_BY_DISTRICT, { provinceCode: provinceCode ?? null }),
-      );
+      const data = dataOrThrow<{
+        districts: Array<{ code: string; name: string; trainingOutcomes: Array<{ tier: string | null; outcomes: Outcomes }> }>;
+      }>(await run(req, res, OUTCOMES_BY_DISTRICT, { provinceCode: provinceCode ?? null }));
       // Every district of the hub is listed, taught or not: none in a province means no such province.
       if (provinceCode !== undefined && data.districts.length === 0) {
         throw new ExportRequestError(400, 'BAD_USER_INPUT', `provinceCode: ${provinceCode} is not a province of this hub`, 'provinceCode');

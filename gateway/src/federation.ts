@@ -12,7 +12,6 @@ import { operationLimits, refuseNulCharacters, requestLogPlugin, type Logger, ty
 import type { GatewayConfig } from './config';
 import { createSubgraphDataSource, sqlStatementsPlugin, type GatewayContext } from './data-source';
 
-
 /**
  * What the gateway's HTTP shell needs from the federation runtime. Everything
  * around it (request ids, body and token limits, persisted queries, logs,
@@ -46,7 +45,15 @@ export interface FederationOptions {
  * federation engine in Node. Deployments that outgrow Node run the same
  * supergraph on a Rust router instead (docs/router.md).
  */
-export async function createFederation({ config, logger, metrics, supergraphSdl, subgraphUrls, contextOf, formatError }: FederationOptions): Promise<Federation> {
+export async function createFederation({
+  config,
+  logger,
+  metrics,
+  supergraphSdl,
+  subgraphUrls,
+  contextOf,
+  formatError,
+}: FederationOptions): Promise<Federation> {
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,

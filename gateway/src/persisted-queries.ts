@@ -49,7 +49,9 @@ export function loadPersistedDocuments(file: string, required: boolean): Persist
   for (const [key, document] of Object.entries(parsed)) {
     const hash = key.replace(/^sha256:/, '');
     if (!SHA256_HEX.test(hash) || typeof document !== 'string' || sha256(document) !== hash) {
-      throw new PersistedQueriesError(`The persisted-query manifest ${file} has an entry whose hash is not the sha256 of its document: ${key}`);
+      throw new PersistedQueriesError(
+        `The persisted-query manifest ${file} has an entry whose hash is not the sha256 of its document: ${key}`,
+      );
     }
     documents.set(hash, document);
   }

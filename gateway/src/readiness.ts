@@ -32,13 +32,8 @@ async function checkOne(graphqlUrl: string, timeoutMs: number): Promise<Subgraph
 }
 
 /** Asks every subgraph's /readyz at once, each with its own deadline. */
-export async function checkSubgraphs(
-  subgraphUrls: ReadonlyMap<string, string>,
-  timeoutMs: number,
-): Promise<GatewayReadiness> {
-  const entries = await Promise.all(
-    [...subgraphUrls].map(async ([name, url]) => [name, await checkOne(url, timeoutMs)] as const),
-  );
+export async function checkSubgraphs(subgraphUrls: ReadonlyMap<string, string>, timeoutMs: number): Promise<GatewayReadiness> {
+  const entries = await Promise.all([...subgraphUrls].map(async ([name, url]) => [name, await checkOne(url, timeoutMs)] as const));
   const subgraphs = Object.fromEntries(entries);
   const unavailable = entries.filter(([, result]) => result.status === 'down').map(([name]) => name);
   return { ready: entries.length > 0 && unavailable.length === 0, unavailable, subgraphs };

@@ -69,7 +69,6 @@ function header(req: express.Request, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-
 /** Builds the gateway: GraphQL (and the explorer) at /graphql, health at /healthz and /readyz, metrics at /metrics. */
 export async function createGatewayServer(config: GatewayConfig): Promise<GatewayServer> {
   const worker = workerId();

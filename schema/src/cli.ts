@@ -1,13 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  checkContract,
-  composeSupergraph,
-  CompositionError,
-  formatChanges,
-  leakedInaccessible,
-} from './compose';
+import { checkContract, composeSupergraph, CompositionError, formatChanges, leakedInaccessible } from './compose';
 import { describeDifference } from './diff';
 import { contractSdl, readContract } from './contract';
 import { SUPERGRAPH_PATH } from './paths';

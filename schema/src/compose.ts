@@ -49,9 +49,7 @@ export function formatCompositionErrors(errors: readonly GraphQLError[]): string
 
 /** Composes the given subgraphs; the inputs are injected so tests can compose small fakes. */
 export async function composeSupergraph(sources: readonly SubgraphSource[]): Promise<ComposedSupergraph> {
-  const result = composeServices(
-    sources.map((source) => ({ name: source.name, url: source.url, typeDefs: parse(source.sdl) })),
-  );
+  const result = composeServices(sources.map((source) => ({ name: source.name, url: source.url, typeDefs: parse(source.sdl) })));
   if (result.errors) throw new CompositionError(result.errors);
   const sdl = result.supergraphSdl.replace(/\r\n/g, '\n');
   return {

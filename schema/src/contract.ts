@@ -27,7 +27,8 @@ export function readContract(contractPath = process.env.CONTRACT_PATH): Contract
     if (!existsSync(file)) throw new Error(`Contract not found at ${file} (CONTRACT_PATH).`);
     return [{ file, sdl: readFileSync(file, 'utf8') }];
   }
-  if (!existsSync(DEFAULT_CONTRACT_PATH)) throw new Error(`Contract not found at ${DEFAULT_CONTRACT_PATH}: the repository carries its own copy.`);
+  if (!existsSync(DEFAULT_CONTRACT_PATH))
+    throw new Error(`Contract not found at ${DEFAULT_CONTRACT_PATH}: the repository carries its own copy.`);
   return contractFiles(CONTRACT_DIR).map((name) => {
     const file = path.join(CONTRACT_DIR, name);
     return { file, sdl: readFileSync(file, 'utf8') };

@@ -75,7 +75,5 @@ export function describeDifference(committed: string, fresh: string, maxLines = 
     return `${edit.kind} ${String(number).padStart(5)} | ${edit.line}`;
   });
   if (shown.length > maxLines) lines.push(`        … ${shown.length - maxLines} more line(s)`);
-  return [`${removed} line(s) only in the committed file (-), ${added} only in a fresh composition (+):`, ...lines].join(
-    '\n',
-  );
+  return [`${removed} line(s) only in the committed file (-), ${added} only in a fresh composition (+):`, ...lines].join('\n');
 }

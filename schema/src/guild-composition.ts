@@ -26,9 +26,7 @@ export class GuildCompositionError extends Error {
 
 /** Composes the given subgraphs with The Guild's composer; throws a GuildCompositionError listing every error. */
 export function composeWithGuild(sources: readonly SubgraphSource[]): GuildComposition {
-  const result = composeServices(
-    sources.map((source) => ({ name: source.name, url: source.url, typeDefs: parse(source.sdl) })),
-  );
+  const result = composeServices(sources.map((source) => ({ name: source.name, url: source.url, typeDefs: parse(source.sdl) })));
   if (compositionHasErrors(result)) throw new GuildCompositionError(result.errors);
   const sdl = result.supergraphSdl.replace(/\r\n/g, '\n');
   return {

@@ -23,12 +23,23 @@ async function main(): Promise<number> {
   const shown = (file: string) => path.relative(process.cwd(), file) || file;
 
   const contract = await compareSchemas(buildSchema(contractSdl(parts)), fresh.apiSchema);
-  console.log(formatReport(`Schema check (graphql-inspector): contract ${parts.map((part) => shown(part.file)).join(' + ')} → API schema of a fresh composition`, contract));
+  console.log(
+    formatReport(
+      `Schema check (graphql-inspector): contract ${parts.map((part) => shown(part.file)).join(' + ')} → API schema of a fresh composition`,
+      contract,
+    ),
+  );
 
   const committed = readCommittedFile(SUPERGRAPH_PATH);
   if (committed.found) {
     const sinceCommit = await compareSchemas(apiSchemaOf(committed.sdl), fresh.apiSchema);
-    console.log(formatReport(`Schema check (graphql-inspector): API schema of the last committed supergraph (${committed.commit}) → fresh composition`, sinceCommit, 25));
+    console.log(
+      formatReport(
+        `Schema check (graphql-inspector): API schema of the last committed supergraph (${committed.commit}) → fresh composition`,
+        sinceCommit,
+        25,
+      ),
+    );
     if (sinceCommit.breaking.length) {
       console.log('  note: clients built on the last commit would break; allowed only while the contract above has no breaking change.');
     }

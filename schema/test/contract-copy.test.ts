@@ -44,7 +44,9 @@ describe('contractDrift', () => {
   });
 
   it('names a repository file that the agreed contract does not have', () => {
-    expect(contractDrift(folder({ 'api.graphql': api, 'v2-extra.graphql': api }), folder({ 'api.graphql': api }))).toEqual(['v2-extra.graphql']);
+    expect(contractDrift(folder({ 'api.graphql': api, 'v2-extra.graphql': api }), folder({ 'api.graphql': api }))).toEqual([
+      'v2-extra.graphql',
+    ]);
   });
 
   it('does not count a part that has not joined the repository yet', () => {

@@ -61,9 +61,7 @@ describe('checkContract', () => {
     const withoutCount: SubgraphSource = { ...owner, sdl: owner.sdl.replace('teacherCount: Int', '') };
     const { apiSchema } = await composeSupergraph([withoutCount, extender]);
     const { breaking } = checkContract(apiSchema, contract);
-    expect(breaking).toEqual([
-      { type: BreakingChangeType.FIELD_REMOVED, description: 'District.teacherCount was removed.' },
-    ]);
+    expect(breaking).toEqual([{ type: BreakingChangeType.FIELD_REMOVED, description: 'District.teacherCount was removed.' }]);
   });
 
   it('reports a changed type, a removed type and a new required argument as breaking', async () => {

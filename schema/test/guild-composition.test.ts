@@ -1,11 +1,6 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { composeSupergraph, leakedInaccessible, type ComposedSupergraph, type SubgraphSource } from '../src/compose';
-import {
-  composeWithGuild,
-  guildAgreementReport,
-  GuildCompositionError,
-  type GuildComposition,
-} from '../src/guild-composition';
+import { composeWithGuild, guildAgreementReport, GuildCompositionError, type GuildComposition } from '../src/guild-composition';
 import { loadSubgraphSources } from '../src/subgraphs';
 import { extender, owner } from './fake-subgraphs';
 
@@ -64,7 +59,6 @@ describe("the real subgraphs with The Guild's composer", () => {
     });
   });
 });
-
 
 describe('composeWithGuild', () => {
   it('composes the fakes into a supergraph that records their URLs', () => {

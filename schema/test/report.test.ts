@@ -61,7 +61,10 @@ describe('readCommittedFile', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   const git = (...args: string[]) =>
-    execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'pipe' });
+    execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args], {
+      cwd: dir,
+      stdio: 'pipe',
+    });
 
   it('says so outside a git checkout', () => {
     const file = path.join(dir, 'supergraph.graphql');

@@ -1,4 +1,15 @@
-import { COLORS, countSeries, levelRows, outcomeMeasures, overviewMeasures, overviewRows, programRows, tierOutcomeRows, tierRows, type StatRow } from '../chart-rows';
+import {
+  COLORS,
+  countSeries,
+  levelRows,
+  outcomeMeasures,
+  overviewMeasures,
+  overviewRows,
+  programRows,
+  tierOutcomeRows,
+  tierRows,
+  type StatRow,
+} from '../chart-rows';
 import { valueOf } from '../format';
 import type { DistrictsOverviewQuery, ProgramOutcomesQuery } from '../gql/graphql';
 import { messages, type Lang } from '../i18n';
@@ -18,7 +29,13 @@ export interface CardContext {
 }
 
 /** Every district's share meeting the standard, the picked one highlighted; a click on a bar picks another. */
-export function OverviewCard({ data, code, onSelect, lang, minimumCellSize }: CardContext & { data: DistrictsOverviewQuery; code: string; onSelect: (code: string) => void }) {
+export function OverviewCard({
+  data,
+  code,
+  onSelect,
+  lang,
+  minimumCellSize,
+}: CardContext & { data: DistrictsOverviewQuery; code: string; onSelect: (code: string) => void }) {
   const t = messages(lang);
   const rows = overviewRows(data.districts ?? [], code);
   const m = overviewMeasures(lang);
@@ -95,7 +112,12 @@ const DISTRICT_CARDS = {
   },
 };
 
-export function DistrictCard({ kind, district, lang, minimumCellSize }: CardContext & { kind: keyof typeof DISTRICT_CARDS; district: DistrictStatistics }) {
+export function DistrictCard({
+  kind,
+  district,
+  lang,
+  minimumCellSize,
+}: CardContext & { kind: keyof typeof DISTRICT_CARDS; district: DistrictStatistics }) {
   return <ChartCard {...DISTRICT_CARDS[kind](district, lang)} lang={lang} minimumCellSize={minimumCellSize} />;
 }
 

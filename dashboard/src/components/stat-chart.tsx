@@ -46,7 +46,18 @@ const num = (v: number | string | undefined): number => (typeof v === 'number' ?
  * whole axis with the word "suppressed": never a zero-height bar that reads
  * as zero. Each series is its own stack of (value, marker), one of them empty.
  */
-export function StatChart({ rows, series, lang, max, layout, categoryWidth = 160, axisUnit = '', height, ariaLabel, onSelect }: StatChartProps) {
+export function StatChart({
+  rows,
+  series,
+  lang,
+  max,
+  layout,
+  categoryWidth = 160,
+  axisUnit = '',
+  height,
+  ariaLabel,
+  onSelect,
+}: StatChartProps) {
   const t = messages(lang);
   const scaled = (s: Series, v: number) => v * (s.scale ?? 1);
   const data: Datum[] = rows.map((row) => {
@@ -123,12 +134,26 @@ export function StatChart({ rows, series, lang, max, layout, categoryWidth = 160
           {bars ? (
             <>
               <XAxis type="number" domain={domain} ticks={ticks} tick={{ fontSize: 12 }} tickFormatter={(v: number) => `${v}${axisUnit}`} />
-              <YAxis type="category" dataKey="label" width={categoryWidth} tick={{ fontSize: 13 }} tickFormatter={formatTick} interval={0} />
+              <YAxis
+                type="category"
+                dataKey="label"
+                width={categoryWidth}
+                tick={{ fontSize: 13 }}
+                tickFormatter={formatTick}
+                interval={0}
+              />
             </>
           ) : (
             <>
               <XAxis type="category" dataKey="label" tick={{ fontSize: 12 }} interval={0} tickFormatter={formatTick} />
-              <YAxis type="number" domain={domain} ticks={ticks} tick={{ fontSize: 12 }} width={40} tickFormatter={(v: number) => `${v}${axisUnit}`} />
+              <YAxis
+                type="number"
+                domain={domain}
+                ticks={ticks}
+                tick={{ fontSize: 12 }}
+                width={40}
+                tickFormatter={(v: number) => `${v}${axisUnit}`}
+              />
             </>
           )}
           <Tooltip
@@ -172,7 +197,15 @@ export function StatChart({ rows, series, lang, max, layout, categoryWidth = 160
               ))}
               <LabelList dataKey={s.key} content={valueLabel(s)} />
             </Bar>,
-            <Bar key={markerKey(s)} dataKey={markerKey(s)} stackId={s.key} fill={HATCH_FILL} stroke="#94a3b8" isAnimationActive={false} legendType="none">
+            <Bar
+              key={markerKey(s)}
+              dataKey={markerKey(s)}
+              stackId={s.key}
+              fill={HATCH_FILL}
+              stroke="#94a3b8"
+              isAnimationActive={false}
+              legendType="none"
+            >
               <LabelList dataKey={markerKey(s)} content={markerLabel(s)} />
             </Bar>,
           ])}

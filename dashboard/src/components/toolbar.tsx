@@ -6,8 +6,16 @@ import type { QueryState } from '../use-query';
 
 /** The CSV exports of the gateway, each with the file name it is saved under. */
 const EXPORTS = [
-  { path: '/exports/qualification-statistics.csv?groupBy=DISTRICT', filename: 'kualifikasi-guru-per-kabupaten-kota.csv', label: 'downloadQualifications' },
-  { path: '/exports/training-outcomes.csv?groupBy=DISTRICT', filename: 'hasil-pelatihan-per-kabupaten-kota.csv', label: 'downloadOutcomesDistrict' },
+  {
+    path: '/exports/qualification-statistics.csv?groupBy=DISTRICT',
+    filename: 'kualifikasi-guru-per-kabupaten-kota.csv',
+    label: 'downloadQualifications',
+  },
+  {
+    path: '/exports/training-outcomes.csv?groupBy=DISTRICT',
+    filename: 'hasil-pelatihan-per-kabupaten-kota.csv',
+    label: 'downloadOutcomesDistrict',
+  },
   { path: '/exports/training-outcomes.csv?groupBy=PROGRAM', filename: 'hasil-pelatihan-per-program.csv', label: 'downloadOutcomesProgram' },
 ] as const;
 

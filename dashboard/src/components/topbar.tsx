@@ -25,7 +25,8 @@ export function Topbar({ token, lang, onLang, onSignOut }: TopbarProps) {
             {info.exp ? (
               <span className="muted">
                 {' '}
-                · {t.expiresAt} {new Date(info.exp * 1000).toLocaleTimeString(lang === 'id' ? 'id-ID' : 'en-GB', { hour: '2-digit', minute: '2-digit' })}
+                · {t.expiresAt}{' '}
+                {new Date(info.exp * 1000).toLocaleTimeString(lang === 'id' ? 'id-ID' : 'en-GB', { hour: '2-digit', minute: '2-digit' })}
               </span>
             ) : null}
           </div>

@@ -97,5 +97,11 @@ export function loggableError(error: unknown): unknown {
   if (!database) return error;
   const e = database as { name?: string; code?: unknown; sqlState?: unknown; constraint?: unknown; table?: unknown; column?: unknown };
   const pick = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-  return new LoggedDatabaseError(e.name ?? 'DatabaseError', pick(e.sqlState) ?? pick(e.code), pick(e.constraint), pick(e.table), pick(e.column));
+  return new LoggedDatabaseError(
+    e.name ?? 'DatabaseError',
+    pick(e.sqlState) ?? pick(e.code),
+    pick(e.constraint),
+    pick(e.table),
+    pick(e.column),
+  );
 }

@@ -73,7 +73,9 @@ const MAY_HOLD_NUL = /\\u0000|\\u\{0+\}|\u0000/;
 function nulWithin(value: unknown, depth = 0): string | null {
   if (typeof value === 'string') return value.includes(NUL) ? '' : null;
   if (depth > 32 || value === null || typeof value !== 'object') return null;
-  const entries: Array<[string, unknown]> = Array.isArray(value) ? value.map((v, i) => [`[${i}]`, v]) : Object.entries(value).map(([k, v]) => [`.${k}`, v]);
+  const entries: Array<[string, unknown]> = Array.isArray(value)
+    ? value.map((v, i) => [`[${i}]`, v])
+    : Object.entries(value).map(([k, v]) => [`.${k}`, v]);
   for (const [step, inner] of entries) {
     const rest = nulWithin(inner, depth + 1);
     if (rest !== null) return `${step}${rest}`;
@@ -87,9 +89,16 @@ function nulWithin(value: unknown, depth = 0): string | null {
  * null when there is none. PostgreSQL cannot store NUL in text, and its
  * refusal would be a driver error, so such text is the client's mistake.
  */
-export function nulCharacterField(document: DocumentNode, variables?: Readonly<Record<string, unknown>> | null, source?: string): string | null {
+export function nulCharacterField(
+  document: DocumentNode,
+  variables?: Readonly<Record<string, unknown>> | null,
+  source?: string,
+): string | null {
   // The document's text can only hold NUL as itself or as an escape: most requests skip the walk.
-  const literal = source !== undefined && !MAY_HOLD_NUL.test(source) ? null : argumentPath(document, (node) => node.kind === Kind.STRING && node.value.includes(NUL));
+  const literal =
+    source !== undefined && !MAY_HOLD_NUL.test(source)
+      ? null
+      : argumentPath(document, (node) => node.kind === Kind.STRING && node.value.includes(NUL));
   if (literal) return literal;
   const given = { ...variables };
   // A variable's default is text too: `query($name: String = "a\u0000b")`.

@@ -37,7 +37,14 @@ export function maxTokens(max: number): RequestHandler {
   return (req, res, next) => {
     const fields = requestFields(req);
     if (typeof fields.query === 'string' && exceedsTokens(fields.query, max)) {
-      res.status(400).json({ errors: [{ message: `Token limit of ${max} exceeded (MAX_QUERY_TOKENS).`, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'tokens' } }] });
+      res.status(400).json({
+        errors: [
+          {
+            message: `Token limit of ${max} exceeded (MAX_QUERY_TOKENS).`,
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'tokens' },
+          },
+        ],
+      });
       return;
     }
     next();
@@ -76,7 +83,12 @@ export function maxVariableDepth(max: number): RequestHandler {
       for (const [name, value] of Object.entries(variables)) {
         if (!nestsDeeperThan(value, max)) continue;
         res.status(400).json({
-          errors: [{ message: `Variable "$${name.slice(0, 64)}" nests lists or objects more than ${max} levels deep (MAX_VALUE_DEPTH).`, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'valueDepth' } }],
+          errors: [
+            {
+              message: `Variable "$${name.slice(0, 64)}" nests lists or objects more than ${max} levels deep (MAX_VALUE_DEPTH).`,
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'valueDepth' },
+            },
+          ],
         });
         return;
       }

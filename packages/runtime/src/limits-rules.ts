@@ -21,7 +21,9 @@ export function knownOperation(): ApolloServerPlugin {
           if (operation) return;
           const name = request.operationName;
           throw new GraphQLError(
-            name ? `Unknown operation named "${name.slice(0, 100)}".` : 'The document defines several operations: name the one to run (operationName).',
+            name
+              ? `Unknown operation named "${name.slice(0, 100)}".`
+              : 'The document defines several operations: name the one to run (operationName).',
             { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } },
           );
         },

@@ -32,7 +32,10 @@ export const LIMITS_ENV = {
   MAX_QUERY_TOKENS: z.coerce.number().int().min(10).max(1_000_000).default(2_000),
   MAX_QUERY_COST: z.coerce.number().int().min(1).max(10_000_000).default(60_000),
   MAX_VALUE_DEPTH: z.coerce.number().int().min(1).max(100).default(8),
-  MAX_BODY_SIZE: z.string().regex(/^\d+(b|kb|mb)$/i, 'a size such as 100kb').default('100kb'),
+  MAX_BODY_SIZE: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'a size such as 100kb')
+    .default('100kb'),
 };
 
 export function limitsFrom(parsed: z.infer<z.ZodObject<typeof LIMITS_ENV>>): OperationLimits {
@@ -129,7 +132,11 @@ export function directCallerLimits(schema: GraphQLSchema, limits: OperationLimit
         }
         if (!errors.length) return next();
         res.status(400).json({
-          errors: errors.map((e) => ({ message: e.message, locations: e.locations, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...(e.extensions.limit ? { limit: e.extensions.limit } : {}) } })),
+          errors: errors.map((e) => ({
+            message: e.message,
+            locations: e.locations,
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...(e.extensions.limit ? { limit: e.extensions.limit } : {}) },
+          })),
         });
       }),
     );

@@ -28,7 +28,10 @@ export type ServiceName = SubgraphName | 'gateway';
 
 export const SUBGRAPH_NAMES: readonly SubgraphName[] = PARTNERS.map((p) => p.name);
 export const GATEWAY_PORT = 4000;
-export const DEFAULT_PORTS = Object.fromEntries([['gateway', GATEWAY_PORT], ...PARTNERS.map((p) => [p.name, p.port])]) as Record<ServiceName, number>;
+export const DEFAULT_PORTS = Object.fromEntries([['gateway', GATEWAY_PORT], ...PARTNERS.map((p) => [p.name, p.port])]) as Record<
+  ServiceName,
+  number
+>;
 /** Every service `npm start` runs, the gateway first. */
 export const SERVICE_NAMES: readonly ServiceName[] = ['gateway', ...SUBGRAPH_NAMES];
 

@@ -50,7 +50,15 @@ describe('metric labels', () => {
     expect(outcomeOf(['BAD_USER_INPUT', 'SERVICE_UNAVAILABLE'])).toBe('unavailable');
     expect(outcomeOf(['SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR'])).toBe('error');
     expect(outcomeOf([undefined])).toBe('error');
-    expect([200, 400, 401, 413, 499, 500, 503].map(outcomeOfStatus)).toEqual(['ok', 'refused', 'refused', 'refused', 'refused', 'error', 'unavailable']);
+    expect([200, 400, 401, 413, 499, 500, 503].map(outcomeOfStatus)).toEqual([
+      'ok',
+      'refused',
+      'refused',
+      'refused',
+      'refused',
+      'error',
+      'unavailable',
+    ]);
   });
 });
 
@@ -89,7 +97,8 @@ describe('/metrics access', () => {
 });
 
 describe('database faults', () => {
-  const pg = (message: string, code: string, extra: Record<string, unknown> = {}) => Object.assign(new Error(message), { code, severity: 'FATAL', ...extra });
+  const pg = (message: string, code: string, extra: Record<string, unknown> = {}) =>
+    Object.assign(new Error(message), { code, severity: 'FATAL', ...extra });
 
   it.each([
     ['connection refused', new DriverException(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))],
@@ -98,8 +107,14 @@ describe('database faults', () => {
     ['a connection exception (class 08)', pg('connection failure', '08006')],
     ['a broken connection', new Error('Connection terminated unexpectedly')],
     ['the rollback of a transaction the outage cut off', new DriverException(new Error('Client was closed and is not queryable'))],
-    ['an exhausted pool', Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'), { name: 'KnexTimeoutError' })],
-    ['one wrapped in a GraphQL error', { originalError: new DriverException(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })) }],
+    [
+      'an exhausted pool',
+      Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'), { name: 'KnexTimeoutError' }),
+    ],
+    [
+      'one wrapped in a GraphQL error',
+      { originalError: new DriverException(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })) },
+    ],
   ])('%s means unavailable', (_name, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });
@@ -121,7 +136,12 @@ describe('database faults', () => {
       }),
     );
     const logged = loggableError(error) as Error;
-    expect(logged).toMatchObject({ errorClass: 'UniqueConstraintViolationException', code: '23505', constraint: 'teacher_nuptk_unique', table: 'teacher' });
+    expect(logged).toMatchObject({
+      errorClass: 'UniqueConstraintViolationException',
+      code: '23505',
+      constraint: 'teacher_nuptk_unique',
+      table: 'teacher',
+    });
     // As pino writes it: the class and code are in the line, the statement and the row are not.
     const line = JSON.stringify(pino.stdSerializers.err(logged));
     expect(line).toContain('UniqueConstraintViolationException (23505)');
@@ -141,7 +161,9 @@ describe('database faults', () => {
     );
     const format = formatErrorFor({ nodeEnv: 'production' } as ServiceConfig, logger);
     const original = new DriverException(
-      Object.assign(new Error(`insert into "registration" values ('Peserta Rahasia') - Connection terminated unexpectedly`), { code: undefined }),
+      Object.assign(new Error(`insert into "registration" values ('Peserta Rahasia') - Connection terminated unexpectedly`), {
+        code: undefined,
+      }),
     );
     const formatted = format({ message: original.message, path: ['registerParticipant'] }, { originalError: original });
     expect(formatted).toEqual({
@@ -182,7 +204,14 @@ describe('stopping a service', () => {
       events.push('answered');
       res.send('slow');
     });
-    const service = await listen(app, '127.0.0.1', 0, createLogger('test', 'silent'), async () => void events.push('onStop'), drainTimeoutMs);
+    const service = await listen(
+      app,
+      '127.0.0.1',
+      0,
+      createLogger('test', 'silent'),
+      async () => void events.push('onStop'),
+      drainTimeoutMs,
+    );
     return { service, release, inFlight, events };
   }
 

@@ -21,7 +21,10 @@ function applyAll(...decorators: AnyPropertyDecorator[]): ColumnDecorator {
 
 /** `id`: the entity's UUID primary key, `id: ID!` in the schema. */
 export function IdColumn(): ColumnDecorator {
-  return applyAll(PrimaryKey({ type: 'uuid' }), Field(() => ID));
+  return applyAll(
+    PrimaryKey({ type: 'uuid' }),
+    Field(() => ID),
+  );
 }
 
 /**

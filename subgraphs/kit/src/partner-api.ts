@@ -27,7 +27,13 @@ export class PartnerApi {
    * `inputField`. A refusal of the partner (a malformed id) is reported
    * against the caller's own input field, not the partner's argument.
    */
-  async fetchExisting<T extends object>(rootField: string, typeName: string, id: string, inputField: string, selection: string): Promise<T> {
+  async fetchExisting<T extends object>(
+    rootField: string,
+    typeName: string,
+    id: string,
+    inputField: string,
+    selection: string,
+  ): Promise<T> {
     const data = await this.query<Record<string, T | null>>(
       `query PartnerKeyCheck($id: ID!) { ${rootField}(id: $id) { ${selection} } }`,
       { id },
@@ -52,7 +58,9 @@ export class PartnerApi {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch {
-      throw new GraphQLError('A partner could not be reached to check a key; nothing was written', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+      throw new GraphQLError('A partner could not be reached to check a key; nothing was written', {
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      });
     }
     const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: PartnerErrors };
     if (body.errors?.length) {
@@ -65,7 +73,10 @@ export class PartnerApi {
       }
       throw new GraphQLError('A partner could not check a key; nothing was written', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
     }
-    if (!body.data) throw new GraphQLError('A partner gave no answer to a key check; nothing was written', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    if (!body.data)
+      throw new GraphQLError('A partner gave no answer to a key check; nothing was written', {
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      });
     return body.data;
   }
 }

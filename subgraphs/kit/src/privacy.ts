@@ -129,11 +129,17 @@ export class SuppressionTable {
       return !c.hidden && c.value > 0 ? c : undefined;
     };
     const byValue = (a: CellState, b: CellState) => a.value - b.value;
-    const displayedParts = parts.map(visible).filter((c): c is CellState => !!c && c.displayed).sort(byValue);
+    const displayedParts = parts
+      .map(visible)
+      .filter((c): c is CellState => !!c && c.displayed)
+      .sort(byValue);
     if (displayedParts.length) return displayedParts[0];
     const t = visible(total);
     if (t) return t;
-    return parts.map(visible).filter((c): c is CellState => !!c).sort(byValue)[0];
+    return parts
+      .map(visible)
+      .filter((c): c is CellState => !!c)
+      .sort(byValue)[0];
   }
 }
 

@@ -148,11 +148,7 @@ export interface SubgraphServer<L> {
 }
 
 /** Builds one partner's service: GraphQL at /graphql, health at /healthz and /readyz, metrics at /metrics. */
-export async function createSubgraphServer<L>(
-  def: SubgraphDefinition<L>,
-  config: SubgraphConfig,
-  orm: Orm,
-): Promise<SubgraphServer<L>> {
+export async function createSubgraphServer<L>(def: SubgraphDefinition<L>, config: SubgraphConfig, orm: Orm): Promise<SubgraphServer<L>> {
   const logger = createLogger(def.name, config.logLevel);
   for (const warning of config.auth.warnings) logger.warn(warning);
   const schema = await buildFederatedSchema(def);

@@ -2,7 +2,8 @@ import { BadUserInputError, isUuid } from '@mitra/runtime';
 
 /** Ids of rows are UUIDs; anything else is a bad input, not a database error. */
 export function requireUuid(value: string, field: string): string {
-  if (!isUuid(value)) throw new BadUserInputError(field, `must be an id issued by this hub (a UUID), got ${JSON.stringify(value.slice(0, 64))}`);
+  if (!isUuid(value))
+    throw new BadUserInputError(field, `must be an id issued by this hub (a UUID), got ${JSON.stringify(value.slice(0, 64))}`);
   return value;
 }
 
@@ -32,12 +33,14 @@ export function requireDigits(value: string, n: number, field: string, what: str
 }
 
 export function requireIntInRange(value: number, min: number, max: number, field: string): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw new BadUserInputError(field, `must be a whole number from ${min} to ${max}, got ${value}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new BadUserInputError(field, `must be a whole number from ${min} to ${max}, got ${value}`);
   return value;
 }
 
 export function requireNumberInRange(value: number, min: number, max: number, field: string): number {
-  if (!Number.isFinite(value) || value < min || value > max) throw new BadUserInputError(field, `must be from ${min} to ${max}, got ${value}`);
+  if (!Number.isFinite(value) || value < min || value > max)
+    throw new BadUserInputError(field, `must be from ${min} to ${max}, got ${value}`);
   return value;
 }
 

@@ -55,7 +55,13 @@ export async function createTestDatabase(options: TestDatabaseOptions): Promise<
     ...options.env,
     [partnerEnv(options.name).databaseUrl]: url.toString(),
   });
-  const orm = await createOrm({ databaseUrl: config.databaseUrl, entities: options.entities, migrations: options.migrations, poolMax: 4, silentMigrations: true });
+  const orm = await createOrm({
+    databaseUrl: config.databaseUrl,
+    entities: options.entities,
+    migrations: options.migrations,
+    poolMax: 4,
+    silentMigrations: true,
+  });
   try {
     await migrate(orm);
     if (options.seed) {

@@ -28,10 +28,15 @@ class ProbeResolver {
 
   @Query(() => Boolean)
   refusedByDatabase(): boolean {
-    const driver = Object.assign(new Error('select "t"."full_name" from "teacher" as "t" where "t"."full_name" ilike $1 - invalid byte sequence for encoding "UTF8": 0x00'), {
-      code: '22021',
-      severity: 'ERROR',
-    });
+    const driver = Object.assign(
+      new Error(
+        'select "t"."full_name" from "teacher" as "t" where "t"."full_name" ilike $1 - invalid byte sequence for encoding "UTF8": 0x00',
+      ),
+      {
+        code: '22021',
+        severity: 'ERROR',
+      },
+    );
     throw new DriverException(driver);
   }
 
@@ -46,11 +51,21 @@ const DATABASE_URL = 'postgres://nobody@127.0.0.1:1/none';
 const orm = { em: { fork: () => ({}) }, close: async () => undefined } as unknown as Orm;
 
 function configFor(env: Record<string, string>): SubgraphConfig {
-  return loadSubgraphConfig('schools', { LOG_LEVEL: 'silent', HOST: '127.0.0.1', SCHOOLS_PORT: '0', SCHOOLS_DATABASE_URL: DATABASE_URL, ...env });
+  return loadSubgraphConfig('schools', {
+    LOG_LEVEL: 'silent',
+    HOST: '127.0.0.1',
+    SCHOOLS_PORT: '0',
+    SCHOOLS_DATABASE_URL: DATABASE_URL,
+    ...env,
+  });
 }
 
 async function serve(env: Record<string, string>): Promise<RunningService> {
-  const server = await createSubgraphServer({ name: 'schools', resolvers: [ProbeResolver], references: {}, createLoaders: () => ({}) }, configFor(env), orm);
+  const server = await createSubgraphServer(
+    { name: 'schools', resolvers: [ProbeResolver], references: {}, createLoaders: () => ({}) },
+    configFor(env),
+    orm,
+  );
   return server.listen();
 }
 
@@ -60,7 +75,11 @@ interface Answer {
 }
 
 async function ask(service: RunningService, query: string, variables?: Record<string, unknown>): Promise<Answer> {
-  const response = await fetch(service.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(service.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   return { status: response.status, body: (await response.json()) as Answer['body'] };
 }
 
@@ -70,7 +89,11 @@ describe('EXPOSE_STACKTRACES', () => {
       expect(configFor({ NODE_ENV }).exposeStacktraces).toBe(false);
       expect(configFor({ NODE_ENV, EXPOSE_STACKTRACES: 'true' }).exposeStacktraces).toBe(true);
     }
-    const production = { NODE_ENV: 'production', JWT_SECRET: 'a-production-jwt-secret-0123456789', GATEWAY_SECRET: 'a-production-gateway-secret-0123' };
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a-production-jwt-secret-0123456789',
+      GATEWAY_SECRET: 'a-production-gateway-secret-0123',
+    };
     expect(configFor(production).exposeStacktraces).toBe(false);
     expect(() => configFor({ ...production, EXPOSE_STACKTRACES: 'true' })).toThrow(ConfigError);
     expect(() => configFor({ ...production, EXPOSE_STACKTRACES: 'true' })).toThrow(/EXPOSE_STACKTRACES/);
@@ -122,21 +145,35 @@ describe('error answers of a subgraph', () => {
 
   it('answer a path the service does not serve with a JSON 404', async () => {
     const origin = development.url.replace(/\/graphql$/, '');
-    for (const [method, path] of [['GET', '/nope'], ['POST', '/nope/deeper'], ['GET', '/']] as const) {
+    for (const [method, path] of [
+      ['GET', '/nope'],
+      ['POST', '/nope/deeper'],
+      ['GET', '/'],
+    ] as const) {
       const response = await fetch(`${origin}${path}`, { method });
-      expect({ path, status: response.status, type: response.headers.get('content-type') }).toEqual({ path, status: 404, type: expect.stringMatching(/application\/json/) });
-      expect(await response.json()).toEqual({ errors: [{ message: expect.stringMatching(/^Nothing is served at /), extensions: { code: 'NOT_FOUND' } }] });
+      expect({ path, status: response.status, type: response.headers.get('content-type') }).toEqual({
+        path,
+        status: 404,
+        type: expect.stringMatching(/application\/json/),
+      });
+      expect(await response.json()).toEqual({
+        errors: [{ message: expect.stringMatching(/^Nothing is served at /), extensions: { code: 'NOT_FOUND' } }],
+      });
     }
   });
 });
 
 describe('nulCharacterField', () => {
   it('names the argument and input fields leading to the text, through variables, lists and defaults', () => {
-    const filterDocument = parse('query($f: TeacherFilter, $n: String = "x\\u0000") { teachers(filter: $f) { totalCount } other: teachers(filter: { nameContains: $n }) { totalCount } }');
+    const filterDocument = parse(
+      'query($f: TeacherFilter, $n: String = "x\\u0000") { teachers(filter: $f) { totalCount } other: teachers(filter: { nameContains: $n }) { totalCount } }',
+    );
     expect(nulCharacterField(filterDocument, { f: { districtCode: '64.71', nameContains: 'a\u0000' } })).toBe('filter.nameContains');
     expect(nulCharacterField(filterDocument, { f: null, n: 'fine' })).toBeNull();
     expect(nulCharacterField(filterDocument, { f: null })).toBe('filter.nameContains');
-    expect(nulCharacterField(parse('query($e: [String!]) { lecturer(expertise: $e) { id } }'), { e: ['ok', 'x\u0000'] })).toBe('expertise[1]');
+    expect(nulCharacterField(parse('query($e: [String!]) { lecturer(expertise: $e) { id } }'), { e: ['ok', 'x\u0000'] })).toBe(
+      'expertise[1]',
+    );
     expect(nulCharacterField(parse('{ a(input: { title: "ok", topics: ["\\u0000"] }) }'))).toBe('input.topics');
     // Given the source text, a document that cannot hold NUL is not walked; one with an escape is.
     expect(nulCharacterField(parse('{ a(t: "\\u{0}") }'), null, '{ a(t: "\\u{0}") }')).toBe('t');

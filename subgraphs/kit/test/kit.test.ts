@@ -27,7 +27,13 @@ describe('signed cursors', () => {
 
   it.each([
     ['another scope', (c: string) => ['schools', c]],
-    ['a tampered body', (c: string) => ['teachers', `${Buffer.from(JSON.stringify(['teachers', ['Zed', 'x']])).toString('base64url')}${c.slice(c.indexOf('.'))}`]],
+    [
+      'a tampered body',
+      (c: string) => [
+        'teachers',
+        `${Buffer.from(JSON.stringify(['teachers', ['Zed', 'x']])).toString('base64url')}${c.slice(c.indexOf('.'))}`,
+      ],
+    ],
     ['no signature', (c: string) => ['teachers', c.slice(0, c.indexOf('.'))]],
     ['garbage', () => ['teachers', '%%%']],
   ])('rejects %s as BAD_USER_INPUT on the named field', (_name, mutate) => {
@@ -87,7 +93,11 @@ describe('ids and loader helpers', () => {
   });
 
   it('answers batches in key order with null or [] where a key has no row', () => {
-    const rows = [{ k: 'b', v: 1 }, { k: 'a', v: 2 }, { k: 'b', v: 3 }];
+    const rows = [
+      { k: 'b', v: 1 },
+      { k: 'a', v: 2 },
+      { k: 'b', v: 3 },
+    ];
     expect(byKey(['a', 'c'], rows, (r) => r.k)).toEqual([{ k: 'a', v: 2 }, null]);
     expect(groupedByKey(['b', 'c'], rows, (r) => r.k).map((g) => g.map((r) => r.v))).toEqual([[1, 3], []]);
   });
@@ -112,7 +122,10 @@ describe('the migrations of a subgraph database', () => {
   }
 
   it("run the kit's first, and name the ones whose names sort out of run order", () => {
-    const inOrder = [{ name: 'Migration20261127100000A', class: M }, { name: 'Migration20261127100001B', class: M }];
+    const inOrder = [
+      { name: 'Migration20261127100000A', class: M },
+      { name: 'Migration20261127100001B', class: M },
+    ];
     expect(migrationList(inOrder).map((m) => m.name)).toEqual([
       'Migration20261127000000Kit',
       'Migration20261127000001KitAudit',

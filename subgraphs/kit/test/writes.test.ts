@@ -19,8 +19,14 @@ import {
  */
 const typeDefs = /* GraphQL */ `
   scalar Date
-  input EventInput { title: String startsOn: Date endsOn: Date }
-  type Query { ok: Boolean }
+  input EventInput {
+    title: String
+    startsOn: Date
+    endsOn: Date
+  }
+  type Query {
+    ok: Boolean
+  }
   type Mutation {
     create(input: EventInput!, day: Date): Boolean
     duplicate(constraint: String!): Boolean
@@ -29,7 +35,10 @@ const typeDefs = /* GraphQL */ `
 `;
 
 function uniqueViolation(constraint: string): UniqueConstraintViolationException {
-  const pgError = Object.assign(new Error(`insert into "teacher" ... duplicate key value violates unique constraint "${constraint}"`), { code: '23505', constraint });
+  const pgError = Object.assign(new Error(`insert into "teacher" ... duplicate key value violates unique constraint "${constraint}"`), {
+    code: '23505',
+    constraint,
+  });
   return new UniqueConstraintViolationException(pgError);
 }
 
@@ -61,7 +70,11 @@ afterAll(() => server.stop());
 async function errorsOf(query: string, variables?: Record<string, unknown>) {
   const response = await server.executeOperation({ query, variables });
   if (response.body.kind !== 'single') throw new Error('expected a single result');
-  return (response.body.singleResult.errors ?? []).map((e) => ({ code: e.extensions?.code, field: e.extensions?.field, message: e.message }));
+  return (response.body.singleResult.errors ?? []).map((e) => ({
+    code: e.extensions?.code,
+    field: e.extensions?.field,
+    message: e.message,
+  }));
 }
 
 describe('values refused before any resolver runs', () => {
@@ -72,9 +85,9 @@ describe('values refused before any resolver runs', () => {
   });
 
   it('in a variable, it names the argument the variable is passed to, whatever the client called it', async () => {
-    expect(await errorsOf('mutation($whatever: EventInput!) { create(input: $whatever) }', { whatever: { endsOn: '2023-02-29' } })).toEqual([
-      expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'input.endsOn' }),
-    ]);
+    expect(await errorsOf('mutation($whatever: EventInput!) { create(input: $whatever) }', { whatever: { endsOn: '2023-02-29' } })).toEqual(
+      [expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'input.endsOn' })],
+    );
     expect(await errorsOf('mutation($d: Date) { create(input: {}, day: $d) }', { d: '2022-13-01' })).toEqual([
       expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'day' }),
     ]);
@@ -129,6 +142,8 @@ describe('date helpers', () => {
   it('tells "left out" from "null" for required columns', () => {
     expect(requireNotNull(undefined, 'f')).toBeUndefined();
     expect(requireNotNull('x', 'f')).toBe('x');
-    expect(() => requireNotNull(null, 'input.title')).toThrow(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'input.title' } }));
+    expect(() => requireNotNull(null, 'input.title')).toThrow(
+      expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'input.title' } }),
+    );
   });
 });

@@ -15,7 +15,7 @@ afterAll(() => db?.close());
 
 /** A request's loaders, as createSubgraphServer makes them. */
 const loaders = () => definition.createLoaders({ em: db.em(), config: db.config });
-const idOf = (row: { id: string } | Error | null) => (row instanceof Error ? row : row?.id ?? null);
+const idOf = (row: { id: string } | Error | null) => (row instanceof Error ? row : (row?.id ?? null));
 
 describe('schools loaders', () => {
   it('read teachers by id in one statement, answering in key order, upper-case ids too', async () => {
@@ -29,7 +29,10 @@ describe('schools loaders', () => {
 
   it('batch 10 and 100 keys alike: one statement each', async () => {
     for (const size of [10, 100]) {
-      const ids = world.teachers.slice(0, size).map((t) => t.id).reverse();
+      const ids = world.teachers
+        .slice(0, size)
+        .map((t) => t.id)
+        .reverse();
       const { result, statements } = await db.counting(() => loaders().teacherById.loadMany(ids));
       expect({ size, ids: result.map(idOf), statements }).toEqual({ size, ids, statements: 1 });
     }
@@ -38,8 +41,13 @@ describe('schools loaders', () => {
   it('group qualifications by teacher in key order, in graduation order, [] for a key without rows', async () => {
     const [a, b] = world.teachers.filter((t) => t.qualifications.length > 1);
     const { result, statements } = await db.counting(() => loaders().qualificationsByTeacher.loadMany([b.id.toUpperCase(), UNKNOWN, a.id]));
-    const byYear = (t: typeof a) => [...t.qualifications].sort((x, y) => (x.graduationYear ?? 0) - (y.graduationYear ?? 0) || x.id.localeCompare(y.id));
-    expect(result.map((list) => (Array.isArray(list) ? list.map((q) => q.id) : list))).toEqual([byYear(b).map((q) => q.id), [], byYear(a).map((q) => q.id)]);
+    const byYear = (t: typeof a) =>
+      [...t.qualifications].sort((x, y) => (x.graduationYear ?? 0) - (y.graduationYear ?? 0) || x.id.localeCompare(y.id));
+    expect(result.map((list) => (Array.isArray(list) ? list.map((q) => q.id) : list))).toEqual([
+      byYear(b).map((q) => q.id),
+      [],
+      byYear(a).map((q) => q.id),
+    ]);
     expect(statements).toBe(1);
   });
 
@@ -47,7 +55,10 @@ describe('schools loaders', () => {
     const npsns = ['64710002', '64720001', '99999999'];
     const { result, statements } = await db.counting(() => {
       const l = loaders();
-      return Promise.all([l.teacherPageBySchool.loadMany(npsns.map((npsn) => ({ npsn, first: 5, after: null }))), l.teacherCountBySchool.loadMany(npsns)]);
+      return Promise.all([
+        l.teacherPageBySchool.loadMany(npsns.map((npsn) => ({ npsn, first: 5, after: null }))),
+        l.teacherCountBySchool.loadMany(npsns),
+      ]);
     });
     const [pages, counts] = result;
     const expected = npsns.map((npsn) =>
@@ -62,10 +73,16 @@ describe('schools loaders', () => {
     expect(statements).toBe(2);
   });
 
-  it('give each district its teachers\' keys, in one statement', async () => {
-    const { result, statements } = await db.counting(() => loaders().statistics.teacherKeysByDistrict.loadMany(['64.72', '64.02', '99.99']));
+  it("give each district its teachers' keys, in one statement", async () => {
+    const { result, statements } = await db.counting(() =>
+      loaders().statistics.teacherKeysByDistrict.loadMany(['64.72', '64.02', '99.99']),
+    );
     const schoolsOf = (code: string) => new Set(world.schools.filter((s) => s.districtCode === code).map((s) => s.npsn));
-    const keysOf = (code: string) => world.teachers.filter((t) => schoolsOf(code).has(t.npsn)).map((t) => t.id).sort();
+    const keysOf = (code: string) =>
+      world.teachers
+        .filter((t) => schoolsOf(code).has(t.npsn))
+        .map((t) => t.id)
+        .sort();
     expect(result).toEqual([keysOf('64.72'), keysOf('64.02'), []]);
     expect(statements).toBe(1);
   });

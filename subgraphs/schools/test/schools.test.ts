@@ -48,7 +48,7 @@ describe('the qualification standard', () => {
 });
 
 describe('the schools migrations', () => {
-  it('have names that sort in the order they run, after the kit\'s', () => {
+  it("have names that sort in the order they run, after the kit's", () => {
     expect(migrationsOutOfOrder(migrations)).toEqual([]);
   });
 });

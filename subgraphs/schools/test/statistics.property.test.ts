@@ -15,15 +15,32 @@ const row = fc.record({
   count: fc.integer({ min: 1, max: 40 }),
 });
 
-const DISTRICTS = ['64.71', '64.72', '64.02', '36.04', '36.01', '11.01'].map((code) => ({ code, name: code, provinceCode: code.slice(0, 2) }));
+const DISTRICTS = ['64.71', '64.72', '64.02', '36.04', '36.01', '11.01'].map((code) => ({
+  code,
+  name: code,
+  provinceCode: code.slice(0, 2),
+}));
 
-function toRows(raw: Array<{ district: number; kind: SchoolKind; employmentStatus: EmploymentStatus; highest: QualificationLevel | null; meets: boolean; count: number }>): TeacherGroupRow[] {
+function toRows(
+  raw: Array<{
+    district: number;
+    kind: SchoolKind;
+    employmentStatus: EmploymentStatus;
+    highest: QualificationLevel | null;
+    meets: boolean;
+    count: number;
+  }>,
+): TeacherGroupRow[] {
   return raw.map((r) => ({ ...r, districtCode: DISTRICTS[r.district].code, provinceCode: DISTRICTS[r.district].provinceCode }));
 }
 
 /** Every displayed count of the geography table, by cell id. */
 function displayedCells(table: SuppressionTable): string[] {
-  const prefixes = [NATIONAL, ...new Set(DISTRICTS.map((d) => provincePrefix(d.provinceCode))), ...DISTRICTS.map((d) => districtPrefix(d.code))];
+  const prefixes = [
+    NATIONAL,
+    ...new Set(DISTRICTS.map((d) => provincePrefix(d.provinceCode))),
+    ...DISTRICTS.map((d) => districtPrefix(d.code)),
+  ];
   return prefixes.flatMap((p) => DISPLAYED_COLUMNS.map((c) => `${p}${c}`)).filter((id) => table.has(id));
 }
 
@@ -59,7 +76,14 @@ describe('suppression of qualification statistics (property)', () => {
   });
 
   it('shows everything when every group is large enough', () => {
-    const raw = DISTRICTS.map((_, district) => ({ district, kind: SchoolKind.TK, employmentStatus: EmploymentStatus.GTT, highest: QUALIFICATION_ORDER[6], meets: true, count: 25 }));
+    const raw = DISTRICTS.map((_, district) => ({
+      district,
+      kind: SchoolKind.TK,
+      employmentStatus: EmploymentStatus.GTT,
+      highest: QUALIFICATION_ORDER[6],
+      meets: true,
+      count: 25,
+    }));
     const table = geographyTable(toRows(raw), DISTRICTS, MIN);
     expect(table.get(`${NATIONAL}T`)).toBe(150);
     expect(displayedCells(table).every((id) => table.get(id) !== null)).toBe(true);

@@ -21,7 +21,9 @@ afterAll(() => db?.close());
 const BY_DISTRICT = `{ qualificationStatistics(groupBy: DISTRICT) {
   minimumCellSize total { teacherCount } rows { group qualifications { teacherCount suppressed } } } }`;
 
-async function districtCounts(minCellSize: number): Promise<{ minimumCellSize: number; total: number | null; rows: Record<string, number | null> }> {
+async function districtCounts(
+  minCellSize: number,
+): Promise<{ minimumCellSize: number; total: number | null; rows: Record<string, number | null> }> {
   const result = await runOperation(definition, db, BY_DISTRICT, { claims: ANALYST, config: { minCellSize } });
   expect(result.errors).toBeUndefined();
   const stats = result.data?.qualificationStatistics as any;
@@ -33,23 +35,27 @@ async function districtCounts(minCellSize: number): Promise<{ minimumCellSize: n
 }
 
 describe('schools statistics on the demo data', () => {
-  it.each([10, 1])('with MIN_CELL_SIZE %i, never show a district of 1 to min - 1 teachers, and show the true count where shown', async (min) => {
-    const { minimumCellSize, total, rows } = await districtCounts(min);
-    expect(minimumCellSize).toBe(min);
-    expect(total).toBe(Object.values(truth).reduce((a, b) => a + b, 0));
-    for (const [code, n] of Object.entries(truth)) {
-      if (n < min) expect({ code, shown: rows[code] }).toEqual({ code, shown: null });
-      else if (rows[code] !== null) expect({ code, shown: rows[code] }).toEqual({ code, shown: n });
-    }
-    // The loaders take MIN_CELL_SIZE from the request's config: at 1 nothing is small, and every district shows.
-    const shown = Object.keys(truth).filter((code) => rows[code] !== null);
-    expect(shown.sort()).toEqual(min === 10 ? ['64.71'] : Object.keys(truth).sort());
-  });
+  it.each([10, 1])(
+    'with MIN_CELL_SIZE %i, never show a district of 1 to min - 1 teachers, and show the true count where shown',
+    async (min) => {
+      const { minimumCellSize, total, rows } = await districtCounts(min);
+      expect(minimumCellSize).toBe(min);
+      expect(total).toBe(Object.values(truth).reduce((a, b) => a + b, 0));
+      for (const [code, n] of Object.entries(truth)) {
+        if (n < min) expect({ code, shown: rows[code] }).toEqual({ code, shown: null });
+        else if (rows[code] !== null) expect({ code, shown: rows[code] }).toEqual({ code, shown: n });
+      }
+      // The loaders take MIN_CELL_SIZE from the request's config: at 1 nothing is small, and every district shows.
+      const shown = Object.keys(truth).filter((code) => rows[code] !== null);
+      expect(shown.sort()).toEqual(min === 10 ? ['64.71'] : Object.keys(truth).sort());
+    },
+  );
 });
 
 describe('the national aggregate cache', () => {
   beforeEach(() => markStatisticsStale());
-  const scan = (statisticsCacheMs: number) => db.counting(() => createStatisticsLoaders(db.em(), { minCellSize: 10, statisticsCacheMs }).data());
+  const scan = (statisticsCacheMs: number) =>
+    db.counting(() => createStatisticsLoaders(db.em(), { minCellSize: 10, statisticsCacheMs }).data());
 
   it('is one scan across requests within the cache time', async () => {
     expect((await scan(60_000)).statements).toBe(2);

@@ -5,7 +5,12 @@ import { definition, entities, migrations } from '../src/subgraph';
 
 const ADMIN = { sub: 'admin-64710001', org: 'school:64710001', roles: ['admin'] };
 const CREATE = `mutation ($input: TeacherInput!) { createTeacher(input: $input) { id fullName version school { npsn } } }`;
-const input = (fields: Record<string, unknown> = {}) => ({ npsn: '64710001', fullName: 'Siti Rahmawati', employmentStatus: 'GTT', ...fields });
+const input = (fields: Record<string, unknown> = {}) => ({
+  npsn: '64710001',
+  fullName: 'Siti Rahmawati',
+  employmentStatus: 'GTT',
+  ...fields,
+});
 let db: TestDatabase;
 
 beforeAll(async () => {
@@ -13,9 +18,12 @@ beforeAll(async () => {
 });
 afterAll(() => db?.close());
 
-const rowCounts = async () => (await db.sql<{ teachers: number; audits: number }>(
-  'select (select count(*)::int from teacher) as teachers, (select count(*)::int from audit_log) as audits',
-))[0];
+const rowCounts = async () =>
+  (
+    await db.sql<{ teachers: number; audits: number }>(
+      'select (select count(*)::int from teacher) as teachers, (select count(*)::int from audit_log) as audits',
+    )
+  )[0];
 
 describe('createTeacher', () => {
   it.each([
@@ -31,7 +39,10 @@ describe('createTeacher', () => {
 
   it("adds a teacher to the admin's own school, with its audit row", async () => {
     const before = await rowCounts();
-    const result = await runOperation(definition, db, CREATE, { claims: ADMIN, variables: { input: input({ nuptk: '6471000100000999' }) } });
+    const result = await runOperation(definition, db, CREATE, {
+      claims: ADMIN,
+      variables: { input: input({ nuptk: '6471000100000999' }) },
+    });
     expect(result.errors).toBeUndefined();
     const created = result.data?.createTeacher as { id: string };
     expect(result.data?.createTeacher).toEqual({ id: created.id, fullName: 'Siti Rahmawati', version: 1, school: { npsn: '64710001' } });
@@ -45,7 +56,10 @@ describe('createTeacher', () => {
   });
 
   it("refuses another school's teacher as FORBIDDEN before reading the input", async () => {
-    const result = await runOperation(definition, db, CREATE, { claims: ADMIN, variables: { input: input({ npsn: '64710002', nuptk: '1' }) } });
+    const result = await runOperation(definition, db, CREATE, {
+      claims: ADMIN,
+      variables: { input: input({ npsn: '64710002', nuptk: '1' }) },
+    });
     expect(errorCodes(result).map((e) => e.code)).toEqual(['FORBIDDEN']);
   });
 });

@@ -15,8 +15,9 @@ afterAll(() => db?.close());
 
 /** A request's loaders, as createSubgraphServer makes them. */
 const loaders = () => definition.createLoaders({ em: db.em(), config: db.config });
-const ids = (rows: ReadonlyArray<{ id: string } | null | Error>) => rows.map((r) => (r instanceof Error ? r : r?.id ?? null));
-const lists = (result: ReadonlyArray<ReadonlyArray<{ id: string }> | Error>) => result.map((list) => (list instanceof Error ? list : ids(list)));
+const ids = (rows: ReadonlyArray<{ id: string } | null | Error>) => rows.map((r) => (r instanceof Error ? r : (r?.id ?? null)));
+const lists = (result: ReadonlyArray<ReadonlyArray<{ id: string }> | Error>) =>
+  result.map((list) => (list instanceof Error ? list : ids(list)));
 
 describe('skb loaders', () => {
   it('read venues and events by id in one statement each, in key order, upper-case ids too', async () => {
@@ -24,7 +25,10 @@ describe('skb loaders', () => {
     const { basic2023, advanced2025 } = DEMO_IDS.events;
     const { result, statements } = await db.counting(() => {
       const l = loaders();
-      return Promise.all([l.venueById.loadMany([samarinda, 'nope', hall.toUpperCase()]), l.eventById.loadMany([UNKNOWN, advanced2025.toUpperCase(), basic2023])]);
+      return Promise.all([
+        l.venueById.loadMany([samarinda, 'nope', hall.toUpperCase()]),
+        l.eventById.loadMany([UNKNOWN, advanced2025.toUpperCase(), basic2023]),
+      ]);
     });
     expect(result.map(ids)).toEqual([
       [samarinda, null, hall],
@@ -33,16 +37,24 @@ describe('skb loaders', () => {
     expect(statements).toBe(2);
   });
 
-  it('list events per program by start day, and a teacher\'s registrations by the start of their events', async () => {
+  it("list events per program by start day, and a teacher's registrations by the start of their events", async () => {
     const { technical, basic } = DEMO_IDS.programs;
     const teacher = world.registrations.find((r) => r.eventId === DEMO_IDS.events.advanced2025)!.teacherId!;
     const { result, statements } = await db.counting(() => {
       const l = loaders();
-      return Promise.all([l.eventsByProgram.loadMany([basic.toUpperCase(), UNKNOWN, technical]), l.registrationsByTeacher.loadMany([teacher, UNKNOWN])]);
+      return Promise.all([
+        l.eventsByProgram.loadMany([basic.toUpperCase(), UNKNOWN, technical]),
+        l.registrationsByTeacher.loadMany([teacher, UNKNOWN]),
+      ]);
     });
-    const eventsOf = (programId: string) => world.events.filter((e) => e.programId === programId).sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.id.localeCompare(b.id));
+    const eventsOf = (programId: string) =>
+      world.events
+        .filter((e) => e.programId === programId)
+        .sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.id.localeCompare(b.id));
     const startOf = new Map(world.events.map((e) => [e.id, e.startsOn]));
-    const registrationsOf = world.registrations.filter((r) => r.teacherId === teacher).sort((a, b) => startOf.get(a.eventId)!.localeCompare(startOf.get(b.eventId)!));
+    const registrationsOf = world.registrations
+      .filter((r) => r.teacherId === teacher)
+      .sort((a, b) => startOf.get(a.eventId)!.localeCompare(startOf.get(b.eventId)!));
     expect(lists(result[0])).toEqual([ids(eventsOf(basic)), [], ids(eventsOf(technical))]);
     expect(lists(result[1])).toEqual([ids(registrationsOf), []]);
     expect(registrationsOf.length).toBeGreaterThan(2);
@@ -65,11 +77,16 @@ describe('skb loaders', () => {
     const { technical, advanced } = DEMO_IDS.programs;
     const { result, statements } = await db.counting(() => {
       const { statistics } = loaders();
-      return Promise.all([statistics.trainedCounts.loadMany(sets), statistics.attendanceByProgram.loadMany([advanced, UNKNOWN, technical.toUpperCase()])]);
+      return Promise.all([
+        statistics.trainedCounts.loadMany(sets),
+        statistics.attendanceByProgram.loadMany([advanced, UNKNOWN, technical.toUpperCase()]),
+      ]);
     });
     const trained = (set: string[]) => {
       const keys = new Set(set.map((k) => k.toLowerCase()));
-      return new Set(world.registrations.filter((r) => r.status === 'ATTENDED' && r.teacherId && keys.has(r.teacherId)).map((r) => r.teacherId)).size;
+      return new Set(
+        world.registrations.filter((r) => r.status === 'ATTENDED' && r.teacherId && keys.has(r.teacherId)).map((r) => r.teacherId),
+      ).size;
     };
     const programEvents = (programId: string) => new Set(world.events.filter((e) => e.programId === programId).map((e) => e.id));
     const attendance = (programId: string) => {

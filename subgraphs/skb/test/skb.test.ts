@@ -31,31 +31,113 @@ const UUID = '00000000-0000-4000-8000-000000000001';
 const CONTRACT_SLICE = /* GraphQL */ `
   scalar Date
   scalar DateTime
-  type PageInfo { hasNextPage: Boolean! endCursor: String }
+  type PageInfo {
+    hasNextPage: Boolean!
+    endCursor: String
+  }
 
-  type District { code: ID! training: TrainingCoverage }
-  type Teacher { id: ID! trainingHistory: [Registration!] }
-  type Lecturer { id: ID! facilitatedSessions: [EventSession!] }
-  type TrainingProgram { id: ID! events: [TrainingEvent!] }
+  type District {
+    code: ID!
+    training: TrainingCoverage
+  }
+  type Teacher {
+    id: ID!
+    trainingHistory: [Registration!]
+  }
+  type Lecturer {
+    id: ID!
+    facilitatedSessions: [EventSession!]
+  }
+  type TrainingProgram {
+    id: ID!
+    events: [TrainingEvent!]
+  }
 
-  type TrainingCoverage { teachersTrained: Int suppressed: Boolean! }
+  type TrainingCoverage {
+    teachersTrained: Int
+    suppressed: Boolean!
+  }
 
-  type Venue { id: ID! name: String! address: String district: District capacity: Int! }
-  enum TrainingEventStatus { PLANNED OPEN ONGOING COMPLETED CANCELLED }
-  enum SessionKind { OPENING MATERIAL MICROTEACHING MENTORING EVALUATION }
+  type Venue {
+    id: ID!
+    name: String!
+    address: String
+    district: District
+    capacity: Int!
+  }
+  enum TrainingEventStatus {
+    PLANNED
+    OPEN
+    ONGOING
+    COMPLETED
+    CANCELLED
+  }
+  enum SessionKind {
+    OPENING
+    MATERIAL
+    MICROTEACHING
+    MENTORING
+    EVALUATION
+  }
   type EventSession {
-    id: ID! day: Int! kind: SessionKind! topic: String! startsAt: DateTime! endsAt: DateTime! facilitators: [Lecturer!]!
+    id: ID!
+    day: Int!
+    kind: SessionKind!
+    topic: String!
+    startsAt: DateTime!
+    endsAt: DateTime!
+    facilitators: [Lecturer!]!
   }
   type TrainingEvent {
-    id: ID! title: String! program: TrainingProgram venue: Venue! startsOn: Date! endsOn: Date! capacity: Int!
-    status: TrainingEventStatus! sessions: [EventSession!]! registrations: [Registration!]! attendanceRate: Float
+    id: ID!
+    title: String!
+    program: TrainingProgram
+    venue: Venue!
+    startsOn: Date!
+    endsOn: Date!
+    capacity: Int!
+    status: TrainingEventStatus!
+    sessions: [EventSession!]!
+    registrations: [Registration!]!
+    attendanceRate: Float
   }
-  type TrainingEventEdge { cursor: String! node: TrainingEvent! }
-  type TrainingEventConnection { edges: [TrainingEventEdge!]! pageInfo: PageInfo! totalCount: Int! }
-  input TrainingEventFilter { programId: ID venueId: ID status: TrainingEventStatus startsAfter: Date startsBefore: Date }
-  enum RegistrationStatus { REGISTERED ATTENDED NO_SHOW CANCELLED }
-  type Registration { id: ID! event: TrainingEvent! teacher: Teacher participantName: String! status: RegistrationStatus! }
-  input TrainingEventInput { title: String! programId: ID! venueId: ID! startsOn: Date! endsOn: Date! capacity: Int! }
+  type TrainingEventEdge {
+    cursor: String!
+    node: TrainingEvent!
+  }
+  type TrainingEventConnection {
+    edges: [TrainingEventEdge!]!
+    pageInfo: PageInfo!
+    totalCount: Int!
+  }
+  input TrainingEventFilter {
+    programId: ID
+    venueId: ID
+    status: TrainingEventStatus
+    startsAfter: Date
+    startsBefore: Date
+  }
+  enum RegistrationStatus {
+    REGISTERED
+    ATTENDED
+    NO_SHOW
+    CANCELLED
+  }
+  type Registration {
+    id: ID!
+    event: TrainingEvent!
+    teacher: Teacher
+    participantName: String!
+    status: RegistrationStatus!
+  }
+  input TrainingEventInput {
+    title: String!
+    programId: ID!
+    venueId: ID!
+    startsOn: Date!
+    endsOn: Date!
+    capacity: Int!
+  }
 
   type Query {
     venue(id: ID!): Venue
@@ -131,7 +213,10 @@ function keepsPromise(served: string, contract: string): boolean {
 }
 
 function fieldsOf(sigs: Map<string, string>, type: string): string[] {
-  return [...sigs.keys()].filter((k) => k.startsWith(`${type}.`)).map((k) => k.slice(type.length + 1)).sort();
+  return [...sigs.keys()]
+    .filter((k) => k.startsWith(`${type}.`))
+    .map((k) => k.slice(type.length + 1))
+    .sort();
 }
 
 let sdl: string;
@@ -229,17 +314,33 @@ describe('skb subgraph input checks (no database)', () => {
   });
 
   it('rejects a cursor issued for another list', async () => {
-    const foreign = new CursorCodec('test-secret-of-some-length').encode('teachers', ['2022-11-14', '00000000-0000-5000-8000-000000000000']);
+    const foreign = new CursorCodec('test-secret-of-some-length').encode('teachers', [
+      '2022-11-14',
+      '00000000-0000-5000-8000-000000000000',
+    ]);
     expect(await run(`{ trainingEvents(after: "${foreign}") { totalCount } }`)).toEqual([{ code: 'BAD_USER_INPUT', field: 'after' }]);
   });
 
   // Every write checks its input before it reads a row or asks another partner: no database, no gateway needed here.
   const EVENT = (fields: Record<string, string>) => {
-    const input = { title: '"t"', programId: `"${UUID}"`, venueId: `"${UUID}"`, startsOn: '"2027-01-05"', endsOn: '"2027-01-06"', capacity: '20', ...fields };
-    return `mutation { createTrainingEvent(input: { ${Object.entries(input).map(([k, v]) => `${k}: ${v}`).join(', ')} }) { id } }`;
+    const input = {
+      title: '"t"',
+      programId: `"${UUID}"`,
+      venueId: `"${UUID}"`,
+      startsOn: '"2027-01-05"',
+      endsOn: '"2027-01-06"',
+      capacity: '20',
+      ...fields,
+    };
+    return `mutation { createTrainingEvent(input: { ${Object.entries(input)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ')} }) { id } }`;
   };
   it.each([
-    ['mutation { createTrainingEvent(input: { title: "t", programId: "p", venueId: "v", startsOn: "2026-01-05", endsOn: "2026-01-06", capacity: 20 }) { id } }', 'input.programId'],
+    [
+      'mutation { createTrainingEvent(input: { title: "t", programId: "p", venueId: "v", startsOn: "2026-01-05", endsOn: "2026-01-06", capacity: 20 }) { id } }',
+      'input.programId',
+    ],
     [EVENT({ title: '"   "' }), 'input.title'],
     [EVENT({ capacity: '0' }), 'input.capacity'],
     [EVENT({ capacity: '-5' }), 'input.capacity'],
@@ -265,15 +366,24 @@ describe('skb subgraph input checks (no database)', () => {
 
 describe('training event status transitions', () => {
   const ALL = Object.values(TrainingEventStatus);
-  const allowed = new Set(['PLANNED>OPEN', 'OPEN>ONGOING', 'ONGOING>COMPLETED', 'PLANNED>CANCELLED', 'OPEN>CANCELLED', 'ONGOING>CANCELLED', 'COMPLETED>CANCELLED']);
+  const allowed = new Set([
+    'PLANNED>OPEN',
+    'OPEN>ONGOING',
+    'ONGOING>COMPLETED',
+    'PLANNED>CANCELLED',
+    'OPEN>CANCELLED',
+    'ONGOING>CANCELLED',
+    'COMPLETED>CANCELLED',
+  ]);
   it.each(ALL.flatMap((from) => ALL.map((to) => [from, to] as const)))('%s → %s', (from, to) => {
     if (allowed.has(`${from}>${to}`)) expect(checkTransition(from, to)).toBe(to);
-    else expect(() => checkTransition(from, to)).toThrow(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'status' } }));
+    else
+      expect(() => checkTransition(from, to)).toThrow(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'status' } }));
   });
 });
 
 describe('the skb migrations', () => {
-  it('have names that sort in the order they run, after the kit\'s', () => {
+  it("have names that sort in the order they run, after the kit's", () => {
     expect(migrationsOutOfOrder(migrations)).toEqual([]);
   });
 });

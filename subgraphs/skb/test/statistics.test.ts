@@ -31,22 +31,28 @@ const teachersOf = (districtCode: string) => {
 };
 
 describe('skb statistics on the demo data', () => {
-  it.each(['64.71', '64.72', '36.04'])('show the trained teachers of district %s only when neither they nor the untrained are a small group', async (code) => {
-    const teacherKeys = teachersOf(code);
-    const [{ n: trained }] = await db.sql<{ n: number }>(
-      `select count(distinct teacher_id)::int as n from registration where status = 'ATTENDED' and teacher_id = any(string_to_array(?, ',')::uuid[])`,
-      [teacherKeys.join(',')],
-    );
-    const [coverage] = await entitiesOf(
-      [{ __typename: 'TrainingCoverage', teacherKeys, universitySuppressed: false }],
-      '... on TrainingCoverage { teachersTrained suppressed }',
-    );
-    const hidden = isSmallCell(trained, 10) || isSmallCell(teacherKeys.length - trained, 10);
-    expect(coverage).toEqual({ teachersTrained: hidden ? null : trained, suppressed: hidden });
-  });
+  it.each(['64.71', '64.72', '36.04'])(
+    'show the trained teachers of district %s only when neither they nor the untrained are a small group',
+    async (code) => {
+      const teacherKeys = teachersOf(code);
+      const [{ n: trained }] = await db.sql<{ n: number }>(
+        `select count(distinct teacher_id)::int as n from registration where status = 'ATTENDED' and teacher_id = any(string_to_array(?, ',')::uuid[])`,
+        [teacherKeys.join(',')],
+      );
+      const [coverage] = await entitiesOf(
+        [{ __typename: 'TrainingCoverage', teacherKeys, universitySuppressed: false }],
+        '... on TrainingCoverage { teachersTrained suppressed }',
+      );
+      const hidden = isSmallCell(trained, 10) || isSmallCell(teacherKeys.length - trained, 10);
+      expect(coverage).toEqual({ teachersTrained: hidden ? null : trained, suppressed: hidden });
+    },
+  );
 
   it('passes on what the university withheld', async () => {
-    const [coverage] = await entitiesOf([{ __typename: 'TrainingCoverage', teacherKeys: teachersOf('64.71'), universitySuppressed: true }], '... on TrainingCoverage { suppressed }');
+    const [coverage] = await entitiesOf(
+      [{ __typename: 'TrainingCoverage', teacherKeys: teachersOf('64.71'), universitySuppressed: true }],
+      '... on TrainingCoverage { suppressed }',
+    );
     expect(coverage).toEqual({ suppressed: true });
   });
 

@@ -10,7 +10,13 @@ const { basic } = DEMO_IDS.programs;
 /** The university, through the gateway, knows the basic program. */
 const partners = { trainingProgram: { [basic]: { id: basic } } };
 const input = (fields: Record<string, unknown> = {}) => ({
-  title: 'Diklat Berjenjang Tingkat Dasar 2028', programId: basic, venueId: DEMO_IDS.venues.classroom, startsOn: '2028-02-07', endsOn: '2028-02-11', capacity: 25, ...fields,
+  title: 'Diklat Berjenjang Tingkat Dasar 2028',
+  programId: basic,
+  venueId: DEMO_IDS.venues.classroom,
+  startsOn: '2028-02-07',
+  endsOn: '2028-02-11',
+  capacity: 25,
+  ...fields,
 });
 let db: TestDatabase;
 
@@ -19,10 +25,14 @@ beforeAll(async () => {
 });
 afterAll(() => db?.close());
 
-const rowCounts = async () => (await db.sql<{ events: number; audits: number }>(
-  'select (select count(*)::int from training_event) as events, (select count(*)::int from audit_log) as audits',
-))[0];
-const create = (fields?: Record<string, unknown>) => runOperation(definition, db, CREATE, { claims: ADMIN, partners, variables: { input: input(fields) } });
+const rowCounts = async () =>
+  (
+    await db.sql<{ events: number; audits: number }>(
+      'select (select count(*)::int from training_event) as events, (select count(*)::int from audit_log) as audits',
+    )
+  )[0];
+const create = (fields?: Record<string, unknown>) =>
+  runOperation(definition, db, CREATE, { claims: ADMIN, partners, variables: { input: input(fields) } });
 
 describe('createTrainingEvent', () => {
   it.each([
@@ -43,11 +53,29 @@ describe('createTrainingEvent', () => {
     const result = await create();
     expect(result.errors).toBeUndefined();
     const { id } = result.data?.createTrainingEvent as { id: string };
-    expect(result.data?.createTrainingEvent).toEqual({ id, status: 'PLANNED', version: 1, venue: { id: DEMO_IDS.venues.classroom }, program: { id: basic } });
-    expect(await db.sql('select title, program_id, venue_id, starts_on, ends_on, capacity, status from training_event where id = ?', [id])).toEqual([
-      { title: input().title, program_id: basic, venue_id: DEMO_IDS.venues.classroom, starts_on: '2028-02-07', ends_on: '2028-02-11', capacity: 25, status: 'PLANNED' },
+    expect(result.data?.createTrainingEvent).toEqual({
+      id,
+      status: 'PLANNED',
+      version: 1,
+      venue: { id: DEMO_IDS.venues.classroom },
+      program: { id: basic },
+    });
+    expect(
+      await db.sql('select title, program_id, venue_id, starts_on, ends_on, capacity, status from training_event where id = ?', [id]),
+    ).toEqual([
+      {
+        title: input().title,
+        program_id: basic,
+        venue_id: DEMO_IDS.venues.classroom,
+        starts_on: '2028-02-07',
+        ends_on: '2028-02-11',
+        capacity: 25,
+        status: 'PLANNED',
+      },
     ]);
-    expect(await db.sql('select actor_org, action from audit_log where entity_id = ?', [id])).toEqual([{ actor_org: DEMO_IDS.skb, action: 'createTrainingEvent' }]);
+    expect(await db.sql('select actor_org, action from audit_log where entity_id = ?', [id])).toEqual([
+      { actor_org: DEMO_IDS.skb, action: 'createTrainingEvent' },
+    ]);
     expect(await rowCounts()).toEqual({ events: before.events + 1, audits: before.audits + 1 });
   });
 

@@ -12,7 +12,12 @@ import { ModuleResolver } from './graphql/module.resolver';
 import { PartnershipResolver } from './graphql/partnership.resolver';
 import { references } from './graphql/references';
 import { SchoolResolver } from './graphql/school.resolver';
-import { DistrictOutcomesResolver, EventOutcomesResolver, ProgramOutcomesResolver, TrainingCoverageResolver } from './graphql/statistics.resolver';
+import {
+  DistrictOutcomesResolver,
+  EventOutcomesResolver,
+  ProgramOutcomesResolver,
+  TrainingCoverageResolver,
+} from './graphql/statistics.resolver';
 import { TeacherResolver } from './graphql/teacher.resolver';
 import { TrainingProgramResolver } from './graphql/training-program.resolver';
 import { SchoolRef } from './graphql/types/school.ref';

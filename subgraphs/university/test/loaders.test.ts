@@ -17,7 +17,7 @@ afterAll(() => db?.close());
 
 /** A request's loaders, as createSubgraphServer makes them. */
 const loaders = () => definition.createLoaders({ em: db.em(), config: db.config });
-const ids = (rows: ReadonlyArray<{ id: string } | null | Error>) => rows.map((r) => (r instanceof Error ? r : r?.id ?? null));
+const ids = (rows: ReadonlyArray<{ id: string } | null | Error>) => rows.map((r) => (r instanceof Error ? r : (r?.id ?? null)));
 
 describe('university loaders', () => {
   it('read lecturers and programs by id in one statement each, in key order, upper-case ids too', async () => {
@@ -45,25 +45,35 @@ describe('university loaders', () => {
     expect(statements).toBe(1);
   });
 
-  it("give each teacher her highest passed tier in one statement", async () => {
+  it('give each teacher her highest passed tier in one statement', async () => {
     const tierOf = new Map(world.programs.map((p) => [p.id, p.tier as TrainingTier]));
     const expected = (teacherId: string): TrainingTier | null => {
-      const ranks = world.assessments.filter((a) => a.teacherId === teacherId && a.passed).map((a) => TIER_ORDER.indexOf(tierOf.get(a.programId)!));
+      const ranks = world.assessments
+        .filter((a) => a.teacherId === teacherId && a.passed)
+        .map((a) => TIER_ORDER.indexOf(tierOf.get(a.programId)!));
       return ranks.length ? TIER_ORDER[Math.max(...ranks)] : null;
     };
     const teachers = world.teachers.slice(20, 60).map((t) => t.id);
-    const { result, statements } = await db.counting(() => loaders().highestTierByTeacher.loadMany([...teachers.map((id) => id.toUpperCase()), UNKNOWN]));
+    const { result, statements } = await db.counting(() =>
+      loaders().highestTierByTeacher.loadMany([...teachers.map((id) => id.toUpperCase()), UNKNOWN]),
+    );
     expect(result).toEqual([...teachers.map(expected), null]);
     expect(new Set(result).size).toBeGreaterThan(2);
     expect(statements).toBe(1);
   });
 
-  it("give each school its current partnership in one statement", async () => {
+  it('give each school its current partnership in one statement', async () => {
     const npsns = ['64720001', '64710002', '64710001'];
     const today = partnershipToday();
     const { result, statements } = await db.counting(() => loaders().partnershipBySchool.loadMany(npsns));
     expect(ids(result as Array<{ id: string } | null>)).toEqual(
-      npsns.map((npsn) => currentPartnership(world.partnerships.filter((p) => p.npsn === npsn), today)?.id ?? null),
+      npsns.map(
+        (npsn) =>
+          currentPartnership(
+            world.partnerships.filter((p) => p.npsn === npsn),
+            today,
+          )?.id ?? null,
+      ),
     );
     expect(statements).toBe(1);
   });
@@ -72,9 +82,11 @@ describe('university loaders', () => {
     const sets = [world.teachers.slice(0, 100).map((t) => t.id), world.teachers.slice(100, 110).map((t) => t.id), []];
     const { result, statements } = await db.counting(() => loaders().statistics.coverage.loadMany(sets));
     const assessed = (set: string[]) => world.assessments.filter((a) => set.includes(a.teacherId)).length;
-    expect(result.map((f) => (f instanceof Error ? f : { total: f.total, assessed: TIER_ORDER.reduce((n, t) => n + f.outcomesByTier[t].assessed, 0) }))).toEqual(
-      sets.map((set) => ({ total: set.length, assessed: assessed(set) })),
-    );
+    expect(
+      result.map((f) =>
+        f instanceof Error ? f : { total: f.total, assessed: TIER_ORDER.reduce((n, t) => n + f.outcomesByTier[t].assessed, 0) },
+      ),
+    ).toEqual(sets.map((set) => ({ total: set.length, assessed: assessed(set) })));
     expect(statements).toBe(2);
   });
 });

@@ -46,7 +46,12 @@ describe('university statistics on the demo data', () => {
          ... on TrainingCoverage { byHighestTier { tier count } meanGain }
          ... on District { trainingOutcomes { tier outcomes { assessed suppressed } } } } }`,
       10,
-      { r: [{ __typename: 'TrainingCoverage', teacherKeys }, { __typename: 'District', code: '64.72', teacherKeys }] },
+      {
+        r: [
+          { __typename: 'TrainingCoverage', teacherKeys },
+          { __typename: 'District', code: '64.72', teacherKeys },
+        ],
+      },
     );
     const [coverage, district] = data._entities;
     // Six teachers, at most three of them assessed: no tier count, mean or outcome may show.

@@ -32,12 +32,18 @@ function signatures(name: string): string[] {
 function keys(name: string): string[] {
   return (objectType(name).directives ?? [])
     .filter((d) => d.name.value === 'key')
-    .map((d) => (d.arguments ?? []).map((a) => `${a.name.value}: ${a.value.kind === 'StringValue' || a.value.kind === 'BooleanValue' ? String(a.value.value) : ''}`).join(', '));
+    .map((d) =>
+      (d.arguments ?? [])
+        .map((a) => `${a.name.value}: ${a.value.kind === 'StringValue' || a.value.kind === 'BooleanValue' ? String(a.value.value) : ''}`)
+        .join(', '),
+    );
 }
 
 describe('university SDL', () => {
   it('contains the contract fields of the university types', () => {
-    expect(signatures('Lecturer')).toEqual(expect.arrayContaining(['id: ID!', 'fullName: String!', 'academicTitle: String', 'expertise: [String!]!']));
+    expect(signatures('Lecturer')).toEqual(
+      expect.arrayContaining(['id: ID!', 'fullName: String!', 'academicTitle: String', 'expertise: [String!]!']),
+    );
     expect(signatures('Module')).toEqual(expect.arrayContaining(['id: ID!', 'title: String!', 'hours: Int!', 'lecturer: Lecturer']));
     expect(signatures('TrainingProgram')).toEqual(
       expect.arrayContaining([
@@ -86,7 +92,7 @@ describe('university SDL', () => {
     );
   });
 
-  it('extends the other partners\' School and Teacher with the university fields, by key only', () => {
+  it("extends the other partners' School and Teacher with the university fields, by key only", () => {
     expect(signatures('School')).toEqual(['npsn: ID!', 'partnership: Partnership']);
     expect(signatures('Teacher')).toEqual(['id: ID!', 'assessments: [Assessment!]', 'highestCompletedTier: TrainingTier']);
     expect(signatures('TrainingEvent')).toEqual(['id: ID!', 'outcomes: TrainingOutcomes!']);
@@ -117,13 +123,25 @@ describe('university SDL', () => {
   });
 
   it('has a reference resolver for every entity it owns or extends', () => {
-    expect(Object.keys(definition.references).sort()).toEqual(['Assessment', 'District', 'Lecturer', 'Partnership', 'School', 'Teacher', 'TrainingCoverage', 'TrainingEvent', 'TrainingProgram']);
+    expect(Object.keys(definition.references).sort()).toEqual([
+      'Assessment',
+      'District',
+      'Lecturer',
+      'Partnership',
+      'School',
+      'Teacher',
+      'TrainingCoverage',
+      'TrainingEvent',
+      'TrainingProgram',
+    ]);
     expect(definition.references.School({ npsn: '64710001' }, {})).toEqual({ npsn: '64710001' });
     const partner = { viewer: viewerFromClaims({ sub: 's', org: 'skb:balikpapan-selatan', roles: ['staff'] }), fromGateway: true };
     const analyst = { viewer: viewerFromClaims({ sub: 's', org: 'government:kaltim', roles: ['analyst'] }), fromGateway: true };
     expect(definition.references.Teacher({ id: 'x' }, partner)).toEqual({ id: 'x' });
     // Person-level however it is reached: a government token asking _entities for a Teacher is refused.
-    expect(() => definition.references.Teacher({ id: 'x' }, analyst)).toThrow(expect.objectContaining({ extensions: { code: 'FORBIDDEN' } }));
+    expect(() => definition.references.Teacher({ id: 'x' }, analyst)).toThrow(
+      expect.objectContaining({ extensions: { code: 'FORBIDDEN' } }),
+    );
     expect(() => definition.references.Teacher({ id: 'x' }, { viewer: null, fromGateway: true })).toThrow(
       expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } }),
     );
@@ -170,14 +188,14 @@ describe('computed fields', () => {
     expect(currentPartnership([], '2025-01-01')).toBeNull();
   });
 
-  it("today is the calendar day in Balikpapan (UTC+8)", () => {
+  it('today is the calendar day in Balikpapan (UTC+8)', () => {
     expect(partnershipToday(new Date('2025-03-31T16:30:00Z'))).toBe('2025-04-01');
     expect(partnershipToday(new Date('2025-03-31T15:30:00Z'))).toBe('2025-03-31');
   });
 });
 
 describe('the university migrations', () => {
-  it('have names that sort in the order they run, after the kit\'s', () => {
+  it("have names that sort in the order they run, after the kit's", () => {
     expect(migrationsOutOfOrder(migrations)).toEqual([]);
   });
 });

@@ -13,7 +13,14 @@ const EVENT = DEMO_IDS.events.basic2023;
 /** What the other partners answer through the gateway: the teacher exists, the event offers the basic program. */
 const partners = { teacher: { [TEACHER]: { id: TEACHER } }, trainingEvent: { [EVENT]: { id: EVENT, program: { id: basic } } } };
 const input = (fields: Record<string, unknown> = {}) => ({
-  teacherId: TEACHER, programId: basic, eventId: EVENT, preTestScore: 55.5, postTestScore: 81.25, passed: true, assessedOn: '2023-06-10', ...fields,
+  teacherId: TEACHER,
+  programId: basic,
+  eventId: EVENT,
+  preTestScore: 55.5,
+  postTestScore: 81.25,
+  passed: true,
+  assessedOn: '2023-06-10',
+  ...fields,
 });
 let db: TestDatabase;
 
@@ -22,10 +29,14 @@ beforeAll(async () => {
 });
 afterAll(() => db?.close());
 
-const rowCounts = async () => (await db.sql<{ assessments: number; audits: number }>(
-  'select (select count(*)::int from assessment) as assessments, (select count(*)::int from audit_log) as audits',
-))[0];
-const record = (fields?: Record<string, unknown>) => runOperation(definition, db, RECORD, { claims: ADMIN, partners, variables: { input: input(fields) } });
+const rowCounts = async () =>
+  (
+    await db.sql<{ assessments: number; audits: number }>(
+      'select (select count(*)::int from assessment) as assessments, (select count(*)::int from audit_log) as audits',
+    )
+  )[0];
+const record = (fields?: Record<string, unknown>) =>
+  runOperation(definition, db, RECORD, { claims: ADMIN, partners, variables: { input: input(fields) } });
 
 describe('recordAssessment', () => {
   it.each([
@@ -47,10 +58,25 @@ describe('recordAssessment', () => {
     expect(result.errors).toBeUndefined();
     const { id } = result.data?.recordAssessment as { id: string };
     expect(result.data?.recordAssessment).toEqual({ id, passed: true, gain: 25.75, program: { id: basic } });
-    expect(await db.sql('select teacher_id, program_id, event_id, pre_test_score, post_test_score, passed, assessed_on from assessment where id = ?', [id])).toEqual([
-      { teacher_id: TEACHER, program_id: basic, event_id: EVENT, pre_test_score: '55.50', post_test_score: '81.25', passed: true, assessed_on: '2023-06-10' },
+    expect(
+      await db.sql(
+        'select teacher_id, program_id, event_id, pre_test_score, post_test_score, passed, assessed_on from assessment where id = ?',
+        [id],
+      ),
+    ).toEqual([
+      {
+        teacher_id: TEACHER,
+        program_id: basic,
+        event_id: EVENT,
+        pre_test_score: '55.50',
+        post_test_score: '81.25',
+        passed: true,
+        assessed_on: '2023-06-10',
+      },
     ]);
-    expect(await db.sql('select actor_org, action from audit_log where entity_id = ?', [id])).toEqual([{ actor_org: DEMO_IDS.university, action: 'recordAssessment' }]);
+    expect(await db.sql('select actor_org, action from audit_log where entity_id = ?', [id])).toEqual([
+      { actor_org: DEMO_IDS.university, action: 'recordAssessment' },
+    ]);
     expect(await rowCounts()).toEqual({ assessments: before.assessments + 1, audits: before.audits + 1 });
   });
 

@@ -8,7 +8,15 @@ import { measureAll } from './measure';
 import { runMemoryMode } from './memory-run';
 import { USAGE, parseOptions, type BenchOptions } from './options';
 import { recordPlans, selectOperations } from './plans';
-import { consoleTable, describeMachine, loadAverage, updateBenchmarksDoc, writeJson, type BenchReport, type OperationResult } from './report';
+import {
+  consoleTable,
+  describeMachine,
+  loadAverage,
+  updateBenchmarksDoc,
+  writeJson,
+  type BenchReport,
+  type OperationResult,
+} from './report';
 import { BenchStack } from './stack';
 import { benchTargets } from './targets';
 import { viewerHeaders } from './viewers';
@@ -26,7 +34,14 @@ function publish(report: BenchReport, root: string, docs: boolean): void {
   }
 }
 
-function benchReport(options: BenchOptions, env: NodeJS.ProcessEnv, started: Date, data: Dataset, loadAtStart: number, results: OperationResult[]): BenchReport {
+function benchReport(
+  options: BenchOptions,
+  env: NodeJS.ProcessEnv,
+  started: Date,
+  data: Dataset,
+  loadAtStart: number,
+  results: OperationResult[],
+): BenchReport {
   return {
     date: started.toISOString(),
     command: process.argv.length > 2 ? `npm run bench -- ${process.argv.slice(2).join(' ')}` : 'npm run bench',
@@ -55,7 +70,16 @@ async function runReadBench(options: BenchOptions): Promise<void> {
 
   const { urls, postgres } = await ensureDatabases({ env, dataDir, log });
   try {
-    const data = await prepareDataset({ synthetic: options.synthetic, skipGenerate: options.skipGenerate, urls, dataDir, root, env, log, signal: stack.interrupted.signal });
+    const data = await prepareDataset({
+      synthetic: options.synthetic,
+      skipGenerate: options.skipGenerate,
+      urls,
+      dataDir,
+      root,
+      env,
+      log,
+      signal: stack.interrupted.signal,
+    });
     const { subgraphUrls, gateways } = await stack.start({ root, env, dataDir, targets: options.targets, log });
     const headersFor = await viewerHeaders(env);
     const operations = selectOperations(data.subjects, options.operations);
@@ -65,7 +89,21 @@ async function runReadBench(options: BenchOptions): Promise<void> {
       const groups: Record<string, number> = { ...stack.hub!.pids() };
       if (postgres) groups.postgres = postgres.pid;
       const { warmup, connections, docs } = options;
-      await runMemoryMode({ groups, operations, plans, gatewayUrl: gateways.gateway!, headersFor, warmup, connections, started, dataset: data.label, postgresVersion: data.postgresVersion, root, docs, log });
+      await runMemoryMode({
+        groups,
+        operations,
+        plans,
+        gatewayUrl: gateways.gateway!,
+        headersFor,
+        warmup,
+        connections,
+        started,
+        dataset: data.label,
+        postgresVersion: data.postgresVersion,
+        root,
+        docs,
+        log,
+      });
       return;
     }
 

@@ -46,13 +46,23 @@ async function datasetLabel(options: {
   if (options.skipGenerate) {
     const only = present.size === 1 ? [...present][0] : null;
     if (!parseSyntheticDatasetLabel(only)) {
-      throw new Error(`--skip-generate: ${dataDir} holds no single synthetic data set (${JSON.stringify(datasets)}); run without --skip-generate`);
+      throw new Error(
+        `--skip-generate: ${dataDir} holds no single synthetic data set (${JSON.stringify(datasets)}); run without --skip-generate`,
+      );
     }
     log(`Data: --skip-generate, using ${only}`);
     return only!;
   }
   log(`Data: generating ${wanted} into ${dataDir}`);
-  const result = await generateSynthetic({ root: options.root, urls, synthetic: options.synthetic, reset: true, env: options.env, output: log, signal: options.signal });
+  const result = await generateSynthetic({
+    root: options.root,
+    urls,
+    synthetic: options.synthetic,
+    reset: true,
+    env: options.env,
+    output: log,
+    signal: options.signal,
+  });
   log(`Data: ${wanted} generated in ${result.seconds.toFixed(1)} s`);
   return wanted;
 }

@@ -34,11 +34,15 @@ function withDatabase(url: string, database: string): string {
 async function partnerTables(url: string): Promise<{ tables: string[]; indexes: string[] }> {
   const partner = await connect(url);
   try {
-    const tables = (await partner.query<{ tablename: string }>(`select tablename from pg_tables where schemaname = 'public' order by tablename`)).rows
+    const tables = (
+      await partner.query<{ tablename: string }>(`select tablename from pg_tables where schemaname = 'public' order by tablename`)
+    ).rows
       .map((r) => r.tablename)
       .filter((t) => !BOOKKEEPING.has(t));
     const indexes = (
-      await partner.query<{ indexdef: string }>(`select indexdef from pg_indexes where schemaname = 'public' and tablename = any($1)`, [tables])
+      await partner.query<{ indexdef: string }>(`select indexdef from pg_indexes where schemaname = 'public' and tablename = any($1)`, [
+        tables,
+      ])
     ).rows.map((r) => r.indexdef);
     return { tables, indexes };
   } finally {
@@ -63,7 +67,9 @@ async function copyPartner(floor: Client, name: SubgraphName, url: string): Prom
   await floor.query(`create schema ${quote(stage)}`);
   await floor.query(`create schema ${quote(name)}`);
   const { tables, indexes } = await partnerTables(url);
-  await floor.query(`import foreign schema public limit to (${tables.map(quote).join(', ')}) from server ${quote(server)} into ${quote(stage)}`);
+  await floor.query(
+    `import foreign schema public limit to (${tables.map(quote).join(', ')}) from server ${quote(server)} into ${quote(stage)}`,
+  );
   for (const table of tables) {
     await floor.query(`create table ${quote(name)}.${quote(table)} as select * from ${quote(stage)}.${quote(table)}`);
   }
@@ -101,7 +107,9 @@ export async function ensureFloor(urls: Record<SubgraphName, string>, label: str
     await floor.query('create extension if not exists postgres_fdw');
     for (const name of SUBGRAPH_NAMES) await copyPartner(floor, name, urls[name]);
     await floor.query('vacuum analyze');
-    await floor.query(`insert into bench_meta (key, value) values ('dataset', $1) on conflict (key) do update set value = excluded.value`, [label]);
+    await floor.query(`insert into bench_meta (key, value) values ('dataset', $1) on conflict (key) do update set value = excluded.value`, [
+      label,
+    ]);
     log(`Floor: ${FLOOR_DATABASE} holds ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     return floorUrl;
   } finally {

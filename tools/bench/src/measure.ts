@@ -28,14 +28,19 @@ function measurementTargets(
     const body = JSON.stringify({ query: op.query, variables: op.variables });
     for (const what of ['gateway', 'gateway-1', 'router'] as const) {
       const url = gateways[what];
-      if (url && wanted.includes(what)) targets.push({ what, tool: 'autocannon', load: (seconds) => loadHttp({ url, headers, body, connections, seconds }) });
+      if (url && wanted.includes(what))
+        targets.push({ what, tool: 'autocannon', load: (seconds) => loadHttp({ url, headers, body, connections, seconds }) });
     }
     const [single] = plan.fetches;
     // Nothing to send straight to a subgraph when the gateway answers alone (introspection).
     if (wanted.includes('direct') && plan.fetches.length > 0) {
       targets.push(
         plan.fetches.length === 1
-          ? { what: 'direct', tool: 'autocannon', load: (seconds) => loadHttp({ url: single.url, headers: single.headers, body: single.body, connections, seconds }) }
+          ? {
+              what: 'direct',
+              tool: 'autocannon',
+              load: (seconds) => loadHttp({ url: single.url, headers: single.headers, body: single.body, connections, seconds }),
+            }
           : { what: 'direct', tool: 'replay (node:http)', load: (seconds) => loadReplay(plan, connections, seconds) },
       );
     }
@@ -101,7 +106,12 @@ export async function measureAll(options: {
       const run: OperationRun = { connections };
       for (const t of targets) {
         run[t.what] = figures(slices.get(t.what)!, t.tool);
-        const ratio = t.what === 'direct' ? `; gateway ÷ direct ${overhead(run)}` : t.what === 'gateway-1' ? `; N workers ÷ 1 worker (req/s) ${workerRatio(run)}` : '';
+        const ratio =
+          t.what === 'direct'
+            ? `; gateway ÷ direct ${overhead(run)}`
+            : t.what === 'gateway-1'
+              ? `; N workers ÷ 1 worker (req/s) ${workerRatio(run)}`
+              : '';
         options.log(`${runLine(op.name, connections, t.what, run[t.what]!)}${ratio}`);
       }
       result.runs.push(run);

@@ -40,7 +40,14 @@ export async function runMemoryMode(options: {
   // 180 s showed the last 60 s 3.6% below the warm-up's peak): --warmup of less than 10 s means the default, 120 s.
   const warmupSeconds = options.warmup >= 10 ? options.warmup : 120;
   log(`[bench] memory: ${warmupSeconds + 60} s of load (${loads.map((l) => l.name).join(', ')}), the first ${warmupSeconds} s warm-up`);
-  const checked = await runMemoryCheck({ groups: options.groups, loads, connections: Math.max(...options.connections, loads.length), seconds: warmupSeconds + 60, warmupSeconds, log });
+  const checked = await runMemoryCheck({
+    groups: options.groups,
+    loads,
+    connections: Math.max(...options.connections, loads.length),
+    seconds: warmupSeconds + 60,
+    warmupSeconds,
+    log,
+  });
   const m = describeMachine(options.postgresVersion, loadAverage());
   const report: MemoryReport = {
     ...checked,

@@ -100,7 +100,12 @@ export async function runMemoryCheck(options: {
   const timer = setInterval(() => {
     const sample = sampleMemory(groups, (performance.now() - started) / 1000);
     samples.push(sample);
-    if (Math.round(sample.at) % 10 === 0) log(`[bench] memory at ${sample.at.toFixed(0)} s: ${sample.total.toFixed(0)} MiB (${Object.entries(sample.byGroup).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')})`);
+    if (Math.round(sample.at) % 10 === 0)
+      log(
+        `[bench] memory at ${sample.at.toFixed(0)} s: ${sample.total.toFixed(0)} MiB (${Object.entries(sample.byGroup)
+          .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+          .join(', ')})`,
+      );
   }, 1000);
   let runs: RawRun[];
   try {
@@ -127,7 +132,12 @@ export async function runMemoryCheck(options: {
     peakAfterWarmupMiB,
     growthPercent,
     flat: growthPercent <= 10,
-    groups: Object.keys(groups).map((name) => ({ name, warmupPeakMiB: peak(during, name), peakAfterMiB: peak(after, name), endMiB: last.byGroup[name] })),
+    groups: Object.keys(groups).map((name) => ({
+      name,
+      warmupPeakMiB: peak(during, name),
+      peakAfterMiB: peak(after, name),
+      endMiB: last.byGroup[name],
+    })),
     samples,
   };
 }

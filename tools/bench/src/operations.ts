@@ -189,7 +189,8 @@ export function benchOperations(subjects: BenchSubjects): BenchOperation[] {
   return [
     {
       name: 'introspection',
-      title: 'The standard introspection query (schema load of explorers, IDEs, codegen): answered by the gateway alone, the gateway-bound operation for the workers target',
+      title:
+        'The standard introspection query (schema load of explorers, IDEs, codegen): answered by the gateway alone, the gateway-bound operation for the workers target',
       viewer: 'anonymous',
       query: getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true }),
       variables: {},
@@ -231,7 +232,7 @@ export function benchOperations(subjects: BenchSubjects): BenchOperation[] {
     },
     {
       name: 'teachers-100-schools',
-      title: 'The same page with the schools partner\'s fields only (single subgraph: the gateway overhead target)',
+      title: "The same page with the schools partner's fields only (single subgraph: the gateway overhead target)",
       viewer: 'partner',
       query: `query TeacherPageSchools($district: ID!) {
         teachers(first: 100, filter: { districtCode: $district }) { totalCount edges { node { ${SCHOOLS_TEACHER_FIELDS} } } }

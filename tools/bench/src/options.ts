@@ -53,39 +53,53 @@ function parseTargets(list: string): TargetName[] {
 /** The read benchmark's options (the synthetic data set's flags are the generator's own); throws SyntheticOptionsError. */
 export function parseOptions(argv: string[]): BenchOptions {
   const { options: synthetic, rest } = parseSyntheticArgs(argv);
-  const options: BenchOptions = { synthetic, duration: 10, warmup: 2, rounds: 5, connections: [1, 10], skipGenerate: false, docs: true, targets: [...TARGET_NAMES], memory: false };
-  eachFlag(rest, (message) => new SyntheticOptionsError(message), (flag, value) => {
-    switch (flag) {
-      case '--duration':
-        options.duration = positive(value(), '--duration');
-        break;
-      case '--warmup':
-        options.warmup = Number(value());
-        if (!(options.warmup >= 0)) throw new SyntheticOptionsError('--warmup must be 0 or more seconds');
-        break;
-      case '--rounds':
-        options.rounds = Math.round(positive(value(), '--rounds'));
-        break;
-      case '--connections':
-        options.connections = value()
-          .split(',')
-          .map((c) => Math.round(positive(c, '--connections')));
-        break;
-      case '--operations':
-        options.operations = value().split(',');
-        break;
-      case '--skip-generate':
-        options.skipGenerate = true;
-        break;
-      case '--targets':
-        options.targets = parseTargets(value());
-        break;
-      case '--memory':
-        options.memory = true;
-        break;
-      default:
-        if (!sharedFlag(flag, value, options)) throw new SyntheticOptionsError(`Unknown option ${flag}`);
-    }
-  });
+  const options: BenchOptions = {
+    synthetic,
+    duration: 10,
+    warmup: 2,
+    rounds: 5,
+    connections: [1, 10],
+    skipGenerate: false,
+    docs: true,
+    targets: [...TARGET_NAMES],
+    memory: false,
+  };
+  eachFlag(
+    rest,
+    (message) => new SyntheticOptionsError(message),
+    (flag, value) => {
+      switch (flag) {
+        case '--duration':
+          options.duration = positive(value(), '--duration');
+          break;
+        case '--warmup':
+          options.warmup = Number(value());
+          if (!(options.warmup >= 0)) throw new SyntheticOptionsError('--warmup must be 0 or more seconds');
+          break;
+        case '--rounds':
+          options.rounds = Math.round(positive(value(), '--rounds'));
+          break;
+        case '--connections':
+          options.connections = value()
+            .split(',')
+            .map((c) => Math.round(positive(c, '--connections')));
+          break;
+        case '--operations':
+          options.operations = value().split(',');
+          break;
+        case '--skip-generate':
+          options.skipGenerate = true;
+          break;
+        case '--targets':
+          options.targets = parseTargets(value());
+          break;
+        case '--memory':
+          options.memory = true;
+          break;
+        default:
+          if (!sharedFlag(flag, value, options)) throw new SyntheticOptionsError(`Unknown option ${flag}`);
+      }
+    },
+  );
   return options;
 }

@@ -46,12 +46,15 @@ export function treeFromPlan(node: PlanNode, fetches: RecordedFetch[]): ReplayNo
 /** Without a plan: a request depends on every request that had finished before it started. */
 export function treeFromTiming(fetches: RecordedFetch[]): ReplayNode {
   const stage = new Map<RecordedFetch, number>();
-  for (const f of fetches) stage.set(f, 1 + Math.max(-1, ...fetches.filter((g) => g !== f && g.end <= f.start).map((g) => stage.get(g) ?? 0)));
+  for (const f of fetches)
+    stage.set(f, 1 + Math.max(-1, ...fetches.filter((g) => g !== f && g.end <= f.start).map((g) => stage.get(g) ?? 0)));
   const stages: RecordedFetch[][] = [];
   for (const f of fetches) (stages[stage.get(f)!] ??= []).push(f);
   return {
     kind: 'sequence',
-    nodes: stages.filter(Boolean).map((list) => ({ kind: 'parallel', nodes: list.map((fetch) => ({ kind: 'fetch', fetch }) as ReplayNode) })),
+    nodes: stages
+      .filter(Boolean)
+      .map((list) => ({ kind: 'parallel', nodes: list.map((fetch) => ({ kind: 'fetch', fetch }) as ReplayNode) })),
   };
 }
 

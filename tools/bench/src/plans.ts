@@ -10,7 +10,8 @@ import type { HeadersFor } from './viewers';
 export function selectOperations(subjects: BenchSubjects, names: string[] | undefined): BenchOperation[] {
   const all = benchOperations(subjects);
   const unknown = names?.filter((n) => !all.some((op) => op.name === n)) ?? [];
-  if (unknown.length) throw new SyntheticOptionsError(`Unknown operation(s): ${unknown.join(', ')} (known: ${all.map((o) => o.name).join(', ')})`);
+  if (unknown.length)
+    throw new SyntheticOptionsError(`Unknown operation(s): ${unknown.join(', ')} (known: ${all.map((o) => o.name).join(', ')})`);
   return names ? all.filter((op) => names.includes(op.name)) : all;
 }
 
@@ -25,11 +26,23 @@ function errorSummary(answer: unknown): { notImplemented: boolean; reason: strin
 }
 
 /** One operation through the recording gateway (does it answer, with which subgraph requests?) and its floor SQL once. */
-async function probeOperation(recorder: PlanRecorder, op: BenchOperation, floorUrl: string, headers: Record<string, string>): Promise<{ result: OperationResult; plan?: RecordedPlan }> {
+async function probeOperation(
+  recorder: PlanRecorder,
+  op: BenchOperation,
+  floorUrl: string,
+  headers: Record<string, string>,
+): Promise<{ result: OperationResult; plan?: RecordedPlan }> {
   const body = JSON.stringify({ query: op.query, variables: op.variables });
   const { answer, plan } = await recorder.record(body, headers);
   const problem = errorSummary(answer);
-  const result: OperationResult = { name: op.name, title: op.title, viewer: op.viewer, status: 'measured', floorStatus: 'measured', runs: [] };
+  const result: OperationResult = {
+    name: op.name,
+    title: op.title,
+    viewer: op.viewer,
+    status: 'measured',
+    floorStatus: 'measured',
+    runs: [],
+  };
   if (problem) {
     result.status = problem.notImplemented ? 'not-available' : 'failed';
     result.reason = problem.reason;

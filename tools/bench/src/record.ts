@@ -38,7 +38,15 @@ export interface RecordedPlan {
 }
 
 /** Headers that belong to one connection or one request, not to the work. */
-const NOT_REPLAYED = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive', 'x-request-id', 'accept-encoding']);
+const NOT_REPLAYED = new Set([
+  'host',
+  'connection',
+  'content-length',
+  'transfer-encoding',
+  'keep-alive',
+  'x-request-id',
+  'accept-encoding',
+]);
 
 export class PlanRecorder {
   private log: RecordedFetch[] = [];
@@ -54,7 +62,9 @@ export class PlanRecorder {
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     const proxyPort = (this.server.address() as AddressInfo).port;
     const port = await findFreePort();
-    const proxied = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${proxyPort}/${name}/graphql`]));
+    const proxied = Object.fromEntries(
+      SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${proxyPort}/${name}/graphql`]),
+    );
     this.gateway = new ServiceProcess({
       label: 'gateway (recording)',
       script: builtScript(root, 'gateway/dist/index.js'),
@@ -87,17 +97,21 @@ export class PlanRecorder {
         const headers = Object.fromEntries(
           Object.entries(req.headers).filter(([k, v]) => typeof v === 'string' && !NOT_REPLAYED.has(k)) as Array<[string, string]>,
         );
-        const forward = http.request(url, { method: req.method, headers: { ...headers, 'content-length': String(body.length) }, agent }, (answer) => {
-          const out: Buffer[] = [];
-          answer.on('data', (c: Buffer) => out.push(c));
-          answer.on('end', () => {
-            if (req.method === 'POST' && url.pathname.endsWith('/graphql')) {
-              this.log.push({ subgraph, url: url.toString(), headers, body: body.toString('utf8'), start, end: performance.now() });
-            }
-            res.writeHead(answer.statusCode ?? 502, answer.headers);
-            res.end(Buffer.concat(out));
-          });
-        });
+        const forward = http.request(
+          url,
+          { method: req.method, headers: { ...headers, 'content-length': String(body.length) }, agent },
+          (answer) => {
+            const out: Buffer[] = [];
+            answer.on('data', (c: Buffer) => out.push(c));
+            answer.on('end', () => {
+              if (req.method === 'POST' && url.pathname.endsWith('/graphql')) {
+                this.log.push({ subgraph, url: url.toString(), headers, body: body.toString('utf8'), start, end: performance.now() });
+              }
+              res.writeHead(answer.statusCode ?? 502, answer.headers);
+              res.end(Buffer.concat(out));
+            });
+          },
+        );
         forward.on('error', () => res.writeHead(502).end());
         forward.end(body);
       });
@@ -115,7 +129,9 @@ export class PlanRecorder {
     const answer = (await response.json()) as { extensions?: { __queryPlanExperimental?: { node?: PlanNode } } };
     const fetches = this.log.sort((a, b) => a.start - b.start);
     this.log = [];
-    const fromPlan = answer.extensions?.__queryPlanExperimental?.node ? treeFromPlan(answer.extensions.__queryPlanExperimental.node, fetches) : undefined;
+    const fromPlan = answer.extensions?.__queryPlanExperimental?.node
+      ? treeFromPlan(answer.extensions.__queryPlanExperimental.node, fetches)
+      : undefined;
     const tree = fromPlan && countFetches(fromPlan) === fetches.length ? fromPlan : treeFromTiming(fetches);
     delete answer.extensions;
     return { answer, plan: { fetches, tree, depth: depthOf(tree), source: tree === fromPlan ? 'query plan' : 'timing' } };

@@ -84,7 +84,8 @@ export function describeMachine(postgresVersion: string, loadAtStart: number): M
   };
 }
 
-const ms = (x: number | undefined): string => (x === undefined || Number.isNaN(x) ? '-' : x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
+const ms = (x: number | undefined): string =>
+  x === undefined || Number.isNaN(x) ? '-' : x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0);
 const rps = (x: number | undefined): string => (x === undefined ? '-' : x < 100 ? x.toFixed(1) : x.toFixed(0));
 const flagged = (f: RunFigures | undefined, text: string): string => (f && f.errors ? `${text} (${f.errors} err)` : text);
 
@@ -127,7 +128,14 @@ export function tableRows(report: BenchReport): string[][] {
       const gatewayCells =
         op.status === 'measured'
           ? [...measured, workerRatio(run), overhead(run), subgraphRatio(run)]
-          : [op.status === 'not-available' ? 'not available yet' : 'failed', ...Array<string>(measured.length - 4).fill(''), ...cells(run.floor), '-', '-', '-'];
+          : [
+              op.status === 'not-available' ? 'not available yet' : 'failed',
+              ...Array<string>(measured.length - 4).fill(''),
+              ...cells(run.floor),
+              '-',
+              '-',
+              '-',
+            ];
       rows.push([op.name, String(run.connections), ...gatewayCells]);
     }
   }
@@ -171,7 +179,9 @@ export function markdownSection(report: BenchReport): string {
     `## ${report.date.slice(0, 10)}: ${report.dataset}`,
     '',
     `- Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, ${m.os}; Node ${m.node}; ${m.postgres} (embedded). Gateway, subgraphs, PostgreSQL and the load generator share the machine; 1-minute load average ${m.loadAverage.start} at the start, ${m.loadAverage.end} at the end.`,
-    `- Command: \`${report.command}\`; hub settings: ${Object.entries(report.settings).map(([k, v]) => `${k}=${v}`).join(', ')}.`,
+    `- Command: \`${report.command}\`; hub settings: ${Object.entries(report.settings)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ')}.`,
     `- ${report.durationSeconds} s per measurement after ${report.warmupSeconds} s of warm-up, in ${report.rounds} slices with every target taking turns (the gateway with one worker per core, the gateway with one worker and Grafbase's router in front of the same subgraphs); subjects: district ${report.subjects.districtCode} (${report.subjects.districtTeachers.toLocaleString('en')} teachers), teacher ${report.subjects.teacherId}.`,
     '- Latencies in ms.',
     '',
@@ -216,7 +226,8 @@ export function replaceMarkedSection(file: string, name: string, section: string
   const endMarker = `<!-- /${name} -->`;
   const start = text.indexOf(`<!-- ${name} -->`);
   const end = start >= 0 ? text.indexOf(endMarker, start) : -1;
-  text = start >= 0 && end >= 0 ? `${text.slice(0, start)}${section}${text.slice(end + endMarker.length)}` : `${text.trimEnd()}\n\n${section}\n`;
+  text =
+    start >= 0 && end >= 0 ? `${text.slice(0, start)}${section}${text.slice(end + endMarker.length)}` : `${text.trimEnd()}\n\n${section}\n`;
   fs.writeFileSync(file, text);
 }
 

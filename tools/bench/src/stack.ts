@@ -1,4 +1,13 @@
-import { builtScript, ServiceProcess, startHub, startRouter, waitUntilReady, type Hub, type RunningRouter, type ServiceName } from '@mitra/cli';
+import {
+  builtScript,
+  ServiceProcess,
+  startHub,
+  startRouter,
+  waitUntilReady,
+  type Hub,
+  type RunningRouter,
+  type ServiceName,
+} from '@mitra/cli';
 import { findFreePort } from '@mitra/devtools';
 import { SERVICE_NAMES, SUBGRAPH_NAMES, subgraphUrlEnv, type SubgraphName } from '@mitra/runtime';
 import { ipv4 } from './environment';
@@ -20,7 +29,12 @@ export async function freePorts(): Promise<Record<ServiceName, number>> {
 }
 
 /** A second gateway with one worker, in front of the hub's subgraphs, measured in turns with the hub's own. */
-async function startSingleWorkerGateway(root: string, env: NodeJS.ProcessEnv, subgraphUrls: Record<SubgraphName, string>, log: (line: string) => void): Promise<SingleWorkerGateway> {
+async function startSingleWorkerGateway(
+  root: string,
+  env: NodeJS.ProcessEnv,
+  subgraphUrls: Record<SubgraphName, string>,
+  log: (line: string) => void,
+): Promise<SingleWorkerGateway> {
   const port = await findFreePort();
   const child = new ServiceProcess({
     label: 'gateway (1 worker)',
@@ -66,7 +80,13 @@ export class BenchStack {
     process.on('SIGTERM', onSignal);
   }
 
-  async start(options: { root: string; env: NodeJS.ProcessEnv; dataDir: string; targets: readonly TargetName[]; log: (line: string) => void }): Promise<{ subgraphUrls: Record<SubgraphName, string>; gateways: GatewayUrls }> {
+  async start(options: {
+    root: string;
+    env: NodeJS.ProcessEnv;
+    dataDir: string;
+    targets: readonly TargetName[];
+    log: (line: string) => void;
+  }): Promise<{ subgraphUrls: Record<SubgraphName, string>; gateways: GatewayUrls }> {
     const { root, env, dataDir, targets, log } = options;
     const ports = await freePorts();
     log('Hub: starting the gateway and the three subgraphs (NODE_ENV=production)');

@@ -12,13 +12,19 @@ export function benchTargets(results: OperationResult[]): BenchReport['targets']
   });
   out.push({
     target: 'The same page straight at the subgraphs within 3× of one SQL statement building it (direct ÷ floor, p50)',
-    reached: page?.direct && page.floor ? `${subgraphRatio(page)} (${page.direct.p50.toFixed(1)} ms vs ${page.floor.p50.toFixed(1)} ms)` : 'not measured',
+    reached:
+      page?.direct && page.floor
+        ? `${subgraphRatio(page)} (${page.direct.p50.toFixed(1)} ms vs ${page.floor.p50.toFixed(1)} ms)`
+        : 'not measured',
     met: page?.direct && page.floor ? page.direct.p50 <= 3 * page.floor.p50 : null,
   });
   const single = c1('teachers-100-schools');
   out.push({
     target: 'Gateway overhead for a single-subgraph query, concurrency 1: p50 through the gateway within 1.25× of p50 direct',
-    reached: single?.gateway && single.direct ? `${overhead(single)} (${single.gateway.p50.toFixed(1)} ms vs ${single.direct.p50.toFixed(1)} ms)` : 'not measured',
+    reached:
+      single?.gateway && single.direct
+        ? `${overhead(single)} (${single.gateway.p50.toFixed(1)} ms vs ${single.direct.p50.toFixed(1)} ms)`
+        : 'not measured',
     met: single?.gateway && single.direct ? single.gateway.p50 <= 1.25 * single.direct.p50 : null,
   });
   // A gateway-bound operation under load: what the second core adds.
@@ -27,7 +33,9 @@ export function benchTargets(results: OperationResult[]): BenchReport['targets']
     .sort((a, b) => b.run.gateway!.rps / b.run['gateway-1']!.rps - a.run.gateway!.rps / a.run['gateway-1']!.rps)[0];
   out.push({
     target: `N workers reach at least 1.6× the req/s of one on a gateway-bound operation${bound ? ` (best: ${bound.name}, concurrency ${bound.run.connections})` : ''}`,
-    reached: bound ? `${bound.run.gateway!.rps.toFixed(1)} vs ${bound.run['gateway-1']!.rps.toFixed(1)} req/s (${workerRatio(bound.run)})` : 'not measured',
+    reached: bound
+      ? `${bound.run.gateway!.rps.toFixed(1)} vs ${bound.run['gateway-1']!.rps.toFixed(1)} req/s (${workerRatio(bound.run)})`
+      : 'not measured',
     met: bound ? bound.run.gateway!.rps >= 1.6 * bound.run['gateway-1']!.rps : null,
   });
   out.push({

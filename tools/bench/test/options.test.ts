@@ -6,14 +6,42 @@ import { parseWriteLoadOptions, WriteLoadOptionsError } from '../src/writes/opti
 describe('npm run bench arguments', () => {
   it('default to 10 s measurements at 1 and 10 connections, every target, the docs updated', () => {
     const options = parseOptions([]);
-    expect(options).toMatchObject({ duration: 10, warmup: 2, rounds: 5, connections: [1, 10], skipGenerate: false, docs: true, memory: false });
+    expect(options).toMatchObject({
+      duration: 10,
+      warmup: 2,
+      rounds: 5,
+      connections: [1, 10],
+      skipGenerate: false,
+      docs: true,
+      memory: false,
+    });
     expect(options.targets).toEqual([...TARGET_NAMES]);
     expect(options.synthetic.teachers).toBe(100_000);
   });
 
   it('read lists, switches and the synthetic data set', () => {
-    const options = parseOptions(['--teachers', '1000', '--connections', '1,4', '--operations', 'teacher,catalogue', '--targets', 'gateway,floor', '--no-docs', '--memory', '--warmup', '0']);
-    expect(options).toMatchObject({ connections: [1, 4], operations: ['teacher', 'catalogue'], targets: ['gateway', 'floor'], docs: false, memory: true, warmup: 0 });
+    const options = parseOptions([
+      '--teachers',
+      '1000',
+      '--connections',
+      '1,4',
+      '--operations',
+      'teacher,catalogue',
+      '--targets',
+      'gateway,floor',
+      '--no-docs',
+      '--memory',
+      '--warmup',
+      '0',
+    ]);
+    expect(options).toMatchObject({
+      connections: [1, 4],
+      operations: ['teacher', 'catalogue'],
+      targets: ['gateway', 'floor'],
+      docs: false,
+      memory: true,
+      warmup: 0,
+    });
     expect(options.synthetic.teachers).toBe(1000);
   });
 
@@ -33,7 +61,12 @@ describe('npm run bench arguments', () => {
 describe('npm run bench -- --writes arguments', () => {
   it('default to 100 clients for 60 s', () => {
     expect(parseWriteLoadOptions(['--writes'])).toEqual({ clients: 100, duration: 60, docs: true });
-    expect(parseWriteLoadOptions(['--writes', '--clients', '5', '--duration', '3', '--data-dir', '/tmp/x', '--no-docs'])).toEqual({ clients: 5, duration: 3, dataDir: '/tmp/x', docs: false });
+    expect(parseWriteLoadOptions(['--writes', '--clients', '5', '--duration', '3', '--data-dir', '/tmp/x', '--no-docs'])).toEqual({
+      clients: 5,
+      duration: 3,
+      dataDir: '/tmp/x',
+      docs: false,
+    });
   });
 
   it.each([

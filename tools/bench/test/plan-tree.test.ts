@@ -21,7 +21,13 @@ describe('the replay of a recorded plan', () => {
         kind: 'Sequence',
         nodes: [
           { kind: 'Fetch', operation: '{ a }' },
-          { kind: 'Parallel', nodes: [{ kind: 'Flatten', node: { kind: 'Fetch', operation: '{ b }' } }, { kind: 'Fetch', operation: '{ c }' }] },
+          {
+            kind: 'Parallel',
+            nodes: [
+              { kind: 'Flatten', node: { kind: 'Fetch', operation: '{ b }' } },
+              { kind: 'Fetch', operation: '{ c }' },
+            ],
+          },
         ],
       },
       [first, second, third],

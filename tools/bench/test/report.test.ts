@@ -13,7 +13,15 @@ function report(date: string, operations: OperationResult[]): BenchReport {
     command: 'npm run bench',
     dataset: 'synthetic seed=1 teachers=1000 districts=10',
     subjects: { districtCode: '99.01', districtTeachers: 100, teacherId: 't' },
-    machine: { cpus: 2, cpuModel: 'cpu', memoryGiB: 4, os: 'Linux', node: 'v20', postgres: 'PostgreSQL 18', loadAverage: { start: 0, end: 0 } },
+    machine: {
+      cpus: 2,
+      cpuModel: 'cpu',
+      memoryGiB: 4,
+      os: 'Linux',
+      node: 'v20',
+      postgres: 'PostgreSQL 18',
+      loadAverage: { start: 0, end: 0 },
+    },
     durationSeconds: 10,
     warmupSeconds: 2,
     rounds: 5,
@@ -79,7 +87,9 @@ describe('docs/benchmarks.md', () => {
     fs.writeFileSync(file, '# Benchmarks\n\n<!-- memory -->\nold\n<!-- /memory -->\n\nafter\n');
     replaceMarkedSection(file, 'memory', '<!-- memory -->\nnew\n<!-- /memory -->');
     replaceMarkedSection(file, 'load-writes', '<!-- load-writes -->\nwrites\n<!-- /load-writes -->');
-    expect(fs.readFileSync(file, 'utf8')).toBe('# Benchmarks\n\n<!-- memory -->\nnew\n<!-- /memory -->\n\nafter\n\n<!-- load-writes -->\nwrites\n<!-- /load-writes -->\n');
+    expect(fs.readFileSync(file, 'utf8')).toBe(
+      '# Benchmarks\n\n<!-- memory -->\nnew\n<!-- /memory -->\n\nafter\n\n<!-- load-writes -->\nwrites\n<!-- /load-writes -->\n',
+    );
   });
 
   it('prints one table row per operation and concurrency, and writes the JSON beside', () => {

@@ -41,7 +41,9 @@ export function postgresOsIds(): OsIds {
   }
   const created = lookup();
   if (!created) {
-    throw new Error(`PostgreSQL cannot run as root and the OS user "${OS_USER}" does not exist and could not be created (groupadd/useradd). Create it, or run as a non-root user.`);
+    throw new Error(
+      `PostgreSQL cannot run as root and the OS user "${OS_USER}" does not exist and could not be created (groupadd/useradd). Create it, or run as a non-root user.`,
+    );
   }
   return created;
 }
@@ -76,7 +78,9 @@ export function chooseFolder(requested: string, ids: OsIds | undefined, log: (li
   const key = createHash('sha256').update(requested).digest('hex').slice(0, 12);
   const fallback = path.join(os.tmpdir(), `mitra-postgres-${key}`);
   if (prepareFolder(fallback, ids)) {
-    log(`PostgreSQL runs as OS user "${OS_USER}", which cannot reach ${requested} (a parent folder is not traversable); using ${fallback} instead`);
+    log(
+      `PostgreSQL runs as OS user "${OS_USER}", which cannot reach ${requested} (a parent folder is not traversable); using ${fallback} instead`,
+    );
     return fallback;
   }
   throw new Error(

@@ -121,7 +121,9 @@ async function initialise(instance: EmbeddedPostgresInstance, dir: string, tail:
     await instance.initialise();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`PostgreSQL initialisation in ${dir} failed: ${reason}\n${tail.text()}\nIf the folder holds a half-initialised cluster, remove it and start again.`);
+    throw new Error(
+      `PostgreSQL initialisation in ${dir} failed: ${reason}\n${tail.text()}\nIf the folder holds a half-initialised cluster, remove it and start again.`,
+    );
   }
 }
 

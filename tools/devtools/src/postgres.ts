@@ -40,7 +40,12 @@ interface Running {
 }
 
 /** A server still running on the folder (left by an earlier process) when it answers; otherwise a fresh one. */
-async function reuseOrStart(dir: string, ids: OsIds | undefined, fixedPort: number | undefined, log: (line: string) => void): Promise<Running> {
+async function reuseOrStart(
+  dir: string,
+  ids: OsIds | undefined,
+  fixedPort: number | undefined,
+  log: (line: string) => void,
+): Promise<Running> {
   const running = readPidFile(dir);
   const found =
     running && Number.isFinite(running.pid) && isAlive(running.pid) && isPostgres(running.pid)
@@ -113,7 +118,9 @@ export async function startEmbeddedPostgres(opts: StartEmbeddedPostgresOptions):
     if (created.length) log(`PostgreSQL: created database${created.length > 1 ? 's' : ''} ${created.join(', ')}`);
   } catch (error) {
     if (!server.reused) await stop();
-    throw new Error(`PostgreSQL on port ${server.port}: creating databases failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `PostgreSQL on port ${server.port}: creating databases failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return {
     port: server.port,

@@ -94,12 +94,19 @@ function evaluate(rule: string, request: AccessRequest): Outcome {
       const [kind, role] = rule.split(':');
       if (!kind || !role) throw new Error(`Unknown access rule ${JSON.stringify(rule)} on ${what}`);
       if (!viewer) return deny(needsToken(what));
-      return viewer.orgKind === kind && viewer.roles.includes(role as Role) ? allow : deny(new ForbiddenError(`${what} is allowed to ${describeGrant(rule)}`));
+      return viewer.orgKind === kind && viewer.roles.includes(role as Role)
+        ? allow
+        : deny(new ForbiddenError(`${what} is allowed to ${describeGrant(rule)}`));
     }
   }
 }
 
-const ORG_LABELS: Record<string, string> = { school: 'a school', skb: 'an SKB', university: 'a university', government: 'a government office' };
+const ORG_LABELS: Record<string, string> = {
+  school: 'a school',
+  skb: 'an SKB',
+  university: 'a university',
+  government: 'a government office',
+};
 
 function describeGrant(grant: string): string {
   const [kind, role] = grant.split(':');

@@ -24,13 +24,20 @@ export class SchoolResolver {
 
   @Authorized(Rule.PERSONS)
   @FieldResolver(() => TeacherConnection)
-  async teachers(@Root() school: School, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() ctx: SchoolsContext): Promise<TeacherConnection> {
+  async teachers(
+    @Root() school: School,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Ctx() ctx: SchoolsContext,
+  ): Promise<TeacherConnection> {
     const size = checkPageSize(first);
     const scope = `school-teachers:${school.npsn}`;
     const key = after ? (ctx.cursors.decode(scope, after) as TeacherKey) : null;
     const rows = await ctx.loaders.teacherPageBySchool.load({ npsn: school.npsn, first: size, after: key });
     const connection = new TeacherConnection();
-    Object.assign(connection, toPage(rows, size, (t) => teacherCursor(ctx.cursors, scope, t)));
+    Object.assign(
+      connection,
+      toPage(rows, size, (t) => teacherCursor(ctx.cursors, scope, t)),
+    );
     connection.count = () => ctx.loaders.teacherCountBySchool.load(school.npsn);
     return connection;
   }

@@ -48,7 +48,10 @@ export class StatisticsResolver {
     return ctx.loaders.statistics.teacherKeysByDistrict.load(district.code);
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: 'Teachers registered at schools in this district (schools). Null when suppressed.' })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'Teachers registered at schools in this district (schools). Null when suppressed.',
+  })
   async teacherCount(@Root() district: District, @Ctx() ctx: SchoolsContext): Promise<number | null> {
     const { geography } = await ctx.loaders.statistics.data();
     const id = `${districtPrefix(district.code)}T`;
@@ -88,7 +91,9 @@ export class StatisticsResolver {
     if (districtCode && !districts.some((d) => d.code === districtCode)) {
       throw new BadUserInputError('filter.districtCode', `${districtCode} is not a district of this hub`);
     }
-    const inScope = districts.filter((d) => (!districtCode || d.code === districtCode) && (!provinceCode || d.provinceCode === provinceCode));
+    const inScope = districts.filter(
+      (d) => (!districtCode || d.code === districtCode) && (!provinceCode || d.provinceCode === provinceCode),
+    );
     if (!inScope.length) {
       result.rows = [];
       result.total = toBreakdown(readBreakdown(zeroTable(min), 'Z:'));
@@ -98,7 +103,11 @@ export class StatisticsResolver {
     const scopePrefix = districtCode ? districtPrefix(districtCode) : provinceCode ? provincePrefix(provinceCode) : NATIONAL;
 
     if (groupBy === StatisticsGrouping.DISTRICT) {
-      result.rows = inScope.map((d) => ({ group: d.code, label: d.name, qualifications: toBreakdown(readBreakdown(geography, districtPrefix(d.code))) }));
+      result.rows = inScope.map((d) => ({
+        group: d.code,
+        label: d.name,
+        qualifications: toBreakdown(readBreakdown(geography, districtPrefix(d.code))),
+      }));
       result.total = toBreakdown(readBreakdown(geography, scopePrefix));
       return result;
     }
@@ -116,7 +125,11 @@ export class StatisticsResolver {
     const table = new SuppressionTable(min);
     for (const [value, c] of counts) addBreakdown(table, `G${value}:`, c);
     addBreakdown(table, 'S:', total);
-    addColumnSums(table, 'S:', values.map((v) => `G${v}:`));
+    addColumnSums(
+      table,
+      'S:',
+      values.map((v) => `G${v}:`),
+    );
     // What the geography pattern hides of this scope's total stays hidden here.
     for (const col of DISPLAYED_COLUMNS) if (geography.isHidden(`${scopePrefix}${col}`)) table.forceHidden(`S:${col}`);
     const labels: Record<string, string> = groupBy === StatisticsGrouping.SCHOOL_KIND ? KIND_LABELS : STATUS_LABELS;

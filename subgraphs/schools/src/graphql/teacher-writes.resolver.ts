@@ -29,7 +29,8 @@ export function checkTeacherUpdate(input: TeacherUpdateInput): TeacherChanges {
   const employmentStatus = requireNotNull(input.employmentStatus, 'input.employmentStatus');
   if (employmentStatus !== undefined) changes.employmentStatus = employmentStatus;
   if (input.nuptk !== undefined) changes.nuptk = input.nuptk === null ? null : checkNuptk(input.nuptk, 'input.nuptk');
-  if (input.birthDate !== undefined) changes.birthDate = input.birthDate === null ? null : checkBirthDate(input.birthDate, 'input.birthDate');
+  if (input.birthDate !== undefined)
+    changes.birthDate = input.birthDate === null ? null : checkBirthDate(input.birthDate, 'input.birthDate');
   if (Object.keys(changes).length === 0) throw new BadUserInputError('input', 'names no field to change');
   return changes;
 }
@@ -54,24 +55,34 @@ export class TeacherWritesResolver {
     // A token can name a school that the hub does not (yet) hold.
     if (!(await ctx.loaders.schoolByNpsn.load(npsn))) throw new NotFoundError('School', npsn, 'input.npsn');
 
-    return refreshingStatistics(ctx.em.transactional(async (tx) => {
-      const teacher = tx.create(Teacher, { id: newId(), fullName, nuptk, schoolNpsn: npsn, employmentStatus: input.employmentStatus, birthDate });
-      // The audit row is written first: when the database then refuses the teacher (a duplicate NUPTK), the rollback takes both.
-      await recordAudit(tx, viewer, {
-        action: 'createTeacher',
-        entity: 'Teacher',
-        entityId: teacher.id,
-        // No names, NUPTKs or birth dates in the trail: whether they were given is enough.
-        details: { npsn, employmentStatus: teacher.employmentStatus, withNuptk: nuptk !== null, withBirthDate: birthDate !== null },
-      });
-      await tx.flush();
-      return teacher;
-    }));
+    return refreshingStatistics(
+      ctx.em.transactional(async (tx) => {
+        const teacher = tx.create(Teacher, {
+          id: newId(),
+          fullName,
+          nuptk,
+          schoolNpsn: npsn,
+          employmentStatus: input.employmentStatus,
+          birthDate,
+        });
+        // The audit row is written first: when the database then refuses the teacher (a duplicate NUPTK), the rollback takes both.
+        await recordAudit(tx, viewer, {
+          action: 'createTeacher',
+          entity: 'Teacher',
+          entityId: teacher.id,
+          // No names, NUPTKs or birth dates in the trail: whether they were given is enough.
+          details: { npsn, employmentStatus: teacher.employmentStatus, withNuptk: nuptk !== null, withBirthDate: birthDate !== null },
+        });
+        await tx.flush();
+        return teacher;
+      }),
+    );
   }
 
   @Authorized(Rule.SCHOOL_ADMIN)
   @Mutation(() => Teacher, {
-    description: 'Changes a teacher of the caller\'s own school. `version` is the one last read: a stale version is CONFLICT and changes nothing.',
+    description:
+      "Changes a teacher of the caller's own school. `version` is the one last read: a stale version is CONFLICT and changes nothing.",
   })
   async updateTeacher(
     @Arg('id', () => ID) id: string,
@@ -87,22 +98,27 @@ export class TeacherWritesResolver {
     requireIntInRange(version, 1, 2_147_483_647, 'version');
     const changes = checkTeacherUpdate(input);
 
-    return refreshingStatistics(ctx.em.transactional(async (tx) => {
-      // Locked and read again: the version compared is the one this transaction will overwrite.
-      const teacher = await tx.findOne(Teacher, { id: teacherId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-      if (!teacher) throw new NotFoundError('Teacher', id, 'id');
-      if (teacher.version !== version) {
-        throw new ConflictError(`version: the teacher is at version ${teacher.version}, not ${version}; read it again and retry`, 'version');
-      }
-      tx.assign(teacher, changes);
-      await recordAudit(tx, viewer, {
-        action: 'updateTeacher',
-        entity: 'Teacher',
-        entityId: teacher.id,
-        details: { fields: Object.keys(changes).sort(), fromVersion: version },
-      });
-      await tx.flush();
-      return teacher;
-    }));
+    return refreshingStatistics(
+      ctx.em.transactional(async (tx) => {
+        // Locked and read again: the version compared is the one this transaction will overwrite.
+        const teacher = await tx.findOne(Teacher, { id: teacherId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+        if (!teacher) throw new NotFoundError('Teacher', id, 'id');
+        if (teacher.version !== version) {
+          throw new ConflictError(
+            `version: the teacher is at version ${teacher.version}, not ${version}; read it again and retry`,
+            'version',
+          );
+        }
+        tx.assign(teacher, changes);
+        await recordAudit(tx, viewer, {
+          action: 'updateTeacher',
+          entity: 'Teacher',
+          entityId: teacher.id,
+          details: { fields: Object.keys(changes).sort(), fromVersion: version },
+        });
+        await tx.flush();
+        return teacher;
+      }),
+    );
   }
 }

@@ -36,7 +36,10 @@ export class TeacherResolver {
     const key = after ? (ctx.cursors.decode(TEACHERS_SCOPE, after) as TeacherKey) : null;
     const rows = await listTeachers(ctx.em, f, size, key);
     const connection = new TeacherConnection();
-    Object.assign(connection, toPage(rows, size, (t) => teacherCursor(ctx.cursors, TEACHERS_SCOPE, t)));
+    Object.assign(
+      connection,
+      toPage(rows, size, (t) => teacherCursor(ctx.cursors, TEACHERS_SCOPE, t)),
+    );
     connection.count = () => countTeachers(ctx.em, f);
     return connection;
   }

@@ -22,11 +22,21 @@ export function createLoaders({ em, config }: LoaderSources): SchoolsLoaders {
   return {
     districtByCode: new DataLoader(async (codes) => byKey(codes, await em.find(District, { code: { $in: [...codes] } }), (d) => d.code)),
     schoolByNpsn: new DataLoader(async (npsns) => byKey(npsns, await em.find(School, { npsn: { $in: [...npsns] } }), (s) => s.npsn)),
-    teacherById: new DataLoader(uuidBatch(() => null, async (ids) => byKey(ids, await em.find(Teacher, { id: { $in: ids } }), (t) => t.id))),
+    teacherById: new DataLoader(
+      uuidBatch(
+        () => null,
+        async (ids) => byKey(ids, await em.find(Teacher, { id: { $in: ids } }), (t) => t.id),
+      ),
+    ),
     qualificationsByTeacher: new DataLoader(
       uuidBatch(
         (): Qualification[] => [],
-        async (ids) => groupedByKey(ids, await em.find(Qualification, { teacherId: { $in: ids } }, { orderBy: { graduationYear: 'asc', id: 'asc' } }), (q) => q.teacherId),
+        async (ids) =>
+          groupedByKey(
+            ids,
+            await em.find(Qualification, { teacherId: { $in: ids } }, { orderBy: { graduationYear: 'asc', id: 'asc' } }),
+            (q) => q.teacherId,
+          ),
       ),
     ),
     teacherPageBySchool: new DataLoader((keys) => loadSchoolTeacherPages(em, keys), { cacheKeyFn: (k) => JSON.stringify(k) }),

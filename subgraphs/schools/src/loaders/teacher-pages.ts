@@ -45,7 +45,12 @@ export function applyAfter(qb: Knex.QueryBuilder, after: TeacherKey | null): Kne
   return qb;
 }
 
-export async function listTeachers(em: EntityManager, filter: TeacherListFilter, first: number, after: TeacherKey | null): Promise<Teacher[]> {
+export async function listTeachers(
+  em: EntityManager,
+  filter: TeacherListFilter,
+  first: number,
+  after: TeacherKey | null,
+): Promise<Teacher[]> {
   const knex = em.getKnex();
   const qb = knex('teacher as t').select('t.*');
   applyTeacherFilter(qb, knex, filter);
@@ -85,7 +90,10 @@ export async function loadSchoolTeacherPages(em: EntityManager, keys: readonly S
     const { first, after } = group[0];
     const inner = knex('teacher as t')
       .select('t.*', knex.raw('row_number() over (partition by t.school_npsn order by t.full_name, t.id) as rn'))
-      .whereIn('t.school_npsn', group.map((k) => k.npsn));
+      .whereIn(
+        't.school_npsn',
+        group.map((k) => k.npsn),
+      );
     applyAfter(inner, after);
     const rows: Array<Record<string, unknown> & { rn: string; school_npsn: string }> = await knex
       .select('*')

@@ -9,10 +9,19 @@ import type { EmploymentStatus, FieldOfStudy, QualificationLevel, SchoolKind } f
 /** The schools partner's slice of the demo world: districts, schools, teachers, qualifications. */
 export async function seedDemo(em: EntityManager): Promise<Record<string, number>> {
   const world = buildDemoWorld();
-  await em.insertMany(District, world.districts.map((d) => ({ code: d.code, name: d.name, provinceCode: d.provinceCode })));
+  await em.insertMany(
+    District,
+    world.districts.map((d) => ({ code: d.code, name: d.name, provinceCode: d.provinceCode })),
+  );
   await em.insertMany(
     School,
-    world.schools.map((s) => ({ npsn: s.npsn, name: s.name, kind: s.kind as SchoolKind, address: s.address, districtCode: s.districtCode })),
+    world.schools.map((s) => ({
+      npsn: s.npsn,
+      name: s.name,
+      kind: s.kind as SchoolKind,
+      address: s.address,
+      districtCode: s.districtCode,
+    })),
   );
   await em.insertMany(
     Teacher,
@@ -39,5 +48,10 @@ export async function seedDemo(em: EntityManager): Promise<Record<string, number
     })),
   );
   await em.insertMany(Qualification, qualifications);
-  return { districts: world.districts.length, schools: world.schools.length, teachers: world.teachers.length, qualifications: qualifications.length };
+  return {
+    districts: world.districts.length,
+    schools: world.schools.length,
+    teachers: world.teachers.length,
+    qualifications: qualifications.length,
+  };
 }

@@ -20,7 +20,13 @@ export async function seedSynthetic({ client, world, progress }: SyntheticLoad):
   const schools = new BulkInsert(
     client,
     'school',
-    [['npsn', 'text'], ['name', 'text'], ['kind', 'text'], ['address', 'text'], ['district_code', 'text']],
+    [
+      ['npsn', 'text'],
+      ['name', 'text'],
+      ['kind', 'text'],
+      ['address', 'text'],
+      ['district_code', 'text'],
+    ],
     progress,
   );
   for (let s = 0; s < layout.schoolCount; s++) {

@@ -23,9 +23,16 @@ const LEVELS = `array[${list(QUALIFICATION_ORDER)}]::text[]`;
  * teachers are counted per group. No person leaves this function.
  */
 export async function loadTeacherGroups(em: EntityManager): Promise<TeacherGroupRow[]> {
-  const rows: Array<{ district_code: string; province_code: string; kind: string; employment_status: string; rank: number | null; meets: boolean; count: number }> =
-    await em.getConnection().execute(
-      `with qa as (
+  const rows: Array<{
+    district_code: string;
+    province_code: string;
+    kind: string;
+    employment_status: string;
+    rank: number | null;
+    meets: boolean;
+    count: number;
+  }> = await em.getConnection().execute(
+    `with qa as (
          select q.teacher_id,
                 max(array_position(${LEVELS}, q.level)) as rank,
                 bool_or(q.level in (${list(STANDARD_LEVELS)}) and q.field in (${list(STANDARD_FIELDS)})) as meets
@@ -39,7 +46,7 @@ export async function loadTeacherGroups(em: EntityManager): Promise<TeacherGroup
          join district d on d.code = s.district_code
          left join qa on qa.teacher_id = t.id
         group by 1, 2, 3, 4, 5, 6`,
-    );
+  );
   return rows.map((r) => ({
     districtCode: r.district_code,
     provinceCode: r.province_code,
@@ -54,9 +61,10 @@ export async function loadTeacherGroups(em: EntityManager): Promise<TeacherGroup
 /** The keys of the teachers of each district, for the partners that aggregate their own rows over them. */
 export async function loadTeacherKeysByDistrict(em: EntityManager, codes: readonly string[]): Promise<string[][]> {
   // Arrays travel as one comma-joined parameter: the driver would spread a JS array into a list.
-  const rows: Array<{ district_code: string; id: string }> = await em
-    .getConnection()
-    .execute(`select s.district_code, t.id from teacher t join school s on s.npsn = t.school_npsn
-        where s.district_code = any(string_to_array(?, ',')) order by t.id`, [codes.join(',')]);
+  const rows: Array<{ district_code: string; id: string }> = await em.getConnection().execute(
+    `select s.district_code, t.id from teacher t join school s on s.npsn = t.school_npsn
+        where s.district_code = any(string_to_array(?, ',')) order by t.id`,
+    [codes.join(',')],
+  );
   return groupedByKey(codes, rows, (r) => r.district_code).map((list) => list.map((r) => r.id));
 }

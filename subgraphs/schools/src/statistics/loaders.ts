@@ -65,7 +65,10 @@ function sharedData(em: EntityManager, minimumCellSize: number, cacheMs: number)
  * (createLoaders): the aggregate is computed at most once per request, and
  * reused across requests for STATISTICS_CACHE_SECONDS.
  */
-export function createStatisticsLoaders(em: EntityManager, config: Pick<SubgraphConfig, 'minCellSize' | 'statisticsCacheMs'>): StatisticsLoaders {
+export function createStatisticsLoaders(
+  em: EntityManager,
+  config: Pick<SubgraphConfig, 'minCellSize' | 'statisticsCacheMs'>,
+): StatisticsLoaders {
   let data: Promise<StatisticsData> | undefined;
   return {
     data: () => (data ??= sharedData(em, config.minCellSize, config.statisticsCacheMs)),

@@ -10,7 +10,11 @@ export interface BreakdownCounts {
 }
 
 export function emptyCounts(): BreakdownCounts {
-  return { teachers: 0, meeting: 0, levels: Object.fromEntries(QUALIFICATION_ORDER.map((l) => [l, 0])) as Record<QualificationLevel, number> };
+  return {
+    teachers: 0,
+    meeting: 0,
+    levels: Object.fromEntries(QUALIFICATION_ORDER.map((l) => [l, 0])) as Record<QualificationLevel, number>,
+  };
 }
 
 export function addRow(counts: BreakdownCounts, row: TeacherGroupRow): void {
@@ -37,7 +41,11 @@ export function addBreakdown(table: SuppressionTable, prefix: string, c: Breakdo
 /** Each column of `total` is the sum of the same column over `parts`. */
 export function addColumnSums(table: SuppressionTable, total: string, parts: string[]): void {
   if (!parts.length) return;
-  for (const col of COLUMNS) table.sum(`${total}${col}`, parts.map((p) => `${p}${col}`));
+  for (const col of COLUMNS)
+    table.sum(
+      `${total}${col}`,
+      parts.map((p) => `${p}${col}`),
+    );
 }
 
 export interface Breakdown {
@@ -55,7 +63,9 @@ export function readBreakdown(table: SuppressionTable, prefix: string): Breakdow
     teacherCount,
     meetingStandard,
     shareMeetingStandard:
-      teacherCount != null && meetingStandard != null && teacherCount > 0 ? Math.round((meetingStandard / teacherCount) * 10_000) / 10_000 : null,
+      teacherCount != null && meetingStandard != null && teacherCount > 0
+        ? Math.round((meetingStandard / teacherCount) * 10_000) / 10_000
+        : null,
     byLevel: QUALIFICATION_ORDER.map((level) => ({ level, count: table.get(`${prefix}L:${level}`) })),
     suppressed: table.anyHidden(DISPLAYED_COLUMNS.map((c) => `${prefix}${c}`)),
   };

@@ -1,7 +1,17 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { BadUserInputError, ConflictError, NotFoundError, Rule, newId, recordAudit, requireUuid, requireViewer, todayWita } from '@mitra/kit';
+import {
+  BadUserInputError,
+  ConflictError,
+  NotFoundError,
+  Rule,
+  newId,
+  recordAudit,
+  requireUuid,
+  requireViewer,
+  todayWita,
+} from '@mitra/kit';
 import { Registration } from '../entities/registration';
 import { TrainingEvent } from '../entities/training-event';
 import type { SkbContext } from '../context';
@@ -21,7 +31,11 @@ function requireOpen(event: TrainingEvent): void {
  * registerParticipant and setTrainingEventStatus lock it), so that no status
  * change of the event interleaves with a change of its registrations.
  */
-async function lockRegistration(tx: EntityManager, registrationId: string, eventId: string): Promise<{ event: TrainingEvent; registration: Registration }> {
+async function lockRegistration(
+  tx: EntityManager,
+  registrationId: string,
+  eventId: string,
+): Promise<{ event: TrainingEvent; registration: Registration }> {
   const event = await tx.findOneOrFail(TrainingEvent, { id: eventId }, { lockMode: LockMode.PESSIMISTIC_READ, refresh: true });
   const registration = await tx.findOne(Registration, { id: registrationId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   if (!registration) throw new NotFoundError('Registration', registrationId, 'registrationId');
@@ -33,7 +47,8 @@ async function lockRegistration(tx: EntityManager, registrationId: string, event
 export class RegistrationWritesResolver {
   @Authorized(Rule.SKB_ADMIN)
   @Mutation(() => Registration, {
-    description: 'Registers a teacher (teacherId; her name is taken from the schools partner unless participantName is given), or a participant who is not a teacher (participantName). CONFLICT when the event is full, closed, or the teacher is already registered.',
+    description:
+      'Registers a teacher (teacherId; her name is taken from the schools partner unless participantName is given), or a participant who is not a teacher (participantName). CONFLICT when the event is full, closed, or the teacher is already registered.',
   })
   async registerParticipant(
     @Arg('eventId', () => ID) eventId: string,
@@ -50,7 +65,13 @@ export class RegistrationWritesResolver {
     requireOpen(known);
     let name = participant.participantName;
     if (participant.teacherId) {
-      const teacher = await ctx.partners.fetchExisting<{ fullName: string }>('teacher', 'Teacher', participant.teacherId, 'teacherId', 'id fullName');
+      const teacher = await ctx.partners.fetchExisting<{ fullName: string }>(
+        'teacher',
+        'Teacher',
+        participant.teacherId,
+        'teacherId',
+        'id fullName',
+      );
       name ??= teacher.fullName;
     }
     if (!name) throw new BadUserInputError('participantName', 'the teacher has no name to register under; give participantName');
@@ -61,7 +82,8 @@ export class RegistrationWritesResolver {
       const event = await tx.findOneOrFail(TrainingEvent, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       requireOpen(event);
       const taken = await tx.count(Registration, { eventId: id, status: { $ne: RegistrationStatus.CANCELLED } });
-      if (taken >= event.capacity) throw new ConflictError(`eventId: the event is full (${event.capacity} of ${event.capacity} seats taken)`, 'eventId');
+      if (taken >= event.capacity)
+        throw new ConflictError(`eventId: the event is full (${event.capacity} of ${event.capacity} seats taken)`, 'eventId');
       const registration = tx.create(Registration, {
         id: newId(),
         eventId: id,
@@ -83,7 +105,8 @@ export class RegistrationWritesResolver {
 
   @Authorized(Rule.SKB_ADMIN, Rule.SKB_STAFF)
   @Mutation(() => Registration, {
-    description: 'Records whether a participant came: ATTENDED or NO_SHOW, once the event has started. CONFLICT for a cancelled event or registration.',
+    description:
+      'Records whether a participant came: ATTENDED or NO_SHOW, once the event has started. CONFLICT for a cancelled event or registration.',
   })
   async recordAttendance(
     @Arg('registrationId', () => ID) registrationId: string,
@@ -93,21 +116,35 @@ export class RegistrationWritesResolver {
     const viewer = requireViewer(ctx.viewer, 'Mutation.recordAttendance');
     const id = requireUuid(registrationId, 'registrationId');
     if (!ATTENDANCE.has(status)) {
-      throw new BadUserInputError('status', `attendance is ATTENDED or NO_SHOW, got ${status}${status === RegistrationStatus.CANCELLED ? ' (use cancelRegistration)' : ''}`);
+      throw new BadUserInputError(
+        'status',
+        `attendance is ATTENDED or NO_SHOW, got ${status}${status === RegistrationStatus.CANCELLED ? ' (use cancelRegistration)' : ''}`,
+      );
     }
     const known = await ctx.loaders.registrationById.load(id);
     if (!known) throw new NotFoundError('Registration', registrationId, 'registrationId');
 
     return ctx.em.transactional(async (tx) => {
       const { event, registration } = await lockRegistration(tx, id, known.eventId);
-      if (event.status === TrainingEventStatus.CANCELLED) throw new ConflictError('registrationId: the event was cancelled; no attendance can be recorded', 'registrationId');
-      if (event.startsOn > todayWita()) throw new ConflictError(`registrationId: the event starts on ${event.startsOn}; attendance is recorded from that day on`, 'registrationId');
-      if (registration.status === RegistrationStatus.CANCELLED) throw new ConflictError('registrationId: the registration was cancelled', 'registrationId');
+      if (event.status === TrainingEventStatus.CANCELLED)
+        throw new ConflictError('registrationId: the event was cancelled; no attendance can be recorded', 'registrationId');
+      if (event.startsOn > todayWita())
+        throw new ConflictError(
+          `registrationId: the event starts on ${event.startsOn}; attendance is recorded from that day on`,
+          'registrationId',
+        );
+      if (registration.status === RegistrationStatus.CANCELLED)
+        throw new ConflictError('registrationId: the registration was cancelled', 'registrationId');
       // Recording the same again changes nothing and leaves no second audit row; ATTENDED ⇄ NO_SHOW is a correction.
       if (registration.status === status) return registration;
       const from = registration.status;
       registration.status = status;
-      await recordAudit(tx, viewer, { action: 'recordAttendance', entity: 'Registration', entityId: id, details: { eventId: event.id, from, to: status } });
+      await recordAudit(tx, viewer, {
+        action: 'recordAttendance',
+        entity: 'Registration',
+        entityId: id,
+        details: { eventId: event.id, from, to: status },
+      });
       await tx.flush();
       return registration;
     });
@@ -126,10 +163,18 @@ export class RegistrationWritesResolver {
     return ctx.em.transactional(async (tx) => {
       const { event, registration } = await lockRegistration(tx, id, known.eventId);
       if (registration.status !== RegistrationStatus.REGISTERED) {
-        throw new ConflictError(`registrationId: the registration is ${registration.status} and can no longer be cancelled`, 'registrationId');
+        throw new ConflictError(
+          `registrationId: the registration is ${registration.status} and can no longer be cancelled`,
+          'registrationId',
+        );
       }
       registration.status = RegistrationStatus.CANCELLED;
-      await recordAudit(tx, viewer, { action: 'cancelRegistration', entity: 'Registration', entityId: id, details: { eventId: event.id, teacherId: registration.teacherId ?? null } });
+      await recordAudit(tx, viewer, {
+        action: 'cancelRegistration',
+        entity: 'Registration',
+        entityId: id,
+        details: { eventId: event.id, teacherId: registration.teacherId ?? null },
+      });
       await tx.flush();
       return registration;
     });

@@ -29,7 +29,10 @@ async function coverageTable(coverage: TrainingCoverage, ctx: SkbContext): Promi
 @Authorized(Rule.STATISTICS)
 @Resolver(() => TrainingCoverage)
 export class TrainingCoverageResolver {
-  @FieldResolver(() => Int, { nullable: true, description: 'Teachers with at least one attended training event (skb). Null when suppressed.' })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'Teachers with at least one attended training event (skb). Null when suppressed.',
+  })
   async teachersTrained(@Root() coverage: TrainingCoverage, @Ctx() ctx: SkbContext): Promise<number | null> {
     return (await coverageTable(coverage, ctx)).get('trained');
   }

@@ -20,8 +20,13 @@ const ALL_FIELDS = new Set<keyof EventFields>(['title', 'venueId', 'startsOn', '
 @Resolver()
 export class TrainingEventWritesResolver {
   @Authorized(Rule.SKB_ADMIN)
-  @Mutation(() => TrainingEvent, { description: 'Schedules an event of a university program at one of the SKB\'s venues; it starts PLANNED.' })
-  async createTrainingEvent(@Arg('input', () => TrainingEventInput) input: TrainingEventInput, @Ctx() ctx: SkbContext): Promise<TrainingEvent> {
+  @Mutation(() => TrainingEvent, {
+    description: "Schedules an event of a university program at one of the SKB's venues; it starts PLANNED.",
+  })
+  async createTrainingEvent(
+    @Arg('input', () => TrainingEventInput) input: TrainingEventInput,
+    @Ctx() ctx: SkbContext,
+  ): Promise<TrainingEvent> {
     const viewer = requireViewer(ctx.viewer, 'Mutation.createTrainingEvent');
     const fields = checkNewEvent(input);
     const venue = await ctx.loaders.venueById.load(fields.venueId);
@@ -56,7 +61,8 @@ export class TrainingEventWritesResolver {
     const eventId = requireUuid(id, 'id');
     requireIntInRange(version, 1, 2_147_483_647, 'version');
     const changes = checkEventChanges(input);
-    if (changes.venueId && !(await ctx.loaders.venueById.load(changes.venueId))) throw new NotFoundError('Venue', changes.venueId, 'input.venueId');
+    if (changes.venueId && !(await ctx.loaders.venueById.load(changes.venueId)))
+      throw new NotFoundError('Venue', changes.venueId, 'input.venueId');
 
     return ctx.em.transactional(async (tx) => {
       // Locked and read again: the version compared is the one this transaction overwrites, and no registration slips in meanwhile.
@@ -65,14 +71,24 @@ export class TrainingEventWritesResolver {
       if (event.version !== version) {
         throw new ConflictError(`version: the event is at version ${event.version}, not ${version}; read it again and retry`, 'version');
       }
-      const next: EventFields = { title: event.title, venueId: event.venueId, startsOn: event.startsOn, endsOn: event.endsOn, capacity: event.capacity, ...changes };
+      const next: EventFields = {
+        title: event.title,
+        venueId: event.venueId,
+        startsOn: event.startsOn,
+        endsOn: event.endsOn,
+        capacity: event.capacity,
+        ...changes,
+      };
       const venue = await tx.findOne(Venue, { id: next.venueId });
       if (!venue) throw new NotFoundError('Venue', next.venueId, 'input.venueId');
       checkSchedule(next, venue, new Set(Object.keys(changes) as Array<keyof EventFields>));
       if (changes.capacity !== undefined) {
         const taken = await tx.count(Registration, { eventId, status: { $ne: RegistrationStatus.CANCELLED } });
         if (changes.capacity < taken) {
-          throw new ConflictError(`input.capacity: ${taken} participants are registered; cancel registrations before lowering the capacity to ${changes.capacity}`, 'input.capacity');
+          throw new ConflictError(
+            `input.capacity: ${taken} participants are registered; cancel registrations before lowering the capacity to ${changes.capacity}`,
+            'input.capacity',
+          );
         }
       }
       tx.assign(event, changes);
@@ -89,7 +105,8 @@ export class TrainingEventWritesResolver {
 
   @Authorized(Rule.SKB_ADMIN)
   @Mutation(() => TrainingEvent, {
-    description: 'Moves an event on: PLANNED → OPEN → ONGOING → COMPLETED, or from any of them to CANCELLED. Any other change is BAD_USER_INPUT.',
+    description:
+      'Moves an event on: PLANNED → OPEN → ONGOING → COMPLETED, or from any of them to CANCELLED. Any other change is BAD_USER_INPUT.',
   })
   async setTrainingEventStatus(
     @Arg('id', () => ID) id: string,
@@ -105,7 +122,12 @@ export class TrainingEventWritesResolver {
       if (!event) throw new NotFoundError('TrainingEvent', id, 'id');
       const from = event.status;
       event.status = checkTransition(from, status);
-      await recordAudit(tx, viewer, { action: 'setTrainingEventStatus', entity: 'TrainingEvent', entityId: event.id, details: { from, to: status } });
+      await recordAudit(tx, viewer, {
+        action: 'setTrainingEventStatus',
+        entity: 'TrainingEvent',
+        entityId: event.id,
+        details: { from, to: status },
+      });
       await tx.flush();
       return event;
     });

@@ -34,7 +34,10 @@ export class TrainingEventResolver {
     const key = after ? (ctx.cursors.decode(TRAINING_EVENTS_SCOPE, after) as TrainingEventKey) : null;
     const rows = await listTrainingEvents(ctx.em, f, size, key);
     const connection = new TrainingEventConnection();
-    Object.assign(connection, toPage(rows, size, (e) => trainingEventCursor(ctx.cursors, TRAINING_EVENTS_SCOPE, e)));
+    Object.assign(
+      connection,
+      toPage(rows, size, (e) => trainingEventCursor(ctx.cursors, TRAINING_EVENTS_SCOPE, e)),
+    );
     connection.count = () => countTrainingEvents(ctx.em, f);
     return connection;
   }

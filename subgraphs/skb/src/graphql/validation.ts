@@ -41,17 +41,27 @@ export const STATUS_TRANSITIONS: Record<TrainingEventStatus, readonly TrainingEv
 export function checkTransition(from: TrainingEventStatus, to: TrainingEventStatus): TrainingEventStatus {
   if (!STATUS_TRANSITIONS[from].includes(to)) {
     const allowed = STATUS_TRANSITIONS[from];
-    throw new BadUserInputError('status', `an event that is ${from} cannot become ${to}${allowed.length ? ` (it can become ${allowed.join(' or ')})` : ''}`);
+    throw new BadUserInputError(
+      'status',
+      `an event that is ${from} cannot become ${to}${allowed.length ? ` (it can become ${allowed.join(' or ')})` : ''}`,
+    );
   }
   return to;
 }
 
 function checkDay(day: string, field: string, today: string): string {
-  return requireDateBetween(day, FIRST_EVENT_DAY, shiftYears(today, YEARS_AHEAD), field, `a day from ${FIRST_EVENT_DAY} to ${YEARS_AHEAD} years ahead`);
+  return requireDateBetween(
+    day,
+    FIRST_EVENT_DAY,
+    shiftYears(today, YEARS_AHEAD),
+    field,
+    `a day from ${FIRST_EVENT_DAY} to ${YEARS_AHEAD} years ahead`,
+  );
 }
 
 function checkCapacity(capacity: number, field: string): number {
-  if (!Number.isInteger(capacity) || capacity < 1) throw new BadUserInputError(field, `must be a positive whole number of seats, got ${capacity}`);
+  if (!Number.isInteger(capacity) || capacity < 1)
+    throw new BadUserInputError(field, `must be a positive whole number of seats, got ${capacity}`);
   return capacity;
 }
 
@@ -95,20 +105,30 @@ export function checkEventChanges(input: TrainingEventUpdateInput, today = today
 export function checkSchedule(event: EventFields, venue: Venue, given: ReadonlySet<keyof EventFields>): void {
   const dateField = given.has('endsOn') || !given.has('startsOn') ? 'input.endsOn' : 'input.startsOn';
   if (event.endsOn < event.startsOn) {
-    throw new BadUserInputError(dateField, `an event ends on or after it starts: it would start on ${event.startsOn} and end on ${event.endsOn}`);
+    throw new BadUserInputError(
+      dateField,
+      `an event ends on or after it starts: it would start on ${event.startsOn} and end on ${event.endsOn}`,
+    );
   }
   if (daysBetween(event.startsOn, event.endsOn) >= MAX_EVENT_DAYS) {
     throw new BadUserInputError(dateField, `an event lasts at most ${MAX_EVENT_DAYS} days: ${event.startsOn} to ${event.endsOn} is longer`);
   }
   if (event.capacity > venue.capacity) {
     const field = given.has('capacity') || !given.has('venueId') ? 'input.capacity' : 'input.venueId';
-    throw new BadUserInputError(field, `${event.capacity} seats is more than the venue ${JSON.stringify(venue.name)} holds (${venue.capacity})`);
+    throw new BadUserInputError(
+      field,
+      `${event.capacity} seats is more than the venue ${JSON.stringify(venue.name)} holds (${venue.capacity})`,
+    );
   }
 }
 
-export function checkParticipant(teacherId: string | null, participantName: string | null): { teacherId: string | null; participantName: string | null } {
+export function checkParticipant(
+  teacherId: string | null,
+  participantName: string | null,
+): { teacherId: string | null; participantName: string | null } {
   const teacher = teacherId == null ? null : requireUuid(teacherId, 'teacherId');
   const name = participantName == null ? null : requireName(participantName, 'participantName', PARTICIPANT_NAME_MAX);
-  if (!teacher && !name) throw new BadUserInputError('participantName', 'name a teacher (teacherId), a participant (participantName), or both');
+  if (!teacher && !name)
+    throw new BadUserInputError('participantName', 'name a teacher (teacherId), a participant (participantName), or both');
   return { teacherId: teacher, participantName: name };
 }

@@ -17,7 +17,11 @@ export async function loadRegistrationsByTeacher(em: EntityManager, teacherIds: 
     .join('training_event as e', 'e.id', 'r.event_id')
     .whereIn('r.teacher_id', [...teacherIds])
     .orderBy([{ column: 'e.starts_on' }, { column: 'e.id' }, { column: 'r.id' }]);
-  return groupedByKey(teacherIds, rows.map((row) => em.map(Registration, row)), (r) => r.teacherId ?? '');
+  return groupedByKey(
+    teacherIds,
+    rows.map((row) => em.map(Registration, row)),
+    (r) => r.teacherId ?? '',
+  );
 }
 
 /** The sessions a lecturer facilitates, in time order. */

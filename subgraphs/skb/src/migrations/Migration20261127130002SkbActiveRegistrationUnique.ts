@@ -16,6 +16,8 @@ export class Migration20261127130002SkbActiveRegistrationUnique extends Migratio
 
   override async down(): Promise<void> {
     this.addSql('drop index if exists "registration_event_id_teacher_id_unique";');
-    this.addSql('create unique index "registration_event_id_teacher_id_unique" on "registration" ("event_id", "teacher_id") where "teacher_id" is not null;');
+    this.addSql(
+      'create unique index "registration_event_id_teacher_id_unique" on "registration" ("event_id", "teacher_id") where "teacher_id" is not null;',
+    );
   }
 }

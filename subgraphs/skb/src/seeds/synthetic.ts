@@ -11,7 +11,13 @@ export async function seedSynthetic({ client, world, progress }: SyntheticLoad):
   const venues = new BulkInsert(
     client,
     'venue',
-    [['id', 'uuid'], ['name', 'text'], ['address', 'text'], ['district_code', 'text'], ['capacity', 'integer']],
+    [
+      ['id', 'uuid'],
+      ['name', 'text'],
+      ['address', 'text'],
+      ['district_code', 'text'],
+      ['capacity', 'integer'],
+    ],
     progress,
   );
   for (let v = 0; v < layout.venueCount; v++) {
@@ -38,12 +44,35 @@ export async function seedSynthetic({ client, world, progress }: SyntheticLoad):
   const sessions = new BulkInsert(
     client,
     'event_session',
-    [['id', 'uuid'], ['event_id', 'uuid'], ['day', 'integer'], ['kind', 'text'], ['topic', 'text'], ['starts_at', 'timestamptz'], ['ends_at', 'timestamptz']],
+    [
+      ['id', 'uuid'],
+      ['event_id', 'uuid'],
+      ['day', 'integer'],
+      ['kind', 'text'],
+      ['topic', 'text'],
+      ['starts_at', 'timestamptz'],
+      ['ends_at', 'timestamptz'],
+    ],
     progress,
     events,
   );
-  const facilitators = new BulkInsert(client, 'session_facilitator', [['session_id', 'uuid'], ['lecturer_id', 'uuid']], progress, sessions);
-  const columns = [['id', 'uuid'], ['event_id', 'uuid'], ['teacher_id', 'uuid'], ['participant_name', 'text'], ['status', 'text']] as const;
+  const facilitators = new BulkInsert(
+    client,
+    'session_facilitator',
+    [
+      ['session_id', 'uuid'],
+      ['lecturer_id', 'uuid'],
+    ],
+    progress,
+    sessions,
+  );
+  const columns = [
+    ['id', 'uuid'],
+    ['event_id', 'uuid'],
+    ['teacher_id', 'uuid'],
+    ['participant_name', 'text'],
+    ['status', 'text'],
+  ] as const;
   const guests = new BulkInsert(client, 'registration', columns, progress, events);
   for (let e = 0; e < layout.eventCount; e++) {
     if ((e & 255) === 0) progress.step('events', e, layout.eventCount);

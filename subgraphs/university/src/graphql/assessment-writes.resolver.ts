@@ -29,7 +29,15 @@ export class AssessmentWritesResolver {
     if (!(await ctx.loaders.programById.load(programId))) throw new NotFoundError('TrainingProgram', programId, 'input.programId');
     const [, event] = await Promise.all([
       ctx.partners.requireExisting('teacher', 'Teacher', teacherId, 'input.teacherId'),
-      eventId ? ctx.partners.fetchExisting<{ program: { id: string } }>('trainingEvent', 'TrainingEvent', eventId, 'input.eventId', 'id program { id }') : null,
+      eventId
+        ? ctx.partners.fetchExisting<{ program: { id: string } }>(
+            'trainingEvent',
+            'TrainingEvent',
+            eventId,
+            'input.eventId',
+            'id program { id }',
+          )
+        : null,
     ]);
     // An event offers one program: results of another program cannot come from it.
     if (event && event.program.id !== programId) {

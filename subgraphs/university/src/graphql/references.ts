@@ -15,7 +15,9 @@ export const references = {
   Lecturer: (ref: { id: string }, ctx: UniversityContext) => ctx.loaders.lecturerById.load(ref.id),
   TrainingProgram: (ref: { id: string }, ctx: UniversityContext) => ctx.loaders.programById.load(ref.id),
   Assessment: authorizedReference([Rule.PERSONS], (ref: { id: string }, ctx: UniversityContext) => ctx.loaders.assessmentById.load(ref.id)),
-  Partnership: authorizedReference([Rule.AUTHENTICATED], (ref: { id: string }, ctx: UniversityContext) => ctx.loaders.partnershipById.load(ref.id)),
+  Partnership: authorizedReference([Rule.AUTHENTICATED], (ref: { id: string }, ctx: UniversityContext) =>
+    ctx.loaders.partnershipById.load(ref.id),
+  ),
   School: (ref: { npsn: string }) => SchoolRef.of(ref.npsn),
   Teacher: authorizedReference([Rule.PERSONS], (ref: { id: string }) => TeacherRef.of(ref.id)),
   TrainingEvent: (ref: { id: string }) => TrainingEventRef.of(ref.id),

@@ -16,7 +16,10 @@ export class TrainingCoverageResolver {
     return tierCounts(await ctx.loaders.statistics.coverage.load(coverage.teacherKeys), ctx.config.minCellSize);
   }
 
-  @FieldResolver(() => Float, { nullable: true, description: 'Mean post-test minus pre-test gain (university); null when suppressed or no data.' })
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'Mean post-test minus pre-test gain (university); null when suppressed or no data.',
+  })
   async meanGain(@Root() coverage: TrainingCoverage, @Ctx() ctx: UniversityContext): Promise<number | null> {
     return meanGain(await ctx.loaders.statistics.coverage.load(coverage.teacherKeys), ctx.config.minCellSize);
   }
@@ -33,7 +36,8 @@ export class TrainingCoverageResolver {
 @Resolver(() => DistrictRef)
 export class DistrictOutcomesResolver {
   @FieldResolver(() => [TierOutcomes], {
-    description: "Whether trainings worked for this district's teachers: outcomes per tier of the program assessed, and for all tiers (tier null).",
+    description:
+      "Whether trainings worked for this district's teachers: outcomes per tier of the program assessed, and for all tiers (tier null).",
   })
   @Directive('@requires(fields: "teacherKeys")')
   async trainingOutcomes(@Root() district: DistrictRef, @Ctx() ctx: UniversityContext): Promise<TierOutcomes[]> {
@@ -53,7 +57,9 @@ export class ProgramOutcomesResolver {
 @Authorized(Rule.STATISTICS)
 @Resolver(() => TrainingEventRef)
 export class EventOutcomesResolver {
-  @FieldResolver(() => TrainingOutcomes, { description: 'Whether this event worked: pre/post-test results of its assessed participants (university).' })
+  @FieldResolver(() => TrainingOutcomes, {
+    description: 'Whether this event worked: pre/post-test results of its assessed participants (university).',
+  })
   async outcomes(@Root() event: TrainingEventRef, @Ctx() ctx: UniversityContext): Promise<TrainingOutcomes> {
     return toOutcomes(await ctx.loaders.statistics.outcomesByEvent.load(event.id), ctx.config.minCellSize);
   }

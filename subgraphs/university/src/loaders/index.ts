@@ -28,20 +28,34 @@ export function createLoaders({ em }: LoaderSources): UniversityLoaders {
   const empty = <T>(): T[] => [];
   return {
     lecturerById: new DataLoader(uuidBatch(none, async (ids) => byKey(ids, await em.find(Lecturer, { id: { $in: ids } }), (l) => l.id))),
-    programById: new DataLoader(uuidBatch(none, async (ids) => byKey(ids, await em.find(TrainingProgram, { id: { $in: ids } }), (p) => p.id))),
+    programById: new DataLoader(
+      uuidBatch(none, async (ids) => byKey(ids, await em.find(TrainingProgram, { id: { $in: ids } }), (p) => p.id)),
+    ),
     modulesByProgram: new DataLoader(
       uuidBatch(empty<Module>, async (ids) =>
-        groupedByKey(ids, await em.find(Module, { programId: { $in: ids } }, { orderBy: { programId: 'asc', position: 'asc' } }), (m) => m.programId),
+        groupedByKey(
+          ids,
+          await em.find(Module, { programId: { $in: ids } }, { orderBy: { programId: 'asc', position: 'asc' } }),
+          (m) => m.programId,
+        ),
       ),
     ),
-    assessmentById: new DataLoader(uuidBatch(none, async (ids) => byKey(ids, await em.find(Assessment, { id: { $in: ids } }), (a) => a.id))),
+    assessmentById: new DataLoader(
+      uuidBatch(none, async (ids) => byKey(ids, await em.find(Assessment, { id: { $in: ids } }), (a) => a.id)),
+    ),
     assessmentsByTeacher: new DataLoader(
       uuidBatch(empty<Assessment>, async (ids) =>
-        groupedByKey(ids, await em.find(Assessment, { teacherId: { $in: ids } }, { orderBy: { teacherId: 'asc', assessedOn: 'asc', id: 'asc' } }), (a) => a.teacherId),
+        groupedByKey(
+          ids,
+          await em.find(Assessment, { teacherId: { $in: ids } }, { orderBy: { teacherId: 'asc', assessedOn: 'asc', id: 'asc' } }),
+          (a) => a.teacherId,
+        ),
       ),
     ),
     highestTierByTeacher: new DataLoader(uuidBatch(none, (ids) => loadHighestCompletedTiers(em, ids))),
-    partnershipById: new DataLoader(uuidBatch(none, async (ids) => byKey(ids, await em.find(Partnership, { id: { $in: ids } }), (p) => p.id))),
+    partnershipById: new DataLoader(
+      uuidBatch(none, async (ids) => byKey(ids, await em.find(Partnership, { id: { $in: ids } }), (p) => p.id)),
+    ),
     partnershipBySchool: new DataLoader(async (npsns) => {
       const rows = await em.find(Partnership, { schoolNpsn: { $in: [...npsns] } });
       const today = partnershipToday();

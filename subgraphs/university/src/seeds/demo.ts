@@ -16,7 +16,14 @@ export async function seedDemo(em: EntityManager): Promise<Record<string, number
   );
   await em.insertMany(
     TrainingProgram,
-    world.programs.map((p) => ({ id: p.id, code: p.code, title: p.title, tier: p.tier as TrainingTier, hours: p.hours, prerequisiteId: p.prerequisiteId })),
+    world.programs.map((p) => ({
+      id: p.id,
+      code: p.code,
+      title: p.title,
+      tier: p.tier as TrainingTier,
+      hours: p.hours,
+      prerequisiteId: p.prerequisiteId,
+    })),
   );
   const modules = world.programs.flatMap((p) =>
     p.modules.map((m, i) => ({ id: m.id, programId: p.id, position: i + 1, title: m.title, hours: m.hours, lecturerId: m.lecturerId })),
@@ -24,7 +31,13 @@ export async function seedDemo(em: EntityManager): Promise<Record<string, number
   await em.insertMany(Module, modules);
   await em.insertMany(
     Partnership,
-    world.partnerships.map((p) => ({ id: p.id, schoolNpsn: p.npsn, studyProgram: p.studyProgram, signedOn: p.signedOn, validUntil: p.validUntil })),
+    world.partnerships.map((p) => ({
+      id: p.id,
+      schoolNpsn: p.npsn,
+      studyProgram: p.studyProgram,
+      signedOn: p.signedOn,
+      validUntil: p.validUntil,
+    })),
   );
   await em.insertMany(
     Assessment,

@@ -33,7 +33,13 @@ export async function seedSynthetic({ client, world, progress }: SyntheticLoad):
   const partnerships = new BulkInsert(
     client,
     'partnership',
-    [['id', 'uuid'], ['school_npsn', 'text'], ['study_program', 'text'], ['signed_on', 'date'], ['valid_until', 'date']],
+    [
+      ['id', 'uuid'],
+      ['school_npsn', 'text'],
+      ['study_program', 'text'],
+      ['signed_on', 'date'],
+      ['valid_until', 'date'],
+    ],
     progress,
   );
   for (let s = 0; s < layout.schoolCount; s++) {
@@ -62,7 +68,17 @@ export async function seedSynthetic({ client, world, progress }: SyntheticLoad):
     const end = district.firstTeacher + district.teachers;
     for (let i = district.firstTeacher; i < end; i++) {
       for (const a of world.activity(i, district.index).assessments) {
-        await assessments.add(a.id, a.teacherId, a.programId, a.eventId, a.preTestScore, a.postTestScore, a.microteachingScore, a.passed, a.assessedOn);
+        await assessments.add(
+          a.id,
+          a.teacherId,
+          a.programId,
+          a.eventId,
+          a.preTestScore,
+          a.postTestScore,
+          a.microteachingScore,
+          a.passed,
+          a.assessedOn,
+        );
       }
       if ((i & 1023) === 0) progress.teachers(i);
     }

@@ -97,7 +97,10 @@ export async function loadSumsBy(em: EntityManager, column: 'program_id' | 'even
   if (!valid.length) return keys.map(() => emptySums());
   const rows: Array<SumsRow & { key: string }> = await em
     .getConnection()
-    .execute(`select a.${column} as key, ${SUMS_SQL} from assessment a where a.${column} = any(string_to_array(?, ',')::uuid[]) group by a.${column}`, [valid.join(',')]);
+    .execute(
+      `select a.${column} as key, ${SUMS_SQL} from assessment a where a.${column} = any(string_to_array(?, ',')::uuid[]) group by a.${column}`,
+      [valid.join(',')],
+    );
   const byKey = new Map(rows.map((r) => [r.key, toSums(r)]));
   return keys.map((k) => byKey.get(k.toLowerCase()) ?? emptySums());
 }

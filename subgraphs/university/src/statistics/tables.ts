@@ -55,13 +55,21 @@ export function outcomesByTier(f: CoverageFigures, min: number): TierOutcomes[] 
   const all = TIER_ORDER.reduce(
     (acc, t) => {
       const s = f.outcomesByTier[t];
-      return { assessed: acc.assessed + s.assessed, passed: acc.passed + s.passed, scored: acc.scored + s.scored, preSum: acc.preSum + s.preSum, postSum: acc.postSum + s.postSum };
+      return {
+        assessed: acc.assessed + s.assessed,
+        passed: acc.passed + s.passed,
+        scored: acc.scored + s.scored,
+        preSum: acc.preSum + s.preSum,
+        postSum: acc.postSum + s.postSum,
+      };
     },
     { assessed: 0, passed: 0, scored: 0, preSum: 0, postSum: 0 },
   );
   const table = new SuppressionTable(min).cell('all', all.assessed);
   for (const t of TIER_ORDER) table.cell(t, f.outcomesByTier[t].assessed);
   table.sum('all', [...TIER_ORDER]);
-  const rows = TIER_ORDER.map((tier) => Object.assign(new TierOutcomes(), { tier, outcomes: toOutcomes(f.outcomesByTier[tier], min, table.isHidden(tier)) }));
+  const rows = TIER_ORDER.map((tier) =>
+    Object.assign(new TierOutcomes(), { tier, outcomes: toOutcomes(f.outcomesByTier[tier], min, table.isHidden(tier)) }),
+  );
   return [...rows, Object.assign(new TierOutcomes(), { tier: null, outcomes: toOutcomes(all, min, table.isHidden('all')) })];
 }

@@ -1,7 +1,16 @@
 import { DEMO_IDS } from '@mitra/fixtures';
 import { todayWita } from '@mitra/kit';
 
-export type Kind = 'read:catalogue' | 'read:teachers' | 'read:statistics' | 'read:event' | 'createTeacher' | 'createTrainingEvent' | 'openEvent' | 'registerParticipant' | 'recordAttendance';
+export type Kind =
+  | 'read:catalogue'
+  | 'read:teachers'
+  | 'read:statistics'
+  | 'read:event'
+  | 'createTeacher'
+  | 'createTrainingEvent'
+  | 'openEvent'
+  | 'registerParticipant'
+  | 'recordAttendance';
 export type Caller = 'anonymous' | 'partner' | 'analyst' | 'schoolAdmin' | 'skbAdmin' | 'skbStaff';
 
 export interface Registration {
@@ -23,20 +32,27 @@ export interface Acknowledged {
 }
 
 /** One request through the gateway as `caller`: its data, or undefined when the answer was not the expected one. */
-export type Send = (kind: Kind, caller: Caller, query: string, variables?: Record<string, unknown>) => Promise<Record<string, unknown> | undefined>;
+export type Send = (
+  kind: Kind,
+  caller: Caller,
+  query: string,
+  variables?: Record<string, unknown>,
+) => Promise<Record<string, unknown> | undefined>;
 
 const QUERIES: Record<Exclude<Kind, 'openEvent'>, string> = {
   'read:catalogue':
     'query LoadCatalogue { trainingPrograms { code title tier } venues { name capacity } trainingEvents(first: 20, filter: { status: OPEN }) { totalCount edges { node { id title startsOn } } } }',
   'read:teachers':
     'query LoadTeachers { teachers(first: 20, filter: { districtCode: "64.71" }) { totalCount edges { node { fullName school { name } trainingHistory { status } highestCompletedTier } } } }',
-  'read:statistics': 'query LoadStatistics { district(code: "64.71") { teacherCount qualifications { teacherCount meetingStandard } training { teachersTrained } } }',
+  'read:statistics':
+    'query LoadStatistics { district(code: "64.71") { teacherCount qualifications { teacherCount meetingStandard } training { teachersTrained } } }',
   'read:event': 'query LoadEvent($id: ID!) { trainingEvent(id: $id) { title capacity registrations { id status participantName } } }',
   createTeacher: 'mutation LoadCreateTeacher($input: TeacherInput!) { createTeacher(input: $input) { id fullName } }',
   createTrainingEvent: 'mutation LoadCreateEvent($input: TrainingEventInput!) { createTrainingEvent(input: $input) { id } }',
   registerParticipant:
     'mutation LoadRegister($e: ID!, $t: ID, $name: String) { registerParticipant(eventId: $e, teacherId: $t, participantName: $name) { id participantName status } }',
-  recordAttendance: 'mutation LoadAttendance($r: ID!, $s: RegistrationStatus!) { recordAttendance(registrationId: $r, status: $s) { id status } }',
+  recordAttendance:
+    'mutation LoadAttendance($r: ID!, $s: RegistrationStatus!) { recordAttendance(registrationId: $r, status: $s) { id status } }',
 };
 const OPEN_EVENT = 'mutation LoadOpenEvent($id: ID!) { setTrainingEventStatus(id: $id, status: OPEN) { id status } }';
 
@@ -60,7 +76,14 @@ export class LoadClient {
   async openEvent(): Promise<void> {
     const day = todayWita();
     const created = await this.send('createTrainingEvent', 'skbAdmin', QUERIES.createTrainingEvent, {
-      input: { title: `Beban ${this.run} ${this.index}-${++this.serial}`, programId: DEMO_IDS.programs.basic, venueId: DEMO_IDS.venues.hall, startsOn: day, endsOn: day, capacity: SEATS },
+      input: {
+        title: `Beban ${this.run} ${this.index}-${++this.serial}`,
+        programId: DEMO_IDS.programs.basic,
+        venueId: DEMO_IDS.venues.hall,
+        startsOn: day,
+        endsOn: day,
+        capacity: SEATS,
+      },
     });
     const id = (created?.createTrainingEvent as { id?: string } | undefined)?.id;
     if (!id) return;
@@ -97,10 +120,20 @@ export class LoadClient {
       const participantName = teacherId ? null : `Peserta Beban ${this.run} ${this.index}-${++this.serial}`;
       const event = this.event;
       event.taken += 1;
-      const data = await this.send('registerParticipant', 'skbAdmin', QUERIES.registerParticipant, { e: event.id, t: teacherId, name: participantName });
+      const data = await this.send('registerParticipant', 'skbAdmin', QUERIES.registerParticipant, {
+        e: event.id,
+        t: teacherId,
+        name: participantName,
+      });
       const registration = data?.registerParticipant as { id?: string; participantName?: string } | undefined;
       if (registration?.id) {
-        const record: Registration = { id: registration.id, eventId: event.id, teacherId, participantName: registration.participantName ?? '', status: 'REGISTERED' };
+        const record: Registration = {
+          id: registration.id,
+          eventId: event.id,
+          teacherId,
+          participantName: registration.participantName ?? '',
+          status: 'REGISTERED',
+        };
         this.acknowledged.registrations.set(record.id, record);
         this.mine.push(record);
       }

@@ -17,24 +17,28 @@ export class WriteLoadOptionsError extends Error {}
 
 export function parseWriteLoadOptions(argv: string[]): WriteLoadOptions {
   const options: WriteLoadOptions = { clients: 100, duration: 60, docs: true };
-  eachFlag(argv, (message) => new WriteLoadOptionsError(message), (flag, value) => {
-    const bounded = (max: number): number => {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n < 1 || n > max) throw new WriteLoadOptionsError(`${flag} must be a whole number from 1 to ${max}`);
-      return n;
-    };
-    switch (flag) {
-      case '--writes':
-        break;
-      case '--clients':
-        options.clients = bounded(500);
-        break;
-      case '--duration':
-        options.duration = bounded(600);
-        break;
-      default:
-        if (!sharedFlag(flag, value, options)) throw new WriteLoadOptionsError(`Unknown option ${flag} for --writes`);
-    }
-  });
+  eachFlag(
+    argv,
+    (message) => new WriteLoadOptionsError(message),
+    (flag, value) => {
+      const bounded = (max: number): number => {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n < 1 || n > max) throw new WriteLoadOptionsError(`${flag} must be a whole number from 1 to ${max}`);
+        return n;
+      };
+      switch (flag) {
+        case '--writes':
+          break;
+        case '--clients':
+          options.clients = bounded(500);
+          break;
+        case '--duration':
+          options.duration = bounded(600);
+          break;
+        default:
+          if (!sharedFlag(flag, value, options)) throw new WriteLoadOptionsError(`Unknown option ${flag} for --writes`);
+      }
+    },
+  );
   return options;
 }

@@ -51,7 +51,12 @@ export class Sender {
     return data;
   };
 
-  private async post(kind: Kind, caller: Caller, query: string, variables?: Record<string, unknown>): Promise<{ data?: Record<string, unknown>; problem?: string }> {
+  private async post(
+    kind: Kind,
+    caller: Caller,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: Record<string, unknown>; problem?: string }> {
     const token = this.tokens[caller];
     try {
       const response = await fetch(this.url, {
@@ -77,7 +82,14 @@ export class Sender {
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([kind, t]) => {
         const sorted = [...t.latencies].sort((a, b) => a - b);
-        return { kind, requests: sorted.length, errors: t.errors, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99) };
+        return {
+          kind,
+          requests: sorted.length,
+          errors: t.errors,
+          p50: percentile(sorted, 0.5),
+          p95: percentile(sorted, 0.95),
+          p99: percentile(sorted, 0.99),
+        };
       });
   }
 }

@@ -20,7 +20,10 @@ export class TrainingCoverage extends TeacherSetKey {
   }
 }
 
-@ObjectType({ description: "Attendance at a program's events: registrations that were not cancelled, and how many attended. Small groups are suppressed." })
+@ObjectType({
+  description:
+    "Attendance at a program's events: registrations that were not cancelled, and how many attended. Small groups are suppressed.",
+})
 export class AttendanceFigures {
   @Field(() => Int, { nullable: true, description: 'Registrations that were not cancelled. Null when suppressed.' })
   registrations!: number | null;
