@@ -88,6 +88,29 @@ describe('the partner registry', () => {
     expect(new Set(PARTNERS.map((p) => p.database)).size).toBe(PARTNERS.length);
   });
 
+  it('gives every partner package the same shape: the same folders and entry files under src/', () => {
+    const shapes = PARTNERS.map((p) => ({
+      partner: p.name,
+      src: fs
+        .readdirSync(path.join(ROOT, 'subgraphs', p.name, 'src'), { withFileTypes: true })
+        .map((entry) => (entry.isDirectory() ? `${entry.name}/` : entry.name))
+        .sort(),
+    }));
+    const expected = [
+      'context.ts',
+      'entities/',
+      'graphql/',
+      'index.ts',
+      'loaders/',
+      'migrations/',
+      'seed.ts',
+      'seeds/',
+      'statistics/',
+      'subgraph.ts',
+    ];
+    expect(shapes).toEqual(PARTNERS.map((p) => ({ partner: p.name, src: expected })));
+  });
+
   it('has one router subgraph section per partner', () => {
     const toml = fs.readFileSync(path.join(ROOT, 'router', 'grafbase.toml'), 'utf8');
     const sections = [...toml.matchAll(/^\[subgraphs\.([a-z-]+)\]/gm)].map((m) => m[1]);
