@@ -19,7 +19,9 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(built, { recursive: true, force: true }));
 
 async function withDashboard(nodeEnv: 'development' | 'test' | 'production', distDir: string, run: (base: string) => Promise<void>) {
-  const auth = loadAuthConfig({ NODE_ENV: nodeEnv, JWT_SECRET, GATEWAY_SECRET: 'dashboard-test-gateway-secret-0123' });
+  // Production verifies public keys only (the key set is never fetched here: no token is verified).
+  const keys = nodeEnv === 'production' ? { JWKS_URL: 'https://idp.example/.well-known/jwks.json' } : { JWT_SECRET };
+  const auth = loadAuthConfig({ NODE_ENV: nodeEnv, ...keys, GATEWAY_SECRET: 'dashboard-test-gateway-secret-0123' });
   const app = express();
   app.use('/dashboard', dashboardRouter({ distDir, nodeEnv, auth, logger }));
   const server = app.listen(0, '127.0.0.1');

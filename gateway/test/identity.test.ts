@@ -55,12 +55,18 @@ describe('identity', () => {
     expect(hub.skb.received[0][GATEWAY_SECRET_HEADER]).toBe(GATEWAY_SECRET);
   });
 
-  it('refuses to start in production without JWT_SECRET or JWKS_URL, and without GATEWAY_SECRET', () => {
+  it('refuses to start in production with JWT_SECRET, without JWKS_URL, and without GATEWAY_SECRET', () => {
     const production = (env: Record<string, string>) => () =>
       loadGatewayConfig({ NODE_ENV: 'production', SUPERGRAPH_PATH: SUPERGRAPH, ...env });
     expect(production({})).toThrow(ConfigError);
-    expect(production({ GATEWAY_SECRET })).toThrow(/JWT_SECRET \(HS256\) or JWKS_URL/);
-    expect(production({ JWT_SECRET })).toThrow(/GATEWAY_SECRET must be set/);
-    expect(production({ JWT_SECRET, GATEWAY_SECRET })().auth).toMatchObject({ jwtSecret: JWT_SECRET, gatewaySecret: GATEWAY_SECRET });
+    const JWKS_URL = 'https://idp.example/.well-known/jwks.json';
+    expect(production({ GATEWAY_SECRET })).toThrow(/JWKS_URL .* must be set/);
+    expect(production({ JWKS_URL })).toThrow(/GATEWAY_SECRET must be set/);
+    expect(production({ JWKS_URL, JWT_SECRET, GATEWAY_SECRET })).toThrow(/JWT_SECRET is refused: a shared HS256 secret/);
+    expect(production({ JWKS_URL, GATEWAY_SECRET })().auth).toMatchObject({
+      jwtSecret: null,
+      jwksUrl: JWKS_URL,
+      gatewaySecret: GATEWAY_SECRET,
+    });
   });
 });

@@ -22,7 +22,9 @@ export function testGatewayConfig(
     UNIVERSITY_URL: subgraphs.university.url,
     SKB_URL: subgraphs.skb.url,
     SUBGRAPH_TIMEOUT_MS: '300',
-    JWT_SECRET,
+    // Production verifies public keys only; these tests send no token in production mode,
+    // so the key set is never fetched.
+    ...(env.NODE_ENV === 'production' ? { JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json' } : { JWT_SECRET }),
     GATEWAY_SECRET,
     ...env,
   });

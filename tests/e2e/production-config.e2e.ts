@@ -24,14 +24,37 @@ describe.each([
   ['skb', 'subgraphs/skb/dist/index.js', { SKB_DATABASE_URL: 'postgres://mitra@127.0.0.1:1/skb', SKB_PORT: '0' }],
   ['gateway', 'gateway/dist/index.js', { GATEWAY_PORT: '0' }],
 ])('%s with NODE_ENV=production', (_name, script, env) => {
-  it('refuses to start without JWT_SECRET or JWKS_URL', () => {
-    const { status, output } = start(script, { ...env, NODE_ENV: 'production', GATEWAY_SECRET: 'a-production-gateway-secret-0123' });
+  const GATEWAY_SECRET = 'a-production-gateway-secret-0123';
+  const JWKS_URL = 'https://idp.example/.well-known/jwks.json';
+
+  it('refuses to start without JWKS_URL', () => {
+    const { status, output } = start(script, {
+      ...env,
+      NODE_ENV: 'production',
+      GATEWAY_SECRET,
+      CURSOR_SECRET: 'a-production-cursor-secret',
+    });
     expect(status).toBe(1);
-    expect(output).toMatch(/JWT_SECRET \(HS256\) or JWKS_URL .*must be set/);
+    expect(output).toMatch(/JWKS_URL \(the RS256\/ES256 public keys of your identity provider\) must be set/);
+  });
+
+  it('refuses to start with JWT_SECRET, even beside JWKS_URL: a shared HS256 secret mints tokens for every organisation', () => {
+    const { status, output } = start(script, {
+      ...env,
+      NODE_ENV: 'production',
+      GATEWAY_SECRET,
+      JWKS_URL,
+      CURSOR_SECRET: 'a-production-cursor-secret',
+      JWT_SECRET: 'a-production-jwt-secret-0123456789',
+    });
+    expect(status).toBe(1);
+    expect(output).toMatch(
+      /JWT_SECRET is refused: a shared HS256 secret would let anyone who runs one service mint tokens for every organisation/,
+    );
   });
 
   it('refuses to start without GATEWAY_SECRET', () => {
-    const { status, output } = start(script, { ...env, NODE_ENV: 'production', JWT_SECRET: 'a-production-jwt-secret-0123456789' });
+    const { status, output } = start(script, { ...env, NODE_ENV: 'production', JWKS_URL, CURSOR_SECRET: 'a-production-cursor-secret' });
     expect(status).toBe(1);
     expect(output).toMatch(/GATEWAY_SECRET must be set/);
   });

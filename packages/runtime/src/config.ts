@@ -128,10 +128,14 @@ export function authConfigFrom(
   const problems: string[] = [...productionProblems];
   const warnings: string[] = [];
   if (production) {
-    if (!parsed.JWT_SECRET && !parsed.JWKS_URL) {
-      problems.push('JWT_SECRET (HS256) or JWKS_URL (RS256/ES256 public keys) must be set to verify tokens');
+    // With many institutions, a shared HS256 secret lets whoever runs any one service mint an
+    // admin token for every other organisation: production verifies public keys only.
+    if (parsed.JWT_SECRET) {
+      problems.push(
+        "JWT_SECRET is refused: a shared HS256 secret would let anyone who runs one service mint tokens for every organisation; set JWKS_URL to your identity provider's public keys (RS256/ES256) instead",
+      );
     }
-    if (parsed.JWT_SECRET === DEVELOPMENT_JWT_SECRET) problems.push('JWT_SECRET must not be the development secret');
+    if (!parsed.JWKS_URL) problems.push('JWKS_URL (the RS256/ES256 public keys of your identity provider) must be set to verify tokens');
     if (!parsed.GATEWAY_SECRET) problems.push('GATEWAY_SECRET must be set (the shared secret between the gateway and the subgraphs)');
     if (parsed.GATEWAY_SECRET === DEVELOPMENT_GATEWAY_SECRET) problems.push('GATEWAY_SECRET must not be the development secret');
     if (parsed.JWKS_URL) {

@@ -65,7 +65,7 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
   const parsed = result.data as Record<string, unknown> & z.infer<z.ZodObject<typeof common>>;
   const secret = parsed.CURSOR_SECRET ?? parsed.JWT_SECRET;
   // Every missing production secret is named at once, not one per attempt.
-  const auth = authConfigFrom(parsed, secret ? [] : ['CURSOR_SECRET or JWT_SECRET must be set (signs pagination cursors)']);
+  const auth = authConfigFrom(parsed, secret ? [] : [`CURSOR_SECRET must be set (signs pagination cursors)`]);
   return {
     nodeEnv: parsed.NODE_ENV,
     isProduction: parsed.NODE_ENV === 'production',

@@ -357,37 +357,39 @@ describe('configuration of identity', () => {
     ]);
   });
 
-  it('refuses to start in production without JWT_SECRET or JWKS_URL, or without GATEWAY_SECRET, naming each', () => {
+  it('refuses to start in production without JWKS_URL, or without GATEWAY_SECRET or CURSOR_SECRET, naming each', () => {
     expect(() => loadSubgraphConfig('schools', { ...db, NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadSubgraphConfig('schools', { ...db, NODE_ENV: 'production' })).toThrow(
-      /JWT_SECRET \(HS256\) or JWKS_URL .* must be set.*GATEWAY_SECRET must be set/,
+      /CURSOR_SECRET must be set.*JWKS_URL .* must be set.*GATEWAY_SECRET must be set/,
     );
-    expect(() => loadSubgraphConfig('schools', { ...db, NODE_ENV: 'production', JWT_SECRET: SECRET })).toThrow(
-      /GATEWAY_SECRET must be set/,
+    expect(() => loadAuthConfig({ NODE_ENV: 'production', GATEWAY_SECRET: 'gateway-secret-123456' })).toThrow(/JWKS_URL .* must be set/);
+  });
+
+  it('refuses JWT_SECRET in production, even beside JWKS_URL: a shared HS256 secret mints tokens for every organisation', () => {
+    const env = {
+      ...db,
+      NODE_ENV: 'production',
+      JWKS_URL: 'https://idp.example/.well-known/jwks.json',
+      CURSOR_SECRET: 'cursor-secret-123456',
+      GATEWAY_SECRET: 'gateway-secret-123456',
+    };
+    expect(() => loadSubgraphConfig('schools', { ...env, JWT_SECRET: SECRET })).toThrow(
+      /NODE_ENV=production: JWT_SECRET is refused: a shared HS256 secret would let anyone who runs one service mint tokens for every organisation; set JWKS_URL/,
     );
-    expect(() => loadAuthConfig({ NODE_ENV: 'production', GATEWAY_SECRET: 'gateway-secret-123456' })).toThrow(
-      /JWT_SECRET \(HS256\) or JWKS_URL/,
+    expect(() => loadAuthConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, GATEWAY_SECRET: 'gateway-secret-123456' })).toThrow(
+      /JWT_SECRET is refused.*JWKS_URL .* must be set/,
     );
   });
 
   it('refuses the development secrets and a plain-http key set in production', () => {
     const env = { ...db, NODE_ENV: 'production', GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET, JWT_SECRET: DEVELOPMENT_JWT_SECRET };
-    expect(() => loadSubgraphConfig('schools', env)).toThrow(
-      /JWT_SECRET must not be the development secret.*GATEWAY_SECRET must not be the development secret/,
-    );
+    expect(() => loadSubgraphConfig('schools', env)).toThrow(/JWT_SECRET is refused.*GATEWAY_SECRET must not be the development secret/);
     expect(() =>
       loadAuthConfig({ NODE_ENV: 'production', GATEWAY_SECRET: 'gateway-secret-123456', JWKS_URL: 'http://idp.example/jwks' }),
     ).toThrow(/https/);
   });
 
-  it('starts in production with real secrets, and with JWKS_URL plus a cursor secret', () => {
-    const hs = loadSubgraphConfig('schools', {
-      ...db,
-      NODE_ENV: 'production',
-      JWT_SECRET: SECRET,
-      GATEWAY_SECRET: 'gateway-secret-123456',
-    });
-    expect(hs.auth).toMatchObject({ jwtSecret: SECRET, jwksUrl: null, warnings: [] });
+  it('starts in production with JWKS_URL, a cursor secret and the gateway secret', () => {
     const rs = loadSubgraphConfig('schools', {
       ...db,
       NODE_ENV: 'production',
@@ -395,6 +397,7 @@ describe('configuration of identity', () => {
       CURSOR_SECRET: 'cursor-secret-123456',
       GATEWAY_SECRET: 'gateway-secret-123456',
     });
-    expect(rs.auth).toMatchObject({ jwtSecret: null, jwksUrl: 'https://idp.example/.well-known/jwks.json' });
+    expect(rs.auth).toMatchObject({ jwtSecret: null, jwksUrl: 'https://idp.example/.well-known/jwks.json', warnings: [] });
+    expect(rs.cursorSecret).toBe('cursor-secret-123456');
   });
 });

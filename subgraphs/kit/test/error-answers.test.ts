@@ -91,7 +91,9 @@ describe('EXPOSE_STACKTRACES', () => {
     }
     const production = {
       NODE_ENV: 'production',
-      JWT_SECRET: 'a-production-jwt-secret-0123456789',
+      // Never fetched: no token is sent in this test.
+      JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json',
+      CURSOR_SECRET: 'a-production-cursor-secret-0123',
       GATEWAY_SECRET: 'a-production-gateway-secret-0123',
     };
     expect(configFor(production).exposeStacktraces).toBe(false);
