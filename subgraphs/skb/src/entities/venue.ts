@@ -25,4 +25,9 @@ export class Venue {
   @Field(() => Int)
   @Property({ type: 'integer' })
   capacity!: number;
+
+  /** The SKB that owns the venue (the `org` of its tokens): only it runs events here (issue 12). */
+  @Property({ type: 'text' })
+  @Index({ name: 'venue_owner_org_index' })
+  ownerOrg!: string;
 }

@@ -16,6 +16,7 @@ import { Registration } from '../entities/registration';
 import { TrainingEvent } from '../entities/training-event';
 import type { SkbContext } from '../context';
 import { RegistrationStatus, TrainingEventStatus } from './enums';
+import { requireEventOwner } from './ownership';
 import { checkParticipant } from './validation';
 
 /** Events that take no new participants. */
@@ -80,6 +81,7 @@ export class RegistrationWritesResolver {
       // The event row is the seat counter's lock: registrations for one event are counted and inserted one at a time,
       // so many arriving at once can never overbook it.
       const event = await tx.findOneOrFail(TrainingEvent, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      await requireEventOwner(tx, viewer, event.venueId, 'Mutation.registerParticipant');
       requireOpen(event);
       const taken = await tx.count(Registration, { eventId: id, status: { $ne: RegistrationStatus.CANCELLED } });
       if (taken >= event.capacity)
@@ -126,6 +128,7 @@ export class RegistrationWritesResolver {
 
     return ctx.em.transactional(async (tx) => {
       const { event, registration } = await lockRegistration(tx, id, known.eventId);
+      await requireEventOwner(tx, viewer, event.venueId, 'Mutation.recordAttendance');
       if (event.status === TrainingEventStatus.CANCELLED)
         throw new ConflictError('registrationId: the event was cancelled; no attendance can be recorded', 'registrationId');
       if (event.startsOn > todayWita())
@@ -162,6 +165,7 @@ export class RegistrationWritesResolver {
 
     return ctx.em.transactional(async (tx) => {
       const { event, registration } = await lockRegistration(tx, id, known.eventId);
+      await requireEventOwner(tx, viewer, event.venueId, 'Mutation.cancelRegistration');
       if (registration.status !== RegistrationStatus.REGISTERED) {
         throw new ConflictError(
           `registrationId: the registration is ${registration.status} and can no longer be cancelled`,

@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError, Rule, newId, recordAudit, requireIntInRan
 import { Registration } from '../entities/registration';
 import { TrainingEvent } from '../entities/training-event';
 import { Venue } from '../entities/venue';
+import { requireEventOwner, requireVenueOwner } from './ownership';
 import type { SkbContext } from '../context';
 import { RegistrationStatus, TrainingEventStatus } from './enums';
 import { TrainingEventInput, TrainingEventUpdateInput } from './types/training-event.input';
@@ -31,6 +32,7 @@ export class TrainingEventWritesResolver {
     const fields = checkNewEvent(input);
     const venue = await ctx.loaders.venueById.load(fields.venueId);
     if (!venue) throw new NotFoundError('Venue', fields.venueId, 'input.venueId');
+    requireVenueOwner(viewer, venue, 'Mutation.createTrainingEvent');
     checkSchedule(fields, venue, ALL_FIELDS);
     await ctx.partners.requireExisting('trainingProgram', 'TrainingProgram', fields.programId, 'input.programId');
 
@@ -68,6 +70,7 @@ export class TrainingEventWritesResolver {
       // Locked and read again: the version compared is the one this transaction overwrites, and no registration slips in meanwhile.
       const event = await tx.findOne(TrainingEvent, { id: eventId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (!event) throw new NotFoundError('TrainingEvent', id, 'id');
+      await requireEventOwner(tx, viewer, event.venueId, 'Mutation.updateTrainingEvent');
       if (event.version !== version) {
         throw new ConflictError(`version: the event is at version ${event.version}, not ${version}; read it again and retry`, 'version');
       }
@@ -81,6 +84,8 @@ export class TrainingEventWritesResolver {
       };
       const venue = await tx.findOne(Venue, { id: next.venueId });
       if (!venue) throw new NotFoundError('Venue', next.venueId, 'input.venueId');
+      // Moved to another venue: that one must be the caller's too.
+      requireVenueOwner(viewer, venue, 'Mutation.updateTrainingEvent');
       checkSchedule(next, venue, new Set(Object.keys(changes) as Array<keyof EventFields>));
       if (changes.capacity !== undefined) {
         const taken = await tx.count(Registration, { eventId, status: { $ne: RegistrationStatus.CANCELLED } });
@@ -120,6 +125,7 @@ export class TrainingEventWritesResolver {
       // Locked: two admins moving one event on at once are applied one after the other, each checked against the other's result.
       const event = await tx.findOne(TrainingEvent, { id: eventId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (!event) throw new NotFoundError('TrainingEvent', id, 'id');
+      await requireEventOwner(tx, viewer, event.venueId, 'Mutation.setTrainingEventStatus');
       const from = event.status;
       event.status = checkTransition(from, status);
       await recordAudit(tx, viewer, {

@@ -12,7 +12,14 @@ export async function seedDemo(em: EntityManager): Promise<Record<string, number
   const world = buildDemoWorld();
   await em.insertMany(
     Venue,
-    world.venues.map((v) => ({ id: v.id, name: v.name, address: v.address, districtCode: v.districtCode, capacity: v.capacity })),
+    world.venues.map((v) => ({
+      id: v.id,
+      name: v.name,
+      address: v.address,
+      districtCode: v.districtCode,
+      capacity: v.capacity,
+      ownerOrg: v.ownerOrg,
+    })),
   );
   await em.insertMany(
     TrainingEvent,

@@ -17,12 +17,13 @@ export async function seedSynthetic({ client, world, progress }: SyntheticLoad):
       ['address', 'text'],
       ['district_code', 'text'],
       ['capacity', 'integer'],
+      ['owner_org', 'text'],
     ],
     progress,
   );
   for (let v = 0; v < layout.venueCount; v++) {
     const venue = world.venue(v);
-    await venues.add(venue.id, venue.name, venue.address, venue.districtCode, venue.capacity);
+    await venues.add(venue.id, venue.name, venue.address, venue.districtCode, venue.capacity, venue.ownerOrg);
   }
   await venues.close();
 
