@@ -31,4 +31,9 @@ export class TrainingProgram {
   @Index()
   @Property({ type: 'uuid', nullable: true })
   prerequisiteId?: string | null;
+
+  /** The university or training provider that owns the program (the `org` of its tokens): only it records results (issue 12). */
+  @Property({ type: 'text' })
+  @Index({ name: 'training_program_provider_org_index' })
+  providerOrg!: string;
 }

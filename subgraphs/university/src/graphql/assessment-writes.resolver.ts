@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { BadUserInputError, NotFoundError, Rule, newId, recordAudit, requireUuid, requireViewer } from '@mitra/kit';
+import { BadUserInputError, NotFoundError, Rule, newId, recordAudit, requireOwnOrganisation, requireUuid, requireViewer } from '@mitra/kit';
 import { Assessment } from '../entities/assessment';
 import type { UniversityContext } from '../context';
 import { AssessmentInput } from './types/assessment.input';
@@ -26,7 +26,10 @@ export class AssessmentWritesResolver {
     const microteachingScore = optionalScore(input.microteachingScore, 'input.microteachingScore');
     const assessedOn = checkAssessedOn(input.assessedOn, 'input.assessedOn');
 
-    if (!(await ctx.loaders.programById.load(programId))) throw new NotFoundError('TrainingProgram', programId, 'input.programId');
+    const program = await ctx.loaders.programById.load(programId);
+    if (!program) throw new NotFoundError('TrainingProgram', programId, 'input.programId');
+    // Results of a program are its provider's to record, not any university's.
+    requireOwnOrganisation(viewer, program.providerOrg, 'Mutation.recordAssessment');
     const [, event] = await Promise.all([
       ctx.partners.requireExisting('teacher', 'Teacher', teacherId, 'input.teacherId'),
       eventId

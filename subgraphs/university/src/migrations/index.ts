@@ -1,8 +1,12 @@
 import type { MigrationEntry } from '@mitra/kit';
 import { Migration20261127200000University } from './Migration20261127200000University';
+import { Migration20261205000000UniversityProgramProvider } from './Migration20261205000000UniversityProgramProvider';
 
 /**
  * Committed migrations, in order; the ORM never creates the schema by itself.
  * Their names sort in the order they run (a test checks it).
  */
-export const migrations: MigrationEntry[] = [{ name: 'Migration20261127200000University', class: Migration20261127200000University }];
+export const migrations: MigrationEntry[] = [
+  { name: 'Migration20261127200000University', class: Migration20261127200000University },
+  { name: 'Migration20261205000000UniversityProgramProvider', class: Migration20261205000000UniversityProgramProvider },
+];

@@ -23,6 +23,7 @@ export async function seedDemo(em: EntityManager): Promise<Record<string, number
       tier: p.tier as TrainingTier,
       hours: p.hours,
       prerequisiteId: p.prerequisiteId,
+      providerOrg: p.providerOrg,
     })),
   );
   const modules = world.programs.flatMap((p) =>
