@@ -18,7 +18,8 @@ export const PARTNERS = [
     /** The organisation kinds whose rows it holds (the `org` claim's prefix). */
     orgKinds: ['school'],
   },
-  { name: 'university', port: 4002, package: '@mitra/university', database: 'mitra_university', orgKinds: ['university'] },
+  // Universities' PAUD study programs and training providers (LPDs): the same powers over their own programs.
+  { name: 'university', port: 4002, package: '@mitra/university', database: 'mitra_university', orgKinds: ['university', 'provider'] },
   { name: 'skb', port: 4003, package: '@mitra/skb', database: 'mitra_skb', orgKinds: ['skb'] },
 ] as const;
 

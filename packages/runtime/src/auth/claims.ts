@@ -4,7 +4,7 @@ import { PARTNERS } from '../partners';
 export const NPSN_PATTERN = /^\d{8}$/;
 
 /** The kinds of organisation a token can speak for: `org` is `<kind>:<id>`. */
-export const ORG_KINDS = ['school', 'skb', 'university', 'government'] as const;
+export const ORG_KINDS = ['school', 'skb', 'university', 'provider', 'government'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 
 export const ROLES = ['admin', 'staff', 'analyst'] as const;
@@ -28,7 +28,8 @@ export class ClaimError extends Error {}
 
 // Ids of non-school organisations are lowercase slugs: `balikpapan-selatan`, `mulia`, `kemdikbud-kaltim`.
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
-const ORG_SHAPE = 'school:<8-digit NPSN>, skb:<id>, university:<id> or government:<id> (ids: lowercase letters, digits and hyphens)';
+const ORG_SHAPE =
+  'school:<8-digit NPSN>, skb:<id>, university:<id>, provider:<id> (a training provider such as an LPD) or government:<id> (ids: lowercase letters, digits and hyphens)';
 
 function shown(value: unknown): string {
   const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));

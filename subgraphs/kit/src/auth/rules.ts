@@ -35,6 +35,8 @@ export const Rule = {
   /** Writes: `<org kind>:<role>` grants, e.g. a school's admin. */
   SCHOOL_ADMIN: 'school:admin',
   UNIVERSITY_ADMIN: 'university:admin',
+  /** A training provider (an LPD) has a university's powers over its own programs. */
+  PROVIDER_ADMIN: 'provider:admin',
   SKB_ADMIN: 'skb:admin',
   SKB_STAFF: 'skb:staff',
 } as const;
@@ -105,6 +107,7 @@ const ORG_LABELS: Record<string, string> = {
   school: 'a school',
   skb: 'an SKB',
   university: 'a university',
+  provider: 'a training provider',
   government: 'a government office',
 };
 

@@ -14,7 +14,7 @@ export class AssessmentWritesResolver {
    * and the event (skb) are other partners' keys: asked through the gateway
    * with the caller's token, before the transaction, so no lock waits on HTTP.
    */
-  @Authorized(Rule.UNIVERSITY_ADMIN)
+  @Authorized(Rule.UNIVERSITY_ADMIN, Rule.PROVIDER_ADMIN)
   @Mutation(() => Assessment)
   async recordAssessment(@Arg('input', () => AssessmentInput) input: AssessmentInput, @Ctx() ctx: UniversityContext): Promise<Assessment> {
     const viewer = requireViewer(ctx.viewer, 'Mutation.recordAssessment');
