@@ -35,6 +35,10 @@ export function checkTeacherUpdate(input: TeacherUpdateInput): TeacherChanges {
   return changes;
 }
 
+/** What each mutation says of itself in the schema. */
+const UPDATE_TEACHER =
+  "Changes a teacher of the caller's own school. `version` is the one last read: a stale version is CONFLICT and changes nothing.";
+
 /**
  * A school's admin writes its own school's teachers. Order in every write:
  * who may (before anything is written), what is asked (validated, nothing
@@ -80,10 +84,7 @@ export class TeacherWritesResolver {
   }
 
   @Authorized(Rule.SCHOOL_ADMIN)
-  @Mutation(() => Teacher, {
-    description:
-      "Changes a teacher of the caller's own school. `version` is the one last read: a stale version is CONFLICT and changes nothing.",
-  })
+  @Mutation(() => Teacher, { description: UPDATE_TEACHER })
   async updateTeacher(
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,

@@ -2,15 +2,15 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import {
-  BadUserInputError,
-  ConflictError,
-  NotFoundError,
   Rule,
   newId,
   recordAudit,
   requireUuid,
   requireViewer,
   todayWita,
+  BadUserInputError,
+  ConflictError,
+  NotFoundError,
 } from '@mitra/kit';
 import { Registration } from '../entities/registration';
 import { TrainingEvent } from '../entities/training-event';
@@ -43,14 +43,17 @@ async function lockRegistration(
   return { event, registration };
 }
 
+/** What each mutation says of itself in the schema. */
+const REGISTER_PARTICIPANT =
+  'Registers a teacher (teacherId; her name is taken from the schools partner unless participantName is given), or a participant who is not a teacher (participantName). CONFLICT when the event is full, closed, or the teacher is already registered.';
+const RECORD_ATTENDANCE =
+  'Records whether a participant came: ATTENDED or NO_SHOW, once the event has started. CONFLICT for a cancelled event or registration.';
+
 /** The SKB registers participants (its admin) and records their attendance (its admin or staff). */
 @Resolver()
 export class RegistrationWritesResolver {
   @Authorized(Rule.SKB_ADMIN)
-  @Mutation(() => Registration, {
-    description:
-      'Registers a teacher (teacherId; her name is taken from the schools partner unless participantName is given), or a participant who is not a teacher (participantName). CONFLICT when the event is full, closed, or the teacher is already registered.',
-  })
+  @Mutation(() => Registration, { description: REGISTER_PARTICIPANT })
   async registerParticipant(
     @Arg('eventId', () => ID) eventId: string,
     @Arg('teacherId', () => ID, { nullable: true }) teacherId: string | null,
@@ -106,10 +109,7 @@ export class RegistrationWritesResolver {
   }
 
   @Authorized(Rule.SKB_ADMIN, Rule.SKB_STAFF)
-  @Mutation(() => Registration, {
-    description:
-      'Records whether a participant came: ATTENDED or NO_SHOW, once the event has started. CONFLICT for a cancelled event or registration.',
-  })
+  @Mutation(() => Registration, { description: RECORD_ATTENDANCE })
   async recordAttendance(
     @Arg('registrationId', () => ID) registrationId: string,
     @Arg('status', () => RegistrationStatus) status: RegistrationStatus,
