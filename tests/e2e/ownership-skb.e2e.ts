@@ -1,3 +1,4 @@
+import { DEMO_IDS } from '@mitra/fixtures';
 import { gql, type LooseBody } from '../harness/client';
 import { hubUrls } from '../harness/env';
 import { sql } from '../harness/db';
@@ -70,5 +71,59 @@ describe('the owner', () => {
     const { body } = await gql(UPDATE, { id: event.id, version: 2, input: { title: 'Judul Baru Pemilik' } }, { token: writes.admin });
     expect(body.errors).toBeUndefined();
     expect(body.data.updateTrainingEvent).toMatchObject({ title: 'Judul Baru Pemilik', version: 3 });
+  });
+});
+
+describe('two SKBs in the demo: Balikpapan Selatan and Samarinda', () => {
+  const SAMARINDA = DEMO_IDS.skbSamarinda;
+  let samarinda: string;
+  const created: string[] = [];
+
+  beforeAll(async () => {
+    samarinda = await tokenFor({ org: SAMARINDA, roles: ['admin'], sub: 'ownership-test:samarinda-admin' });
+  });
+
+  afterAll(async () => {
+    if (created.length) await sql('skb', 'delete from training_event where id = any($1::uuid[])', [created]);
+  });
+
+  it('each owns its venues', async () => {
+    const rows = await sql<{ id: string; owner_org: string }>(
+      'skb',
+      'select id, owner_org from venue where id = any($1::uuid[]) order by id',
+      [Object.values(DEMO_IDS.venues)],
+    );
+    const owners = Object.fromEntries(rows.map((r) => [r.id, r.owner_org]));
+    expect(owners).toEqual({
+      [DEMO_IDS.venues.hall]: OWNER,
+      [DEMO_IDS.venues.classroom]: OWNER,
+      [DEMO_IDS.venues.samarinda]: SAMARINDA,
+    });
+  });
+
+  it("Samarinda runs events at its own venue, and Balikpapan Selatan's admin may not touch them", async () => {
+    const input = writes.eventInput({ venueId: DEMO_IDS.venues.samarinda, capacity: 20 });
+    const own = await gql(CREATE, { input }, { token: samarinda });
+    expect(own.body.errors).toBeUndefined();
+    created.push(own.body.data.createTrainingEvent.id);
+    const refused = await expectNothingWritten(
+      'skb',
+      EVENT_TABLES,
+      () => gql(STATUS, { id: own.body.data.createTrainingEvent.id, status: 'CANCELLED' }, { token: writes.admin }),
+      'FORBIDDEN',
+    );
+    expect(refused.errors[0].message).toBe(
+      `Mutation.setTrainingEventStatus: ${OWNER} may write only its own rows, not those of ${SAMARINDA}`,
+    );
+  });
+
+  it("Samarinda's admin may not run events at Balikpapan Selatan's hall", async () => {
+    const body = await expectNothingWritten(
+      'skb',
+      EVENT_TABLES,
+      () => gql(CREATE, { input: writes.eventInput() }, { token: samarinda }),
+      'FORBIDDEN',
+    );
+    expect(body.errors[0].message).toBe(`Mutation.createTrainingEvent: ${SAMARINDA} may write only its own rows, not those of ${OWNER}`);
   });
 });
