@@ -1,7 +1,6 @@
-import { type RunningRouter } from '@mitra/cli';
 import { expectNoErrors, gql, type LooseBody } from '../harness/client';
 import { sql } from '../harness/db';
-import { codes, expectSameAnswer, startHubRouter, viaRouter } from '../harness/router';
+import { codes, expectSameAnswer, useHubRouter, viaRouter } from '../harness/router';
 import { MIN } from '../harness/statistics-oracle';
 import { CALLERS, PARTNER, tokenFor, tokenOf } from '../harness/tokens';
 
@@ -13,15 +12,7 @@ import { CALLERS, PARTNER, tokenFor, tokenOf } from '../harness/tokens';
  * at the same moment each get the answer their own token allows.
  */
 
-let router: RunningRouter;
-
-beforeAll(async () => {
-  router = await startHubRouter();
-}, 60_000);
-
-afterAll(async () => {
-  await router?.stop();
-});
+const router = useHubRouter();
 
 describe('teachers across partners, with tokens', () => {
   /** A teacher of school 64710001 with registrations (skb) and assessments (university), and what the databases hold of her. */

@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { ROUTER_CONFIG, startRouter, type RunningRouter } from '@mitra/cli';
+import { ROUTER_CONFIG, startRouter } from '@mitra/cli';
 import { DEMO_IDS } from '@mitra/fixtures';
 import { GATEWAY_SECRET_HEADER } from '@mitra/runtime';
 import { expectNoErrors, gql, type LooseBody } from '../harness/client';
 import { sql } from '../harness/db';
 import { hubSecrets, hubUrls } from '../harness/env';
-import { codes, expectSameAnswer, startHubRouter, viaRouter } from '../harness/router';
+import { codes, expectSameAnswer, useHubRouter, viaRouter } from '../harness/router';
 import { PARTNER, tokenFor } from '../harness/tokens';
 import { until } from '../harness/wait';
 
@@ -26,15 +26,7 @@ import { until } from '../harness/wait';
  * router-partner-down.e2e.ts. The router starts once per file.
  */
 
-let router: RunningRouter;
-
-beforeAll(async () => {
-  router = await startHubRouter();
-}, 60_000);
-
-afterAll(async () => {
-  await router?.stop();
-});
+const router = useHubRouter();
 
 describe('the router process', () => {
   it('answers its liveness check at /healthz, and sends no CORS headers to another origin', async () => {

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK, generateKeyPair, type CryptoKey } from 'jose';
-import { AUDIENCE, ISSUER, type TokenSpec } from './tokens';
+import { claimsFor, type TokenSpec } from './tokens';
 
 /**
  * An identity provider's public key set, served on loopback for production-mode
@@ -32,18 +32,6 @@ export async function startTestKeySet(): Promise<TestKeySet> {
   };
 }
 
-async function sign(key: CryptoKey, kid: string, spec: TokenSpec): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  const payload: Record<string, unknown> = {
-    iss: ISSUER,
-    aud: AUDIENCE,
-    sub: spec.sub ?? `test:${spec.org}`,
-    org: spec.org,
-    roles: spec.roles,
-    iat: now,
-    exp: now + (spec.expiresIn ?? 600),
-    ...spec.claims,
-  };
-  const present = Object.fromEntries(Object.entries(payload).filter(([, value]) => value !== undefined));
-  return new SignJWT(present).setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' }).sign(key);
+function sign(key: CryptoKey, kid: string, spec: TokenSpec): Promise<string> {
+  return new SignJWT(claimsFor(spec)).setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' }).sign(key);
 }

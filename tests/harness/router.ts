@@ -22,6 +22,34 @@ export function startHubRouter(options: HubRouterOptions = {}): Promise<RunningR
   return startRouter({ ...options, subgraphUrls: { ...subgraphs, ...options.subgraphUrls }, gatewaySecret: hubSecrets().gatewaySecret });
 }
 
+/**
+ * A router over the shared hub for the whole test file: started before its
+ * tests, stopped after them. The object forwards to the running router.
+ */
+export function useHubRouter(): RunningRouter {
+  let router: RunningRouter | undefined;
+  beforeAll(async () => {
+    router = await startHubRouter();
+  }, 60_000);
+  afterAll(async () => {
+    await router?.stop();
+  });
+  const running = (): RunningRouter => {
+    if (!router) throw new Error('the router is not running (useHubRouter starts it in beforeAll)');
+    return router;
+  };
+  return {
+    get origin() {
+      return running().origin;
+    },
+    get url() {
+      return running().url;
+    },
+    output: () => running().output(),
+    stop: () => running().stop(),
+  };
+}
+
 /** Starts them together; when one fails, stops the others and fails with its reason. */
 export async function startRouters(...starts: Array<Promise<RunningRouter>>): Promise<RunningRouter[]> {
   const started = await Promise.allSettled(starts);

@@ -19,8 +19,8 @@ export interface TokenSpec {
 
 const now = (): number => Math.floor(Date.now() / 1000);
 
-/** A signed HS256 token, as `npm run token` makes, shaped by `spec`. */
-export async function tokenFor(spec: TokenSpec): Promise<string> {
+/** The claims of a token shaped by `spec`: the hub's issuer and audience, issued now, 600 s of life by default. */
+export function claimsFor(spec: TokenSpec): Record<string, unknown> {
   const payload: Record<string, unknown> = {
     iss: ISSUER,
     aud: AUDIENCE,
@@ -31,8 +31,13 @@ export async function tokenFor(spec: TokenSpec): Promise<string> {
     exp: now() + (spec.expiresIn ?? 600),
     ...spec.claims,
   };
-  const present = Object.fromEntries(Object.entries(payload).filter(([, value]) => value !== undefined));
-  return new SignJWT(present)
+  // `undefined` leaves a claim out.
+  return Object.fromEntries(Object.entries(payload).filter(([, value]) => value !== undefined));
+}
+
+/** A signed HS256 token, as `npm run token` makes, shaped by `spec`. */
+export async function tokenFor(spec: TokenSpec): Promise<string> {
+  return new SignJWT(claimsFor(spec))
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .sign(new TextEncoder().encode(spec.secret ?? hubSecrets().jwtSecret));
 }
