@@ -4,44 +4,56 @@ import { hubUrls } from '../harness/env';
 import { tokenOf } from '../harness/tokens';
 
 /**
- * Personal fields (a teacher's birth date) over a list that mixes schools:
- * the teacher's own school sees them, every other row is null, and the list
- * carries no error for the rows withheld. The field-by-field matrix for one
- * teacher is authorization.e2e.ts.
+ * Personal fields (a teacher's birth date, her NUPTK) over a list: her own
+ * school sees them, and since issue 12 a school's list holds only its own
+ * teachers; a partner that sees teachers of many schools gets every personal
+ * field null, and the list carries no error for the values withheld. The
+ * field-by-field matrix for one teacher is authorization.e2e.ts.
  */
 
 let schoolAdmin: string | undefined;
+let universityStaff: string | undefined;
 
 beforeAll(async () => {
   schoolAdmin = await tokenOf('school admin');
+  universityStaff = await tokenOf('university staff');
 });
 
-describe('personal fields over a list', () => {
-  const LIST = '{ teachers(first: 100, filter: { districtCode: "64.71" }) { edges { node { id birthDate school { npsn } } } } }';
-
-  it.each([
-    ['the gateway', () => hubUrls().gateway],
-    ['the schools subgraph directly', () => hubUrls().subgraphs.schools],
-  ])(
-    "an admin of 64710001 sees its own teachers' birth dates and null for another school's, without errors, through %s",
-    async (_via, url) => {
-      const { body } = await gql(LIST, undefined, { url: url(), token: schoolAdmin });
-      expect(body.errors).toBeUndefined();
-      const nodes: LooseBody[] = body.data.teachers.edges.map((e: LooseBody) => e.node);
-      const truth = new Map(
-        (
-          await sql<{ id: string; birth_date: string | null }>(
-            'schools',
-            "select id, to_char(birth_date, 'YYYY-MM-DD') as birth_date from teacher",
-          )
-        ).map((t) => [t.id, t.birth_date]),
-      );
-      const own = nodes.filter((n) => n.school.npsn === '64710001');
-      const others = nodes.filter((n) => n.school.npsn !== '64710001');
-      expect(own.length).toBeGreaterThan(0);
-      expect(others.length).toBeGreaterThan(0);
-      for (const n of own) expect({ id: n.id, birthDate: n.birthDate }).toEqual({ id: n.id, birthDate: truth.get(n.id) });
-      for (const n of others) expect({ id: n.id, birthDate: n.birthDate }).toEqual({ id: n.id, birthDate: null });
-    },
+const LIST =
+  '{ teachers(first: 100, filter: { districtCode: "64.71" }) { totalCount edges { node { id birthDate nuptk school { npsn } } } } }';
+const truth = async () =>
+  sql<{ id: string; npsn: string; birth_date: string | null; nuptk: string | null }>(
+    'schools',
+    "select t.id, t.school_npsn as npsn, to_char(t.birth_date, 'YYYY-MM-DD') as birth_date, t.nuptk from teacher t join school s on s.npsn = t.school_npsn where s.district_code = '64.71'",
   );
+
+describe.each([
+  ['the gateway', () => hubUrls().gateway],
+  ['the schools subgraph directly', () => hubUrls().subgraphs.schools],
+])('personal fields over a list, through %s', (_via, url) => {
+  it('an admin of 64710001 lists exactly its own teachers, each with her birth date and NUPTK', async () => {
+    const { body } = await gql(LIST, undefined, { url: url(), token: schoolAdmin });
+    expect(body.errors).toBeUndefined();
+    const nodes: LooseBody[] = body.data.teachers.edges.map((e: LooseBody) => e.node);
+    const own = (await truth()).filter((t) => t.npsn === '64710001');
+    expect(own.length).toBeGreaterThan(0);
+    expect(body.data.teachers.totalCount).toBe(own.length);
+    expect(
+      nodes
+        .map((n) => ({ id: n.id, birthDate: n.birthDate, nuptk: n.nuptk, npsn: n.school.npsn }))
+        .sort((a, b) => a.id.localeCompare(b.id)),
+    ).toEqual(
+      own.map((t) => ({ id: t.id, birthDate: t.birth_date, nuptk: t.nuptk, npsn: t.npsn })).sort((a, b) => a.id.localeCompare(b.id)),
+    );
+  });
+
+  it('a university lists teachers of several schools with every birth date and NUPTK null, without errors', async () => {
+    const { body } = await gql(LIST, undefined, { url: url(), token: universityStaff });
+    expect(body.errors).toBeUndefined();
+    const nodes: LooseBody[] = body.data.teachers.edges.map((e: LooseBody) => e.node);
+    expect(new Set(nodes.map((n) => n.school.npsn)).size).toBeGreaterThan(1);
+    const withValues = (await truth()).filter((t) => t.birth_date !== null || t.nuptk !== null).map((t) => t.id);
+    expect(nodes.filter((n) => withValues.includes(n.id)).length).toBeGreaterThan(0);
+    for (const n of nodes) expect({ id: n.id, birthDate: n.birthDate, nuptk: n.nuptk }).toEqual({ id: n.id, birthDate: null, nuptk: null });
+  });
 });

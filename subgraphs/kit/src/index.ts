@@ -8,6 +8,7 @@ export * from './columns';
 export * from './context';
 export * from './db';
 export * from './loaders';
+export * from './organizations';
 export * from './orm-errors';
 export * from './pagination';
 export * from './partner-api';

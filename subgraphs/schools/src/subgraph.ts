@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import type { SubgraphDefinition } from '@mitra/kit';
 import { District } from './entities/district';
+import { Organization } from './entities/organization';
 import { Qualification } from './entities/qualification';
 import { School } from './entities/school';
 import { Teacher } from './entities/teacher';
 import { DistrictResolver } from './graphql/district.resolver';
+import { OrganizationResolver } from './graphql/organization.resolver';
 import { QualificationWritesResolver } from './graphql/qualification-writes.resolver';
 import { references } from './graphql/references';
 import { SchoolResolver } from './graphql/school.resolver';
@@ -15,13 +17,21 @@ import { createLoaders, type SchoolsLoaders } from './loaders';
 
 export { migrations } from './migrations';
 
-export const entities = [District, School, Teacher, Qualification];
+export const entities = [District, Organization, School, Teacher, Qualification];
 /** The subgraph's own tables, children last; `seed --reset` empties them. */
-export const tables = ['qualification', 'teacher', 'school', 'district'];
+export const tables = ['qualification', 'teacher', 'school', 'organization', 'district'];
 
 export const definition: SubgraphDefinition<SchoolsLoaders> = {
   name: 'schools',
-  resolvers: [TeacherResolver, TeacherWritesResolver, QualificationWritesResolver, SchoolResolver, DistrictResolver, StatisticsResolver],
+  resolvers: [
+    TeacherResolver,
+    TeacherWritesResolver,
+    QualificationWritesResolver,
+    SchoolResolver,
+    DistrictResolver,
+    OrganizationResolver,
+    StatisticsResolver,
+  ],
   references,
   createLoaders,
   uniqueConstraints: {

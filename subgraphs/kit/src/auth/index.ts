@@ -1,2 +1,3 @@
 export * from './gateway-only';
 export * from './rules';
+export * from './need-to-know';

@@ -18,9 +18,11 @@ export class Teacher implements OwnedRecord {
   @Property({ type: 'text' })
   fullName!: string;
 
+  @Authorized(Rule.PERSONAL)
   @Field(() => String, {
     nullable: true,
-    description: 'Nomor Unik Pendidik dan Tenaga Kependidikan: 16 digits, unique when present.',
+    description:
+      "Nomor Unik Pendidik dan Tenaga Kependidikan: 16 digits, unique when present. Personal data: readable only by the teacher's own school; null for everyone else.",
   })
   @Property({ type: 'text', nullable: true, unique: true })
   nuptk?: string | null;

@@ -64,3 +64,22 @@ export enum StatisticsGrouping {
   EMPLOYMENT_STATUS = 'EMPLOYMENT_STATUS',
 }
 registerEnumType(StatisticsGrouping, { name: 'StatisticsGrouping' });
+
+/** The kinds of partner organisation; each is the prefix of the `org` claim of its tokens (`skb:…`, `provider:…`). */
+export enum OrganizationKind {
+  SCHOOL = 'SCHOOL',
+  SKB = 'SKB',
+  UNIVERSITY = 'UNIVERSITY',
+  TRAINING_PROVIDER = 'TRAINING_PROVIDER',
+  GOVERNMENT = 'GOVERNMENT',
+}
+registerEnumType(OrganizationKind, {
+  name: 'OrganizationKind',
+  valuesConfig: {
+    SCHOOL: { description: 'a PAUD school (org `school:<npsn>`)' },
+    SKB: { description: 'a Sanggar Kegiatan Belajar, a government learning centre (org `skb:<id>`)' },
+    UNIVERSITY: { description: "a university's PAUD study program (org `university:<id>`)" },
+    TRAINING_PROVIDER: { description: 'a training provider such as an LPD running tiered training (org `provider:<id>`)' },
+    GOVERNMENT: { description: 'a government office: statistics only (org `government:<id>`)' },
+  },
+});

@@ -1,8 +1,8 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, Rule, checkPageSize, toPage } from '@mitra/kit';
+import { PageArgs, Rule, canSeeSchoolTeachers, checkPageSize, personReach, toPage } from '@mitra/kit';
 import { District } from '../entities/district';
 import { School } from '../entities/school';
-import type { TeacherKey } from '../loaders/teacher-pages';
+import { countTeachers, listTeachers, type TeacherKey } from '../loaders/teacher-pages';
 import type { SchoolsContext } from '../context';
 import { teacherCursor } from './teacher.resolver';
 import { TeacherConnection } from './types/teacher-connection';
@@ -32,13 +32,26 @@ export class SchoolResolver {
     const size = checkPageSize(first);
     const scope = `school-teachers:${school.npsn}`;
     const key = after ? (ctx.cursors.decode(scope, after) as TeacherKey) : null;
-    const rows = await ctx.loaders.teacherPageBySchool.load({ npsn: school.npsn, first: size, after: key });
+    const reach = personReach(ctx.viewer);
     const connection = new TeacherConnection();
+    if (canSeeSchoolTeachers(reach, school.npsn)) {
+      // The whole school: batched across the schools of one request.
+      const rows = await ctx.loaders.teacherPageBySchool.load({ npsn: school.npsn, first: size, after: key });
+      Object.assign(
+        connection,
+        toPage(rows, size, (t) => teacherCursor(ctx.cursors, scope, t)),
+      );
+      connection.count = () => ctx.loaders.teacherCountBySchool.load(school.npsn);
+      return connection;
+    }
+    // Only the school's teachers within the caller's reach (need-to-know), often none.
+    const filter = { npsn: school.npsn, reach };
+    const rows = reach.teachers.length ? await listTeachers(ctx.em, filter, size, key) : [];
     Object.assign(
       connection,
       toPage(rows, size, (t) => teacherCursor(ctx.cursors, scope, t)),
     );
-    connection.count = () => ctx.loaders.teacherCountBySchool.load(school.npsn);
+    connection.count = async () => (reach.teachers.length ? countTeachers(ctx.em, filter) : 0);
     return connection;
   }
 }

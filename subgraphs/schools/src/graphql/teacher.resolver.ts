@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { type CursorCodec, DateScalar, PageArgs, Rule, checkPageSize, requireUuid, toPage } from '@mitra/kit';
+import { type CursorCodec, DateScalar, PageArgs, Rule, canSeeTeacher, checkPageSize, personReach, requireUuid, toPage } from '@mitra/kit';
 import { Qualification } from '../entities/qualification';
 import { School } from '../entities/school';
 import { Teacher } from '../entities/teacher';
@@ -12,6 +12,12 @@ import { checkTeacherFilter } from './validation';
 
 export const TEACHERS_SCOPE = 'teachers';
 
+/** A teacher by id as the caller may see her: null when unknown or out of its reach, alike. */
+export async function visibleTeacher(ctx: SchoolsContext, id: string): Promise<Teacher | null> {
+  const teacher = await ctx.loaders.teacherById.load(id);
+  return teacher && canSeeTeacher(personReach(ctx.viewer), teacher) ? teacher : null;
+}
+
 export function teacherCursor(cursors: CursorCodec, scope: string, t: Teacher): string {
   return cursors.encode(scope, [t.fullName, t.id]);
 }
@@ -20,9 +26,9 @@ export function teacherCursor(cursors: CursorCodec, scope: string, t: Teacher): 
 @Authorized(Rule.PERSONS)
 @Resolver(() => Teacher)
 export class TeacherResolver {
-  @Query(() => Teacher, { nullable: true })
+  @Query(() => Teacher, { nullable: true, description: 'Null when unknown, and when the caller has no relation with her (need-to-know).' })
   teacher(@Arg('id', () => ID) id: string, @Ctx() ctx: SchoolsContext): Promise<Teacher | null> {
-    return ctx.loaders.teacherById.load(requireUuid(id, 'id'));
+    return visibleTeacher(ctx, requireUuid(id, 'id'));
   }
 
   @Query(() => TeacherConnection, { nullable: true })
@@ -32,7 +38,7 @@ export class TeacherResolver {
     @Ctx() ctx: SchoolsContext,
   ): Promise<TeacherConnection> {
     const size = checkPageSize(first);
-    const f = checkTeacherFilter(filter ?? {});
+    const f = { ...checkTeacherFilter(filter ?? {}), reach: personReach(ctx.viewer) };
     const key = after ? (ctx.cursors.decode(TEACHERS_SCOPE, after) as TeacherKey) : null;
     const rows = await listTeachers(ctx.em, f, size, key);
     const connection = new TeacherConnection();

@@ -4,6 +4,7 @@ import { District } from '../entities/district';
 import { Qualification } from '../entities/qualification';
 import { School } from '../entities/school';
 import { Teacher } from '../entities/teacher';
+import { createOrganizationLoaders, type OrganizationLoaders } from './organizations';
 import { createStatisticsLoaders, type StatisticsLoaders } from '../statistics/loaders';
 import { loadSchoolTeacherCounts, loadSchoolTeacherPages, type SchoolPageKey, type TeacherRowsPage } from './teacher-pages';
 
@@ -14,6 +15,7 @@ export interface SchoolsLoaders {
   qualificationsByTeacher: DataLoader<string, Qualification[]>;
   teacherPageBySchool: DataLoader<SchoolPageKey, TeacherRowsPage, string>;
   teacherCountBySchool: DataLoader<string, number>;
+  organizations: OrganizationLoaders;
   statistics: StatisticsLoaders;
 }
 
@@ -41,6 +43,7 @@ export function createLoaders({ em, config }: LoaderSources): SchoolsLoaders {
     ),
     teacherPageBySchool: new DataLoader((keys) => loadSchoolTeacherPages(em, keys), { cacheKeyFn: (k) => JSON.stringify(k) }),
     teacherCountBySchool: new DataLoader((npsns) => loadSchoolTeacherCounts(em, npsns)),
+    organizations: createOrganizationLoaders(em),
     statistics: createStatisticsLoaders(em, config),
   };
 }

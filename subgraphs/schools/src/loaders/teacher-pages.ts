@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Knex } from '@mikro-orm/postgresql';
+import type { PersonReach } from '@mitra/kit';
 import { Teacher } from '../entities/teacher';
 import { STANDARD_FIELDS, STANDARD_LEVELS } from '../entities/qualification-standard';
 
@@ -11,6 +12,8 @@ export interface TeacherListFilter {
   districtCode?: string | null;
   meetsQualificationStandard?: boolean | null;
   nameContains?: string | null;
+  /** Who asks: only the teachers within its reach (need-to-know); absent, every teacher (statistics, internal use). */
+  reach?: PersonReach;
 }
 
 function escapeLike(value: string): string {
@@ -19,6 +22,12 @@ function escapeLike(value: string): string {
 
 /** Applies a filter to a query over `teacher as t`. */
 export function applyTeacherFilter(qb: Knex.QueryBuilder, knex: Knex, filter: TeacherListFilter): Knex.QueryBuilder {
+  if (filter.reach && !filter.reach.everyone) {
+    const { schools, teachers } = filter.reach;
+    qb.where((visible) => {
+      visible.whereIn('t.school_npsn', [...schools]).orWhereIn('t.id', [...teachers]);
+    });
+  }
   if (filter.npsn) qb.where('t.school_npsn', filter.npsn);
   if (filter.districtCode) {
     // As an array of the district's school keys, not a semi-join: the planner then reads each school's

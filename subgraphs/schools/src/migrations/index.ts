@@ -1,8 +1,12 @@
 import type { MigrationEntry } from '@mitra/kit';
 import { Migration20261127100000Schools } from './Migration20261127100000Schools';
+import { Migration20261205100000SchoolsOrganizations } from './Migration20261205100000SchoolsOrganizations';
 
 /**
  * Committed migrations, in order; the ORM never creates the schema by itself.
  * Their names sort in the order they run (a test checks it).
  */
-export const migrations: MigrationEntry[] = [{ name: 'Migration20261127100000Schools', class: Migration20261127100000Schools }];
+export const migrations: MigrationEntry[] = [
+  { name: 'Migration20261127100000Schools', class: Migration20261127100000Schools },
+  { name: 'Migration20261205100000SchoolsOrganizations', class: Migration20261205100000SchoolsOrganizations },
+];

@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { buildDemoWorld } from '@mitra/fixtures';
 import { District } from '../entities/district';
+import { Organization } from '../entities/organization';
 import { Qualification } from '../entities/qualification';
 import { School } from '../entities/school';
 import { Teacher } from '../entities/teacher';
-import type { EmploymentStatus, FieldOfStudy, QualificationLevel, SchoolKind } from '../graphql/enums';
+import type { EmploymentStatus, FieldOfStudy, OrganizationKind, QualificationLevel, SchoolKind } from '../graphql/enums';
 
 /** The schools partner's slice of the demo world: districts, schools, teachers, qualifications. */
 export async function seedDemo(em: EntityManager): Promise<Record<string, number>> {
@@ -12,6 +13,10 @@ export async function seedDemo(em: EntityManager): Promise<Record<string, number
   await em.insertMany(
     District,
     world.districts.map((d) => ({ code: d.code, name: d.name, provinceCode: d.provinceCode })),
+  );
+  await em.insertMany(
+    Organization,
+    world.organizations.map((o) => ({ id: o.id, kind: o.kind as OrganizationKind, name: o.name, districtCode: o.districtCode })),
   );
   await em.insertMany(
     School,
@@ -50,6 +55,7 @@ export async function seedDemo(em: EntityManager): Promise<Record<string, number
   await em.insertMany(Qualification, qualifications);
   return {
     districts: world.districts.length,
+    organizations: world.organizations.length,
     schools: world.schools.length,
     teachers: world.teachers.length,
     qualifications: qualifications.length,

@@ -1,4 +1,4 @@
-import { BulkInsert, insertValues, type SyntheticLoad } from '@mitra/fixtures';
+import { BulkInsert, buildDemoWorld, insertValues, type SyntheticLoad } from '@mitra/fixtures';
 
 // Synthetic teachers joined their schools at the start of the data set's first school year.
 const CREATED_AT = '2021-07-01T00:00:00Z';
@@ -14,6 +14,15 @@ export async function seedSynthetic({ client, world, progress }: SyntheticLoad):
     'district',
     ['code', 'name', 'province_code'],
     world.districts.map((d) => [d.code, d.name, d.provinceCode]),
+    progress,
+  );
+  // The synthetic world's SKB and university are the demo's: the same directory, districts where the world has them.
+  const codes = new Set(world.districts.map((d) => d.code));
+  await insertValues(
+    client,
+    'organization',
+    ['id', 'kind', 'name', 'district_code'],
+    buildDemoWorld().organizations.map((o) => [o.id, o.kind, o.name, o.districtCode && codes.has(o.districtCode) ? o.districtCode : null]),
     progress,
   );
 
