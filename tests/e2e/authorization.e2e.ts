@@ -14,7 +14,7 @@ import { CALLERS, tokenOf, type Caller } from '../harness/tokens';
  * what only the gateway is served gateway-only.e2e.ts.
  */
 
-type Outcome = 'data' | 'null' | 'own' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'CONFLICT';
+type Outcome = 'data' | 'null' | 'empty' | 'own' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'CONFLICT';
 type Expectation = Record<Caller, Outcome>;
 
 const CALLER_LIST: Caller[] = ['anonymous', ...(Object.keys(CALLERS) as Array<keyof typeof CALLERS>)];
@@ -41,6 +41,12 @@ const PERSONS: Expectation = { ...ANY_TOKEN, 'government analyst': 'FORBIDDEN' }
  * unknown id. Who may see whom, relation by relation, is need-to-know.e2e.ts.
  */
 const HER: Expectation = { ...PERSONS, 'other school admin': 'null' };
+/**
+ * An event's registrations name their participants: the SKB that organises
+ * it and the provider of its program read them, a school gets an empty list
+ * (its teachers' registrations are Teacher.trainingHistory).
+ */
+const EVENT_ROWS: Expectation = { ...PERSONS, 'school admin': 'empty', 'school staff': 'empty', 'other school admin': 'empty' };
 /** Personal: the teacher's own school (64710001) sees the value, other partners null. */
 const PERSONAL: Expectation = {
   ...partners('null'),
@@ -142,6 +148,13 @@ const QUALIFICATIONS =
   'query($t: ID!) { teacher(id: $t) { qualifications { level field verified } highestQualification meetsQualificationStandard } }';
 const BIRTH_DATE = 'query($t: ID!) { teacher(id: $t) { fullName birthDate } }';
 const REGISTRATIONS = 'query($e: ID!) { trainingEvent(id: $e) { title registrations { participantName status } } }';
+/** From an event's registrations: the value of the first naming a teacher, or the empty list when the caller reads none. */
+const registered = (pick: (r: LooseBody) => unknown) => (d: LooseBody) => {
+  const list: LooseBody[] | undefined = d?.trainingEvent?.registrations;
+  if (list && list.length === 0) return [];
+  const row = list?.find((r) => r.teacher);
+  return row ? pick(row) : undefined;
+};
 const teacherPick = (field: string) => (d: LooseBody) => (d?.teacher === null ? null : d?.teacher ? d.teacher[field] : undefined);
 
 const rows: Array<Row & { variables?: () => Record<string, unknown> }> = [
@@ -198,11 +211,11 @@ const rows: Array<Row & { variables?: () => Record<string, unknown> }> = [
   {
     // The skb subgraph serves the history of any teacher the gateway brings it; the gateway brings only those the caller sees.
     name: 'Teacher.trainingHistory (skb extension, at the subgraph)',
-    expect: PERSONS,
+    expect: EVENT_ROWS,
     direct: {
       subgraph: 'skb',
       query: 'query($e: ID!) { trainingEvent(id: $e) { registrations { teacher { id trainingHistory { status } } } } }',
-      pick: (d) => d?.trainingEvent?.registrations?.find((r: LooseBody) => r.teacher)?.teacher.trainingHistory,
+      pick: registered((r) => r.teacher.trainingHistory),
     },
   },
   {
@@ -226,21 +239,21 @@ const rows: Array<Row & { variables?: () => Record<string, unknown> }> = [
   },
   {
     name: 'TrainingEvent.registrations (Registration)',
-    expect: PERSONS,
+    expect: EVENT_ROWS,
     gateway: { query: REGISTRATIONS, pick: (d) => d?.trainingEvent?.registrations },
     direct: { subgraph: 'skb', query: REGISTRATIONS, pick: (d) => d?.trainingEvent?.registrations },
   },
   {
     name: 'Registration.teacher',
-    expect: PERSONS,
+    expect: EVENT_ROWS,
     gateway: {
       query: 'query($e: ID!) { trainingEvent(id: $e) { registrations { teacher { fullName school { name } } } } }',
-      pick: (d) => d?.trainingEvent?.registrations?.find((r: LooseBody) => r.teacher)?.teacher.fullName,
+      pick: registered((r) => r.teacher.fullName),
     },
     direct: {
       subgraph: 'skb',
       query: 'query($e: ID!) { trainingEvent(id: $e) { registrations { teacher { id } } } }',
-      pick: (d) => d?.trainingEvent?.registrations?.find((r: LooseBody) => r.teacher)?.teacher.id,
+      pick: registered((r) => r.teacher.id),
     },
   },
   {
@@ -388,7 +401,8 @@ const rows: Array<Row & { variables?: () => Record<string, unknown> }> = [
         'Mutation.registerParticipant',
         'skb',
         'mutation($e: ID!) { registerParticipant(eventId: $e, participantName: "  ") { id } }',
-        write('BAD_USER_INPUT', 'skb admin'),
+        // A school's admin registers its own teachers (need-to-know: how a teacher first reaches an SKB).
+        write('BAD_USER_INPUT', 'skb admin', 'school admin', 'other school admin'),
         'participantName',
       ],
       [
@@ -433,6 +447,10 @@ function check(outcome: Outcome, body: LooseBody, value: unknown, field?: string
     case 'null':
       expect(errors).toEqual([]);
       expect(value).toBeNull();
+      return;
+    case 'empty':
+      expect(errors).toEqual([]);
+      expect(value).toEqual([]);
       return;
     case 'own':
       expect(errors).toEqual([]);

@@ -6,7 +6,9 @@ import { SessionFacilitator } from './entities/session-facilitator';
 import { TrainingEvent } from './entities/training-event';
 import { Venue } from './entities/venue';
 import { EventSessionResolver } from './graphql/event-session.resolver';
+import { EventSessionWritesResolver } from './graphql/event-session-writes.resolver';
 import { LecturerResolver } from './graphql/lecturer.resolver';
+import { ReachResolver } from './graphql/reach.resolver';
 import { references } from './graphql/references';
 import { RegistrationResolver } from './graphql/registration.resolver';
 import { RegistrationWritesResolver } from './graphql/registration-writes.resolver';
@@ -16,6 +18,8 @@ import { TrainingEventResolver } from './graphql/training-event.resolver';
 import { TrainingEventWritesResolver } from './graphql/training-event-writes.resolver';
 import { TrainingProgramResolver } from './graphql/training-program.resolver';
 import { VenueResolver } from './graphql/venue.resolver';
+import { VenueWritesResolver } from './graphql/venue-writes.resolver';
+import { PersonReachRef } from './graphql/types/person-reach.ref';
 import { createLoaders, type SkbLoaders } from './loaders';
 
 export { migrations } from './migrations';
@@ -28,18 +32,23 @@ export const definition: SubgraphDefinition<SkbLoaders> = {
   name: 'skb',
   resolvers: [
     VenueResolver,
+    VenueWritesResolver,
     TrainingEventResolver,
     TrainingEventWritesResolver,
     EventSessionResolver,
+    EventSessionWritesResolver,
     RegistrationResolver,
     RegistrationWritesResolver,
     TeacherResolver,
+    ReachResolver,
     LecturerResolver,
     TrainingProgramResolver,
     DistrictTrainingResolver,
     TrainingCoverageResolver,
     ProgramAttendanceResolver,
   ],
+  // PersonReach is reached only through `_entities`: list it, or type-graphql leaves it out.
+  orphanedTypes: [PersonReachRef],
   references,
   createLoaders,
   uniqueConstraints: {

@@ -8,8 +8,11 @@ import { TrainingProgram } from './entities/training-program';
 import { AssessmentResolver } from './graphql/assessment.resolver';
 import { AssessmentWritesResolver } from './graphql/assessment-writes.resolver';
 import { LecturerResolver } from './graphql/lecturer.resolver';
+import { LecturerWritesResolver } from './graphql/lecturer-writes.resolver';
 import { ModuleResolver } from './graphql/module.resolver';
 import { PartnershipResolver } from './graphql/partnership.resolver';
+import { PartnershipWritesResolver } from './graphql/partnership-writes.resolver';
+import { ReachResolver } from './graphql/reach.resolver';
 import { references } from './graphql/references';
 import { SchoolResolver } from './graphql/school.resolver';
 import {
@@ -20,6 +23,7 @@ import {
 } from './graphql/statistics.resolver';
 import { TeacherResolver } from './graphql/teacher.resolver';
 import { TrainingProgramResolver } from './graphql/training-program.resolver';
+import { TrainingProgramWritesResolver } from './graphql/training-program-writes.resolver';
 import { SchoolRef } from './graphql/types/school.ref';
 import { DistrictRef } from './graphql/types/district.ref';
 import { TrainingCoverage } from './graphql/types/statistics.types';
@@ -35,13 +39,17 @@ export const definition: SubgraphDefinition<UniversityLoaders> = {
   name: 'university',
   resolvers: [
     TrainingProgramResolver,
+    TrainingProgramWritesResolver,
     ModuleResolver,
     LecturerResolver,
+    LecturerWritesResolver,
     AssessmentResolver,
     AssessmentWritesResolver,
     PartnershipResolver,
+    PartnershipWritesResolver,
     TeacherResolver,
     SchoolResolver,
+    ReachResolver,
     TrainingCoverageResolver,
     DistrictOutcomesResolver,
     ProgramOutcomesResolver,
@@ -51,4 +59,7 @@ export const definition: SubgraphDefinition<UniversityLoaders> = {
   orphanedTypes: [SchoolRef, Partnership, TrainingCoverage, DistrictRef],
   references,
   createLoaders,
+  uniqueConstraints: {
+    training_program_code_unique: { field: 'input.code', message: 'input.code: another training program already has this code' },
+  },
 };

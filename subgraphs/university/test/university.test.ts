@@ -73,11 +73,17 @@ describe('university SDL', () => {
     expect(signatures('Partnership')).toEqual(
       expect.arrayContaining(['id: ID!', 'studyProgram: String!', 'signedOn: Date!', 'validUntil: Date', 'active: Boolean!']),
     );
+    // Issue 12: every row names its owner, an Organization by key (the schools partner serves its other fields).
+    expect(signatures('TrainingProgram')).toEqual(expect.arrayContaining(['provider: Organization!', 'passMark: Float']));
+    expect(signatures('Lecturer')).toContain('organization: Organization!');
+    expect(signatures('Partnership')).toEqual(expect.arrayContaining(['provider: Organization!', 'school: School']));
+    expect(signatures('Organization')).toEqual(['id: ID!']);
+    expect(keys('Organization')).toEqual(['fields: id, resolvable: false']);
     expect(sdl).toMatch(/enum TrainingTier \{[^}]*BASIC[^}]*INTERMEDIATE[^}]*ADVANCED[^}]*\}/);
     expect(sdl).toContain('scalar Date');
   });
 
-  it('contains the university root fields and the recordAssessment mutation', () => {
+  it('contains the university root fields and its mutations', () => {
     expect(signatures('Query')).toEqual(
       expect.arrayContaining([
         'trainingProgram(id: ID!): TrainingProgram',
@@ -86,10 +92,27 @@ describe('university SDL', () => {
         'lecturers: [Lecturer!]',
       ]),
     );
-    expect(signatures('Mutation')).toEqual(['recordAssessment(input: AssessmentInput!): Assessment!']);
+    // type-graphql prints a field's arguments last first (as in every subgraph): the order of arguments is not part of a signature.
+    expect(signatures('Mutation').sort()).toEqual([
+      'addModule(input: ModuleInput!, programId: ID!): Module!',
+      'createLecturer(input: LecturerInput!): Lecturer!',
+      'createPartnership(input: PartnershipInput!): Partnership!',
+      'createTrainingProgram(input: TrainingProgramInput!): TrainingProgram!',
+      'recordAssessment(input: AssessmentInput!): Assessment!',
+    ]);
     expect(sdl).toMatch(
       /input AssessmentInput \{\s*teacherId: ID!\s*programId: ID!\s*eventId: ID\s*preTestScore: Float\s*postTestScore: Float\s*microteachingScore: Float\s*passed: Boolean!\s*assessedOn: Date!\s*\}/,
     );
+  });
+
+  it('takes the catalogue inputs of contract v2', () => {
+    const input = (name: string) => new RegExp(`input ${name} \\{([^}]*)\\}`).exec(sdl)?.[1].trim().split(/\s+/).join(' ');
+    expect(input('TrainingProgramInput')).toBe(
+      'code: String! title: String! tier: TrainingTier! hours: Int! prerequisiteId: ID passMark: Float',
+    );
+    expect(input('ModuleInput')).toBe('title: String! hours: Int! lecturerId: ID');
+    expect(input('LecturerInput')).toBe('fullName: String! academicTitle: String expertise: [String!]');
+    expect(input('PartnershipInput')).toBe('npsn: ID! studyProgram: String! signedOn: Date! validUntil: Date');
   });
 
   it("extends the other partners' School and Teacher with the university fields, by key only", () => {

@@ -1,63 +1,124 @@
-import type { Viewer } from '@mitra/runtime';
+import { GraphQLError } from 'graphql';
+import { isUuid, NPSN_PATTERN, type Viewer } from '@mitra/runtime';
+import type { PartnerApi } from '../partner-api';
 
 /**
  * Who may see whom: the one rule for person-level data (a teacher, her
  * qualifications, registrations and assessments), written down once here and
  * as the table "Who may see whom" in README.md. A caller sees a teacher only
  * where its organisation has a relation with her; everywhere else she is
- * absent: not in lists, `totalCount` agreeing, and null by id or by
+ * absent: not in lists (`totalCount` agreeing), and null by id or by
  * reference, like an unknown id.
  *
- * | caller                  | sees the teachers                                   | personal fields (birth date, NUPTK) |
- * |-------------------------|-----------------------------------------------------|-------------------------------------|
- * | a school                | of its own school                                   | of its own teachers                 |
- * | an SKB                  | registered for one of its events                    | none (NUPTK: see below)             |
- * | a university, provider  | registered for or assessed in one of its programs,  | none (NUPTK: see below)             |
- * |                         | or of a school its active partnership covers        |                                     |
- * | a government office    | none: statistics only                               | none                                |
- * | anonymous               | none                                                | none                                |
+ * | caller                 | sees the teachers                                     | birth date | NUPTK                                   |
+ * |------------------------|-------------------------------------------------------|------------|-----------------------------------------|
+ * | a school               | of its own school                                     | its own    | its own                                 |
+ * | an SKB                 | registered for one of its events                      | no         | those registered for its events         |
+ * | a university, provider | registered for an event of one of its programs, or    | no         | those registered for its programs'      |
+ * |                        | assessed in one of them, or of a school that one of   |            | events                                  |
+ * |                        | its partnerships in force covers                      |            |                                         |
+ * | a government office    | none: statistics only (FORBIDDEN)                     | no         | no                                      |
  *
- * NUPTK is also shown to the organiser and the provider of an event she is
- * registered for, who need it for certificates. Statistics are not
- * person-level: every token reads aggregates.
- *
- * Stage reached so far (issue 12): the school rows hold. SKBs and providers
- * still see every teacher until the relations they hold (registrations,
- * assessments, partnerships, which live in their own subgraphs) reach the
- * schools subgraph; their personal fields are already withheld.
+ * The relations live where they are made: registrations in the skb
+ * subgraph, programs, assessments and partnerships in the university
+ * subgraph. The schools subgraph asks for the caller's own (`myReach`, one
+ * question through the gateway with the caller's token, once per request);
+ * the gateway passes the programs from the university to the skb
+ * (`@requires`). Statistics are not person-level: every token reads them.
  */
 export interface PersonReach {
-  /** Every teacher is visible (the interim answer for SKBs and providers). */
-  readonly everyone: boolean;
   /** Schools (NPSN) all of whose teachers are visible. */
-  readonly schools: readonly string[];
+  readonly schools: ReadonlySet<string>;
   /** Single teachers (id) visible besides those schools'. */
-  readonly teachers: readonly string[];
+  readonly teachers: ReadonlySet<string>;
+  /** Teachers (id) whose NUPTK is visible besides the own school's: registered for the caller's events. */
+  readonly nuptkTeachers: ReadonlySet<string>;
 }
 
-const NOBODY: PersonReach = { everyone: false, schools: [], teachers: [] };
+export const NOBODY: PersonReach = { schools: new Set(), teachers: new Set(), nuptkTeachers: new Set() };
 
-/** The teachers a caller may see, as far as its token alone tells (a school: its own). */
-export function personReach(viewer: Viewer | null): PersonReach {
-  if (!viewer) return NOBODY;
-  switch (viewer.orgKind) {
-    case 'school':
-      return { everyone: false, schools: [viewer.orgId], teachers: [] };
-    case 'skb':
-    case 'university':
-    case 'provider':
-      return { everyone: true, schools: [], teachers: [] };
-    default:
-      return NOBODY;
+interface ReachAnswer {
+  myReach: { registeredTeacherIds: string[]; assessedTeacherIds: string[]; partnerSchoolNpsns: string[] } | null;
+}
+const REACH_QUERY = 'query PersonReach { myReach { registeredTeacherIds assessedTeacherIds partnerSchoolNpsns } }';
+
+/** What the partners holding the caller's relations answered, as a reach: keys of the right shape only. */
+function fromAnswer(answer: ReachAnswer['myReach']): PersonReach {
+  if (!answer) return NOBODY;
+  const registered = answer.registeredTeacherIds.filter(isUuid);
+  return {
+    schools: new Set(answer.partnerSchoolNpsns.filter((n) => NPSN_PATTERN.test(n))),
+    teachers: new Set([...registered, ...answer.assessedTeacherIds.filter(isUuid)]),
+    nuptkTeachers: new Set(registered),
+  };
+}
+
+const asked = new WeakMap<PartnerApi, Promise<PersonReach>>();
+
+/** When the partners holding the caller's relations cannot be asked: an error, never a wider view. */
+function unavailable(viewer: Viewer): (error: unknown) => never {
+  return (error) => {
+    if (error instanceof GraphQLError && error.extensions.code === 'SERVICE_UNAVAILABLE') {
+      throw new GraphQLError(
+        `The partners that hold ${viewer.org}'s relations with teachers could not be asked, so no person-level data is shown (need-to-know); try again shortly`,
+        { extensions: { code: 'SERVICE_UNAVAILABLE' } },
+      );
+    }
+    throw error;
+  };
+}
+
+/**
+ * The teachers `viewer` may see. A school's follow from its token; an SKB's
+ * or a provider's are asked of the partners that hold them, once per request
+ * (`partners` is the request's). When they cannot be asked the answer is an
+ * error (SERVICE_UNAVAILABLE), never a wider reach.
+ */
+export function personReach(viewer: Viewer | null, partners: PartnerApi): Promise<PersonReach> {
+  if (!viewer) return Promise.resolve(NOBODY);
+  if (viewer.orgKind === 'school')
+    return Promise.resolve({ schools: new Set([viewer.orgId]), teachers: new Set(), nuptkTeachers: new Set() });
+  if (viewer.orgKind !== 'skb' && viewer.orgKind !== 'university' && viewer.orgKind !== 'provider') return Promise.resolve(NOBODY);
+  let reach = asked.get(partners);
+  if (!reach) {
+    reach = partners.query<ReachAnswer>(REACH_QUERY, {}).then((answer) => fromAnswer(answer.myReach), unavailable(viewer));
+    asked.set(partners, reach);
   }
+  return reach;
 }
 
-/** Whether a teacher of school `npsn` with id `id` is within reach. */
+/** Whether a teacher (id, school) is within reach. */
 export function canSeeTeacher(reach: PersonReach, teacher: { id: string; schoolNpsn: string }): boolean {
-  return reach.everyone || reach.schools.includes(teacher.schoolNpsn) || reach.teachers.includes(teacher.id);
+  return reach.schools.has(teacher.schoolNpsn) || reach.teachers.has(teacher.id);
 }
 
 /** Whether every teacher of school `npsn` is within reach (for `School.teachers`). */
 export function canSeeSchoolTeachers(reach: PersonReach, npsn: string): boolean {
-  return reach.everyone || reach.schools.includes(npsn);
+  return reach.schools.has(npsn);
+}
+
+/** Whether her NUPTK is shown: to her own school, and to the organiser and provider of an event she is registered for. */
+export function canSeeNuptk(viewer: Viewer | null, reach: PersonReach, teacher: { id: string; schoolNpsn: string }): boolean {
+  if (!viewer) return false;
+  if (viewer.orgKind === 'school') return viewer.orgId === teacher.schoolNpsn;
+  return reach.nuptkTeachers.has(teacher.id);
+}
+
+const programsAsked = new WeakMap<PartnerApi, Promise<ReadonlySet<string>>>();
+
+/**
+ * The programs the caller's organisation provides (a university or training
+ * provider; anyone else none), asked of the university partner once per
+ * request: the provider of an event's program reads its registrations.
+ */
+export function providedPrograms(viewer: Viewer | null, partners: PartnerApi): Promise<ReadonlySet<string>> {
+  if (!viewer || (viewer.orgKind !== 'university' && viewer.orgKind !== 'provider')) return Promise.resolve(new Set());
+  let programs = programsAsked.get(partners);
+  if (!programs) {
+    programs = partners
+      .query<{ myReach: { programIds: string[] } | null }>('query ProvidedPrograms { myReach { programIds } }', {})
+      .then((answer) => new Set((answer.myReach?.programIds ?? []).filter(isUuid)), unavailable(viewer));
+    programsAsked.set(partners, programs);
+  }
+  return programs;
 }

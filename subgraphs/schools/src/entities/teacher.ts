@@ -18,12 +18,7 @@ export class Teacher implements OwnedRecord {
   @Property({ type: 'text' })
   fullName!: string;
 
-  @Authorized(Rule.PERSONAL)
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "Nomor Unik Pendidik dan Tenaga Kependidikan: 16 digits, unique when present. Personal data: readable only by the teacher's own school; null for everyone else.",
-  })
+  /** Personal data: exposed through a field resolver under the need-to-know rule (teacher.resolver.ts), never directly. */
   @Property({ type: 'text', nullable: true, unique: true })
   nuptk?: string | null;
 

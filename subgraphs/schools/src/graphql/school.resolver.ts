@@ -32,7 +32,7 @@ export class SchoolResolver {
     const size = checkPageSize(first);
     const scope = `school-teachers:${school.npsn}`;
     const key = after ? (ctx.cursors.decode(scope, after) as TeacherKey) : null;
-    const reach = personReach(ctx.viewer);
+    const reach = await personReach(ctx.viewer, ctx.partners);
     const connection = new TeacherConnection();
     if (canSeeSchoolTeachers(reach, school.npsn)) {
       // The whole school: batched across the schools of one request.
@@ -46,12 +46,12 @@ export class SchoolResolver {
     }
     // Only the school's teachers within the caller's reach (need-to-know), often none.
     const filter = { npsn: school.npsn, reach };
-    const rows = reach.teachers.length ? await listTeachers(ctx.em, filter, size, key) : [];
+    const rows = reach.teachers.size ? await listTeachers(ctx.em, filter, size, key) : [];
     Object.assign(
       connection,
       toPage(rows, size, (t) => teacherCursor(ctx.cursors, scope, t)),
     );
-    connection.count = async () => (reach.teachers.length ? countTeachers(ctx.em, filter) : 0);
+    connection.count = async () => (reach.teachers.size ? countTeachers(ctx.em, filter) : 0);
     return connection;
   }
 }

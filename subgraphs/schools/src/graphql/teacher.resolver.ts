@@ -1,5 +1,16 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { type CursorCodec, DateScalar, PageArgs, Rule, canSeeTeacher, checkPageSize, personReach, requireUuid, toPage } from '@mitra/kit';
+import {
+  type CursorCodec,
+  DateScalar,
+  PageArgs,
+  Rule,
+  canSeeNuptk,
+  canSeeTeacher,
+  checkPageSize,
+  personReach,
+  requireUuid,
+  toPage,
+} from '@mitra/kit';
 import { Qualification } from '../entities/qualification';
 import { School } from '../entities/school';
 import { Teacher } from '../entities/teacher';
@@ -15,7 +26,7 @@ export const TEACHERS_SCOPE = 'teachers';
 /** A teacher by id as the caller may see her: null when unknown or out of its reach, alike. */
 export async function visibleTeacher(ctx: SchoolsContext, id: string): Promise<Teacher | null> {
   const teacher = await ctx.loaders.teacherById.load(id);
-  return teacher && canSeeTeacher(personReach(ctx.viewer), teacher) ? teacher : null;
+  return teacher && canSeeTeacher(await personReach(ctx.viewer, ctx.partners), teacher) ? teacher : null;
 }
 
 export function teacherCursor(cursors: CursorCodec, scope: string, t: Teacher): string {
@@ -38,7 +49,7 @@ export class TeacherResolver {
     @Ctx() ctx: SchoolsContext,
   ): Promise<TeacherConnection> {
     const size = checkPageSize(first);
-    const f = { ...checkTeacherFilter(filter ?? {}), reach: personReach(ctx.viewer) };
+    const f = { ...checkTeacherFilter(filter ?? {}), reach: await personReach(ctx.viewer, ctx.partners) };
     const key = after ? (ctx.cursors.decode(TEACHERS_SCOPE, after) as TeacherKey) : null;
     const rows = await listTeachers(ctx.em, f, size, key);
     const connection = new TeacherConnection();
@@ -74,6 +85,16 @@ export class TeacherResolver {
   async meetsQualificationStandard(@Root() teacher: Teacher, @Ctx() ctx: SchoolsContext): Promise<boolean> {
     const qualifications = await ctx.loaders.qualificationsByTeacher.load(teacher.id);
     return qualifications.some(meetsStandard);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "Nomor Unik Pendidik dan Tenaga Kependidikan: 16 digits, unique when present. Personal data: readable by the teacher's own school, and by the organiser and the provider of an event she is registered for (certificates); null for everyone else.",
+  })
+  async nuptk(@Root() teacher: Teacher, @Ctx() ctx: SchoolsContext): Promise<string | null> {
+    if (teacher.nuptk == null) return null;
+    return canSeeNuptk(ctx.viewer, await personReach(ctx.viewer, ctx.partners), teacher) ? teacher.nuptk : null;
   }
 
   /** The checker answers null (no error) to every partner but the teacher's own school. */

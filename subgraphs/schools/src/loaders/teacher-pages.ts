@@ -16,16 +16,22 @@ export interface TeacherListFilter {
   reach?: PersonReach;
 }
 
+/** A PostgreSQL array literal of keys already checked to be digits or UUIDs. */
+function pgArray(keys: ReadonlySet<string>): string {
+  return `{${[...keys].join(',')}}`;
+}
+
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** Applies a filter to a query over `teacher as t`. */
 export function applyTeacherFilter(qb: Knex.QueryBuilder, knex: Knex, filter: TeacherListFilter): Knex.QueryBuilder {
-  if (filter.reach && !filter.reach.everyone) {
+  if (filter.reach) {
+    // Each set as one array parameter, however many keys a provider's reach holds (ids and NPSNs were checked: no quoting needed).
     const { schools, teachers } = filter.reach;
     qb.where((visible) => {
-      visible.whereIn('t.school_npsn', [...schools]).orWhereIn('t.id', [...teachers]);
+      visible.whereRaw('t.school_npsn = any(?::text[])', [pgArray(schools)]).orWhereRaw('t.id = any(?::uuid[])', [pgArray(teachers)]);
     });
   }
   if (filter.npsn) qb.where('t.school_npsn', filter.npsn);

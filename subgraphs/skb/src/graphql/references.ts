@@ -3,6 +3,7 @@ import type { SkbContext } from '../context';
 import { DistrictRef } from './types/district.ref';
 import { TrainingCoverage } from './types/statistics.types';
 import { LecturerRef } from './types/lecturer.ref';
+import { PersonReachRef } from './types/person-reach.ref';
 import { TeacherRef } from './types/teacher.ref';
 import { TrainingProgramRef } from './types/training-program.ref';
 
@@ -17,6 +18,9 @@ export const references = {
   EventSession: (ref: { id: string }, ctx: SkbContext) => ctx.loaders.sessionById.load(ref.id),
   Registration: authorizedReference([Rule.PERSONS], (ref: { id: string }, ctx: SkbContext) => ctx.loaders.registrationById.load(ref.id)),
   Teacher: authorizedReference([Rule.PERSONS], (ref: { id: string }) => TeacherRef.of(ref.id)),
+  PersonReach: authorizedReference([Rule.PERSONS], (ref: { org: string; programIds?: string[] }) =>
+    PersonReachRef.of(ref.org, ref.programIds),
+  ),
   Lecturer: (ref: { id: string }) => LecturerRef.of(ref.id),
   TrainingProgram: (ref: { id: string }) => TrainingProgramRef.of(ref.id),
   District: (ref: { code: string; teacherKeys?: string[] }) => DistrictRef.of(ref.code, ref.teacherKeys),

@@ -23,8 +23,12 @@ import { checkParticipant } from './validation';
 const CLOSED = new Set<TrainingEventStatus>([TrainingEventStatus.COMPLETED, TrainingEventStatus.CANCELLED]);
 const ATTENDANCE = new Set<RegistrationStatus>([RegistrationStatus.ATTENDED, RegistrationStatus.NO_SHOW]);
 
-function requireOpen(event: TrainingEvent): void {
+/** An event that takes registrations: not closed; for a school registering its teachers, OPEN (announced, not yet under way). */
+function requireOpen(event: TrainingEvent, bySchool = false): void {
   if (CLOSED.has(event.status)) throw new ConflictError(`eventId: the event is ${event.status} and takes no registrations`, 'eventId');
+  if (bySchool && event.status !== TrainingEventStatus.OPEN) {
+    throw new ConflictError(`eventId: the event is ${event.status}; a school registers its teachers only for an OPEN event`, 'eventId');
+  }
 }
 
 /**
@@ -45,14 +49,19 @@ async function lockRegistration(
 
 /** What each mutation says of itself in the schema. */
 const REGISTER_PARTICIPANT =
-  'Registers a teacher (teacherId; her name is taken from the schools partner unless participantName is given), or a participant who is not a teacher (participantName). CONFLICT when the event is full, closed, or the teacher is already registered.';
+  "Registers a teacher (teacherId; her name is taken from the schools partner unless participantName is given), or a participant who is not a teacher (participantName). The SKB's admin registers at its own venues' events, a teacher only when it has a relation with her already; a school's admin registers its own teachers for any OPEN event. CONFLICT when the event is full, closed, or the teacher is already registered.";
 const RECORD_ATTENDANCE =
   'Records whether a participant came: ATTENDED or NO_SHOW, once the event has started. CONFLICT for a cancelled event or registration.';
 
-/** The SKB registers participants (its admin) and records their attendance (its admin or staff). */
+/**
+ * The SKB registers participants (its admin) and records their attendance
+ * (its admin or staff). A school's admin registers its own teachers: how a
+ * teacher first reaches an SKB she has no relation with yet (need-to-know:
+ * the SKB cannot look her up before).
+ */
 @Resolver()
 export class RegistrationWritesResolver {
-  @Authorized(Rule.SKB_ADMIN)
+  @Authorized(Rule.SKB_ADMIN, Rule.SCHOOL_ADMIN)
   @Mutation(() => Registration, { description: REGISTER_PARTICIPANT })
   async registerParticipant(
     @Arg('eventId', () => ID) eventId: string,
@@ -63,19 +72,24 @@ export class RegistrationWritesResolver {
     const viewer = requireViewer(ctx.viewer, 'Mutation.registerParticipant');
     const id = requireUuid(eventId, 'eventId');
     const participant = checkParticipant(teacherId ?? null, participantName ?? null);
+    const bySchool = viewer.orgKind === 'school';
+    if (bySchool && !participant.teacherId)
+      throw new BadUserInputError('teacherId', "a school registers its own teachers: give the teacher's id");
     const known = await ctx.loaders.eventById.load(id);
     if (!known) throw new NotFoundError('TrainingEvent', eventId, 'eventId');
     // Refused early without asking a partner; checked again under the lock below.
-    requireOpen(known);
+    requireOpen(known, bySchool);
     let name = participant.participantName;
     if (participant.teacherId) {
-      const teacher = await ctx.partners.fetchExisting<{ fullName: string }>(
+      // Asked with the caller's token: a teacher the caller may not see (need-to-know) is NOT_FOUND, like an unknown one.
+      const teacher = await ctx.partners.fetchExisting<{ fullName: string; school: { npsn: string } }>(
         'teacher',
         'Teacher',
         participant.teacherId,
         'teacherId',
-        'id fullName',
+        'id fullName school { npsn }',
       );
+      if (bySchool && teacher.school.npsn !== viewer.orgId) throw new NotFoundError('Teacher', participant.teacherId, 'teacherId');
       name ??= teacher.fullName;
     }
     if (!name) throw new BadUserInputError('participantName', 'the teacher has no name to register under; give participantName');
@@ -84,8 +98,8 @@ export class RegistrationWritesResolver {
       // The event row is the seat counter's lock: registrations for one event are counted and inserted one at a time,
       // so many arriving at once can never overbook it.
       const event = await tx.findOneOrFail(TrainingEvent, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-      await requireEventOwner(tx, viewer, event.venueId, 'Mutation.registerParticipant');
-      requireOpen(event);
+      if (!bySchool) await requireEventOwner(tx, viewer, event.venueId, 'Mutation.registerParticipant');
+      requireOpen(event, bySchool);
       const taken = await tx.count(Registration, { eventId: id, status: { $ne: RegistrationStatus.CANCELLED } });
       if (taken >= event.capacity)
         throw new ConflictError(`eventId: the event is full (${event.capacity} of ${event.capacity} seats taken)`, 'eventId');

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
-import { CursorCodec, PageArgs, Rule, checkPageSize, requireUuid, toPage } from '@mitra/kit';
+import { CursorCodec, OrganizationRef, PageArgs, Rule, checkPageSize, providedPrograms, requireUuid, toPage } from '@mitra/kit';
 import { EventSession } from '../entities/event-session';
 import { Registration } from '../entities/registration';
 import { TrainingEvent } from '../entities/training-event';
@@ -54,15 +54,30 @@ export class TrainingEventResolver {
     return venue;
   }
 
+  /** Its venue's owner: an SKB runs events at its own venues only. The venues of a page of events are one batch. */
+  @FieldResolver(() => OrganizationRef, { description: 'The SKB that runs the event, at one of its own venues.' })
+  async organizer(@Root() event: TrainingEvent, @Ctx() ctx: SkbContext): Promise<OrganizationRef> {
+    return OrganizationRef.of((await this.venue(event, ctx)).ownerOrg);
+  }
+
   @FieldResolver(() => [EventSession])
   sessions(@Root() event: TrainingEvent, @Ctx() ctx: SkbContext): Promise<EventSession[]> {
     return ctx.loaders.sessionsByEvent.load(event.id);
   }
 
-  /** Participants by name: person-level, unlike the rest of the (public) event. */
+  /**
+   * Participants by name: person-level, unlike the rest of the (public)
+   * event, and need-to-know: the SKB that organises the event and the
+   * provider of its program read them; for anyone else the list is empty (a
+   * school reads its own teachers' registrations as Teacher.trainingHistory).
+   */
   @Authorized(Rule.PERSONS)
-  @FieldResolver(() => [Registration])
-  registrations(@Root() event: TrainingEvent, @Ctx() ctx: SkbContext): Promise<Registration[]> {
+  @FieldResolver(() => [Registration], {
+    description:
+      "Read by the SKB that organises the event and the provider of its program; empty for everyone else (a school reads its teachers' registrations as Teacher.trainingHistory).",
+  })
+  async registrations(@Root() event: TrainingEvent, @Ctx() ctx: SkbContext): Promise<Registration[]> {
+    if (!(await readsRegistrations(ctx, event))) return [];
     return ctx.loaders.registrationsByEvent.load(event.id);
   }
 
@@ -70,4 +85,12 @@ export class TrainingEventResolver {
   attendanceRate(@Root() event: TrainingEvent, @Ctx() ctx: SkbContext): Promise<number | null> {
     return ctx.loaders.attendanceRateByEvent.load(event.id);
   }
+}
+
+/** The event's organiser (the SKB that owns its venue) and its program's provider. */
+async function readsRegistrations(ctx: SkbContext, event: TrainingEvent): Promise<boolean> {
+  const viewer = ctx.viewer;
+  if (!viewer) return false;
+  if (viewer.orgKind === 'skb') return (await ctx.loaders.venueById.load(event.venueId))?.ownerOrg === viewer.org;
+  return (await providedPrograms(viewer, ctx.partners)).has(event.programId);
 }

@@ -1,18 +1,25 @@
 import {
+  AREA_CODE_PATTERN,
   BadUserInputError,
   daysBetween,
   requireDateBetween,
+  requireIntInRange,
+  requireMatch,
   requireName,
   requireNotNull,
   requireUuid,
   shiftYears,
   todayWita,
 } from '@mitra/kit';
+import type { EventSession } from '../entities/event-session';
 import type { TrainingEvent } from '../entities/training-event';
 import type { Venue } from '../entities/venue';
 import type { TrainingEventListFilter } from '../loaders/training-event-pages';
 import { TrainingEventStatus } from './enums';
+import { addDays, localClock, localDay, zoneOfDistrict } from './local-time';
+import type { EventSessionInput } from './types/event-session.input';
 import type { TrainingEventInput, TrainingEventUpdateInput } from './types/training-event.input';
+import type { VenueInput } from './types/venue.input';
 
 export function checkTrainingEventFilter(filter: TrainingEventListFilter): TrainingEventListFilter {
   if (filter.programId != null) requireUuid(filter.programId, 'filter.programId');
@@ -131,4 +138,73 @@ export function checkParticipant(
   if (!teacher && !name)
     throw new BadUserInputError('participantName', 'name a teacher (teacherId), a participant (participantName), or both');
   return { teacherId: teacher, participantName: name };
+}
+
+export const VENUE_NAME_MAX = 150;
+export const ADDRESS_MAX = 300;
+/** A hall for a district's whole cohort is a few hundred seats; ten thousand is a stadium, and a typo beyond it. */
+export const VENUE_CAPACITY_MAX = 10_000;
+export const TOPIC_MAX = 200;
+/** A session is led by one lecturer, a panel by a few; more is a list pasted into the wrong field. */
+export const MAX_FACILITATORS = 10;
+
+export type VenueFields = Pick<Venue, 'name' | 'address' | 'districtCode' | 'capacity'>;
+
+/** A new venue's fields on their own; that its district exists is asked of the schools partner, its name's uniqueness in the write. */
+export function checkNewVenue(input: VenueInput): VenueFields {
+  return {
+    name: requireName(input.name, 'input.name', VENUE_NAME_MAX),
+    // Left out or null: no address. Given: a real one (blank is refused, not stored as nothing).
+    address: input.address == null ? null : requireName(input.address, 'input.address', ADDRESS_MAX),
+    districtCode: requireMatch(input.districtCode, AREA_CODE_PATTERN, 'input.districtCode', 'a Kemendagri district code such as "64.71"'),
+    capacity: requireIntInRange(input.capacity, 1, VENUE_CAPACITY_MAX, 'input.capacity'),
+  };
+}
+
+export type SessionFields = Pick<EventSession, 'day' | 'kind' | 'topic' | 'startsAt' | 'endsAt'> & { facilitatorIds: string[] };
+
+/** A session's fields on their own; where they fall in the event is `checkSessionSchedule`. */
+export function checkNewSession(input: EventSessionInput): SessionFields {
+  const day = requireIntInRange(input.day, 1, MAX_EVENT_DAYS, 'input.day');
+  const topic = requireName(input.topic, 'input.topic', TOPIC_MAX);
+  if (input.endsAt.getTime() <= input.startsAt.getTime()) {
+    throw new BadUserInputError(
+      'input.endsAt',
+      `a session ends after it starts: it would start at ${input.startsAt.toISOString()} and end at ${input.endsAt.toISOString()}`,
+    );
+  }
+  const given = input.facilitatorIds ?? [];
+  if (given.length > MAX_FACILITATORS)
+    throw new BadUserInputError('input.facilitatorIds', `a session has at most ${MAX_FACILITATORS} facilitators, got ${given.length}`);
+  // PostgreSQL reads a UUID in either letter case: the same lecturer twice must not pass as two.
+  const facilitatorIds = given.map((id, i) => requireUuid(id, `input.facilitatorIds[${i}]`).toLowerCase());
+  facilitatorIds.forEach((id, i) => {
+    const first = facilitatorIds.indexOf(id);
+    if (first < i) throw new BadUserInputError(`input.facilitatorIds[${i}]`, `names the lecturer of input.facilitatorIds[${first}] again`);
+  });
+  return { day, kind: input.kind, topic, startsAt: input.startsAt, endsAt: input.endsAt, facilitatorIds };
+}
+
+/**
+ * The session lies within the event's day `day` as the venue's clock shows
+ * it (its province's zone, `local-time.ts`): from 00:00 to 24:00 of
+ * startsOn + day - 1 there. The caller may write the times in any offset;
+ * the instants are what is compared.
+ */
+export function checkSessionSchedule(session: SessionFields, event: Pick<TrainingEvent, 'startsOn' | 'endsOn'>, venue: Venue): void {
+  const days = daysBetween(event.startsOn, event.endsOn) + 1;
+  if (session.day > days) {
+    throw new BadUserInputError(
+      'input.day',
+      `the event runs for ${days} day${days === 1 ? '' : 's'} (${event.startsOn} to ${event.endsOn}), so it has no day ${session.day}`,
+    );
+  }
+  const zone = zoneOfDistrict(venue.districtCode);
+  const date = addDays(event.startsOn, session.day - 1);
+  const { start, end } = localDay(date, zone);
+  const where = `day ${session.day} of the event is ${date} at the venue (${zone.name}, UTC${zone.offset})`;
+  if (session.startsAt < start || session.startsAt >= end)
+    throw new BadUserInputError('input.startsAt', `${where}; the session would start at ${localClock(session.startsAt, zone)}`);
+  if (session.endsAt > end)
+    throw new BadUserInputError('input.endsAt', `${where}; the session would end at ${localClock(session.endsAt, zone)}, the day after`);
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { requireUuid } from '@mitra/kit';
+import { OrganizationRef, requireUuid } from '@mitra/kit';
 import { Venue } from '../entities/venue';
 import type { SkbContext } from '../context';
 import { DistrictRef } from './types/district.ref';
@@ -14,6 +14,11 @@ export class VenueResolver {
   @Query(() => [Venue], { nullable: true })
   venues(@Ctx() ctx: SkbContext): Promise<Venue[]> {
     return ctx.em.find(Venue, {}, { orderBy: { name: 'asc', id: 'asc' } });
+  }
+
+  @FieldResolver(() => OrganizationRef, { description: 'The SKB that owns the venue.' })
+  owner(@Root() venue: Venue): OrganizationRef {
+    return OrganizationRef.of(venue.ownerOrg);
   }
 
   @FieldResolver(() => DistrictRef, { nullable: true })

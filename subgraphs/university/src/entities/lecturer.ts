@@ -21,4 +21,8 @@ export class Lecturer {
   @Field(() => [String])
   @Property({ type: ArrayType, columnType: 'text[]' })
   expertise: string[] = [];
+
+  /** The university or training provider the lecturer works for (the `org` of its tokens); shown as `organization`. */
+  @Property({ type: 'text' })
+  organizationOrg!: string;
 }

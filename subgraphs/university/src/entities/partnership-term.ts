@@ -36,3 +36,8 @@ export function currentPartnership<T extends AgreementDates & { id: string }>(li
   }
   return best;
 }
+
+/** Two agreements share at least one day (both ends inclusive; no validUntil: open-ended). */
+export function overlaps(a: AgreementDates, b: AgreementDates): boolean {
+  return a.signedOn <= (b.validUntil ?? '9999-12-31') && b.signedOn <= (a.validUntil ?? '9999-12-31');
+}

@@ -2,16 +2,17 @@ import { Entity, Index, Property } from '@mikro-orm/core';
 import { Authorized, Directive, Field, ObjectType } from 'type-graphql';
 import { DateScalar, IdColumn, Rule } from '@mitra/kit';
 
-/** A cooperation agreement between the university's study program and a school: not public, not personal (any token). */
+/** A cooperation agreement between a university's study program (or a training provider) and a school: not public, not personal (any token). */
 @Authorized(Rule.AUTHENTICATED)
 @ObjectType()
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'partnership' })
+@Index({ name: 'partnership_provider_org_school_npsn_index', properties: ['providerOrg', 'schoolNpsn'] })
 export class Partnership {
   @IdColumn()
   id!: string;
 
-  /** The partner school (schools subgraph), by NPSN; reached as `School.partnership`, not a field here. */
+  /** The partner school (schools subgraph), by NPSN; shown as `school`, and the school shows its current one as `School.partnership`. */
   @Index()
   @Property({ type: 'text' })
   schoolNpsn!: string;
@@ -27,4 +28,8 @@ export class Partnership {
   @Field(() => DateScalar, { nullable: true })
   @Property({ type: 'date', nullable: true })
   validUntil?: string | null;
+
+  /** The university or training provider that signed the agreement (the `org` of its tokens); shown as `provider`. */
+  @Property({ type: 'text' })
+  providerOrg!: string;
 }

@@ -1,5 +1,5 @@
-import { Entity, Enum, Index, Property } from '@mikro-orm/core';
-import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { DecimalType, Entity, Enum, Index, Property } from '@mikro-orm/core';
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { IdColumn } from '@mitra/kit';
 import { TrainingTier } from '../graphql/enums';
 
@@ -36,4 +36,12 @@ export class TrainingProgram {
   @Property({ type: 'text' })
   @Index({ name: 'training_program_provider_org_index' })
   providerOrg!: string;
+
+  // numeric(5,2), as the scores it is compared with; DecimalType('number') makes it a JS number.
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Post-test score (0..100) at or above which an assessment of this program passes.',
+  })
+  @Property({ type: new DecimalType('number'), precision: 5, scale: 2, nullable: true })
+  passMark?: number | null;
 }

@@ -1,5 +1,5 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { requireUuid } from '@mitra/kit';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { OrganizationRef, requireUuid } from '@mitra/kit';
 import { Lecturer } from '../entities/lecturer';
 import type { UniversityContext } from '../context';
 
@@ -13,5 +13,10 @@ export class LecturerResolver {
   @Query(() => [Lecturer], { nullable: true })
   lecturers(@Ctx() ctx: UniversityContext): Promise<Lecturer[]> {
     return ctx.em.find(Lecturer, {}, { orderBy: { fullName: 'asc', id: 'asc' } });
+  }
+
+  @FieldResolver(() => OrganizationRef, { description: 'The university or training provider the lecturer works for.' })
+  organization(@Root() lecturer: Lecturer): OrganizationRef {
+    return OrganizationRef.of(lecturer.organizationOrg);
   }
 }

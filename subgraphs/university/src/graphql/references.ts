@@ -1,5 +1,6 @@
 import { Rule, authorizedReference } from '@mitra/kit';
 import type { UniversityContext } from '../context';
+import { reachOf } from './reach.resolver';
 import { SchoolRef } from './types/school.ref';
 import { DistrictRef } from './types/district.ref';
 import { TrainingCoverage } from './types/statistics.types';
@@ -23,4 +24,6 @@ export const references = {
   TrainingEvent: (ref: { id: string }) => TrainingEventRef.of(ref.id),
   District: (ref: { code: string; teacherKeys?: string[] }) => DistrictRef.of(ref.code, ref.teacherKeys),
   TrainingCoverage: (ref: { teacherKeys: string[] }) => TrainingCoverage.of(ref.teacherKeys),
+  // Only ever the caller's own reach; another organisation's is null.
+  PersonReach: authorizedReference([Rule.PERSONS], (ref: { org: string }, ctx: UniversityContext) => reachOf(ctx, ref.org)),
 };

@@ -7,6 +7,11 @@ import { SchoolRef } from './types/school.ref';
 /** The university's fields on the schools partner's School. */
 @Resolver(() => SchoolRef)
 export class SchoolResolver {
+  /**
+   * A school may have agreements with several providers, and renewals with
+   * one: this is the one in force (the most recently signed if several are),
+   * else the most recently signed of all (`currentPartnership`).
+   */
   @Authorized(Rule.AUTHENTICATED)
   @FieldResolver(() => Partnership, {
     nullable: true,

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { requireUuid } from '@mitra/kit';
+import { OrganizationRef, requireUuid } from '@mitra/kit';
 import { Module } from '../entities/module';
 import { TrainingProgram } from '../entities/training-program';
 import type { UniversityContext } from '../context';
@@ -29,6 +29,13 @@ export class TrainingProgramResolver {
   @FieldResolver(() => [Module])
   modules(@Root() program: TrainingProgram, @Ctx() ctx: UniversityContext): Promise<Module[]> {
     return ctx.loaders.modulesByProgram.load(program.id);
+  }
+
+  @FieldResolver(() => OrganizationRef, {
+    description: 'The university or training provider that owns the program, its modules, assessments and follow-ups.',
+  })
+  provider(@Root() program: TrainingProgram): OrganizationRef {
+    return OrganizationRef.of(program.providerOrg);
   }
 
   @FieldResolver(() => TrainingProgram, { nullable: true, description: 'The tier a participant must have completed first.' })

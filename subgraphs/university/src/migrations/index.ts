@@ -1,6 +1,7 @@
 import type { MigrationEntry } from '@mitra/kit';
 import { Migration20261127200000University } from './Migration20261127200000University';
 import { Migration20261205000000UniversityProgramProvider } from './Migration20261205000000UniversityProgramProvider';
+import { Migration20261205100000UniversityCatalogue } from './Migration20261205100000UniversityCatalogue';
 
 /**
  * Committed migrations, in order; the ORM never creates the schema by itself.
@@ -9,4 +10,5 @@ import { Migration20261205000000UniversityProgramProvider } from './Migration202
 export const migrations: MigrationEntry[] = [
   { name: 'Migration20261127200000University', class: Migration20261127200000University },
   { name: 'Migration20261205000000UniversityProgramProvider', class: Migration20261205000000UniversityProgramProvider },
+  { name: 'Migration20261205100000UniversityCatalogue', class: Migration20261205100000UniversityCatalogue },
 ];

@@ -7,12 +7,18 @@ import { Partnership } from '../entities/partnership';
 import { TrainingProgram } from '../entities/training-program';
 import type { TrainingTier } from '../graphql/enums';
 
-/** The university's slice of the demo world: lecturers, programs and modules, partnerships, assessments. */
+/** The university partner's slice of the demo world (every university's and training provider's): lecturers, programs and modules, partnerships, assessments. */
 export async function seedDemo(em: EntityManager): Promise<Record<string, number>> {
   const world = buildDemoWorld();
   await em.insertMany(
     Lecturer,
-    world.lecturers.map((l) => ({ id: l.id, fullName: l.fullName, academicTitle: l.academicTitle, expertise: l.expertise })),
+    world.lecturers.map((l) => ({
+      id: l.id,
+      fullName: l.fullName,
+      academicTitle: l.academicTitle,
+      expertise: l.expertise,
+      organizationOrg: l.organizationOrg,
+    })),
   );
   await em.insertMany(
     TrainingProgram,
@@ -38,6 +44,7 @@ export async function seedDemo(em: EntityManager): Promise<Record<string, number
       studyProgram: p.studyProgram,
       signedOn: p.signedOn,
       validUntil: p.validUntil,
+      providerOrg: p.providerOrg,
     })),
   );
   await em.insertMany(

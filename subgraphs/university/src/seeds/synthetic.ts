@@ -11,8 +11,8 @@ export async function seedSynthetic({ client, world, progress }: SyntheticLoad):
   await insertValues(
     client,
     'lecturer',
-    ['id', 'full_name', 'academic_title', 'expertise'],
-    world.lecturers.map((l) => [l.id, l.fullName, l.academicTitle, l.expertise]),
+    ['id', 'full_name', 'academic_title', 'expertise', 'organization_org'],
+    world.lecturers.map((l) => [l.id, l.fullName, l.academicTitle, l.expertise, l.organizationOrg]),
     progress,
   );
   await insertValues(
@@ -39,12 +39,13 @@ export async function seedSynthetic({ client, world, progress }: SyntheticLoad):
       ['study_program', 'text'],
       ['signed_on', 'date'],
       ['valid_until', 'date'],
+      ['provider_org', 'text'],
     ],
     progress,
   );
   for (let s = 0; s < layout.schoolCount; s++) {
     const p = world.partnership(s);
-    if (p) await partnerships.add(p.id, p.npsn, p.studyProgram, p.signedOn, p.validUntil);
+    if (p) await partnerships.add(p.id, p.npsn, p.studyProgram, p.signedOn, p.validUntil, p.providerOrg);
   }
   await partnerships.close();
 
