@@ -1,6 +1,8 @@
 import { SyntheticWorld, syntheticArgs, type SyntheticOptions } from '@mitra/fixtures';
 import { expectNoErrors, gql as send, type GqlOptions, type LooseBody } from '../harness/client';
 import { runCli as cli } from '../harness/cli';
+import { sql } from '../harness/db';
+import { visibleCount } from '../harness/reach';
 import { PARTNER, tokenFor } from '../harness/tokens';
 
 /**
@@ -9,13 +11,23 @@ import { PARTNER, tokenFor } from '../harness/tokens';
  * with one district of 10 teachers and one of 10,000, generated into the
  * test hub's databases by `npm run generate` (the real command) and replaced
  * by the demo data again afterwards, so the other test files see the demo
- * world as always (files run one at a time).
+ * world as always (files run one at a time). The caller is a partner
+ * (Universitas Mulia's staff), which sees the teachers within its reach
+ * only (README "Who may see whom"): the totals it is shown are compared
+ * with that reach computed from the databases, the districts' real sizes
+ * with the schools database.
  */
 const SCALE: SyntheticOptions = { seed: 1, teachers: 10_010, districts: 2, districtTeachers: [10, 10_000] };
 const world = new SyntheticWorld(SCALE);
 const [small, large] = world.districts;
 
 let token: string;
+/** How many teachers a district really has, and how many of them the caller sees. */
+const DISTRICT_TEACHERS = 'select t.id from teacher t join school s on s.npsn = t.school_npsn where s.district_code = $1';
+async function districtSize(code: string): Promise<number> {
+  return (await sql<{ id: string }>('schools', DISTRICT_TEACHERS, [code])).length;
+}
+const visibleIn = (code: string): Promise<number> => visibleCount(PARTNER.org, DISTRICT_TEACHERS, [code]);
 const gql = (query: string, variables?: Record<string, unknown>, options: GqlOptions = {}) => send(query, variables, { token, ...options });
 
 beforeAll(async () => {
@@ -91,7 +103,12 @@ describe('batching at scale (synthetic: districts of 10 and 10,000 teachers)', (
       `query($a: ID!, $b: ID!) { a: teachers(first: 1, filter: { districtCode: $a }) { totalCount } b: teachers(first: 1, filter: { districtCode: $b }) { totalCount } }`,
       { a: small.code, b: large.code },
     );
-    expect([data.a.totalCount, data.b.totalCount]).toEqual([10, 10_000]);
+    expect([await districtSize(small.code), await districtSize(large.code)]).toEqual([10, 10_000]);
+    const visible = [await visibleIn(small.code), await visibleIn(large.code)];
+    expect([data.a.totalCount, data.b.totalCount]).toEqual(visible);
+    // Enough of each to page through: some of the small district, more than a page of the large one.
+    expect(visible[0]).toBeGreaterThan(0);
+    expect(visible[1]).toBeGreaterThan(100);
   });
 
   it('npm run generate refuses to add to data that is there, without --reset', async () => {
@@ -99,7 +116,8 @@ describe('batching at scale (synthetic: districts of 10 and 10,000 teachers)', (
       /already hold data[\s\S]*nothing was changed[\s\S]*--reset/,
     );
     const { data } = await counted(`query($a: ID!) { teachers(first: 1, filter: { districtCode: $a }) { totalCount } }`, { a: large.code });
-    expect(data.teachers.totalCount).toBe(10_000);
+    expect(await districtSize(large.code)).toBe(10_000);
+    expect(data.teachers.totalCount).toBe(await visibleIn(large.code));
   });
 
   it('the cross-partner teacher page costs the same SQL for first: 10 and first: 100', async () => {
@@ -116,8 +134,11 @@ describe('batching at scale (synthetic: districts of 10 and 10,000 teachers)', (
   it('the cross-partner teacher page costs the same SQL in a district of 10 teachers and in one of 10,000', async () => {
     const few = await counted(TEACHER_PAGE, { district: small.code, first: 100 });
     const many = await counted(TEACHER_PAGE, { district: large.code, first: 100 });
-    expect(few.data.teachers.totalCount).toBe(10);
-    expect(many.data.teachers.totalCount).toBe(10_000);
+    expect([await districtSize(small.code), await districtSize(large.code)]).toEqual([10, 10_000]);
+    expect(few.data.teachers.totalCount).toBe(await visibleIn(small.code));
+    expect(many.data.teachers.totalCount).toBe(await visibleIn(large.code));
+    expect(few.data.teachers.edges).toHaveLength(few.data.teachers.totalCount);
+    expect(many.data.teachers.edges).toHaveLength(100);
     const coverage = teacherPageCoverage(few.data);
     expect(coverage).toEqual(everything(coverage));
     expect(few.sql).toEqual(many.sql);

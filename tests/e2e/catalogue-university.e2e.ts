@@ -1,4 +1,4 @@
-import { DEMO_IDS } from '@mitra/fixtures';
+import { buildDemoWorld, DEMO_IDS } from '@mitra/fixtures';
 import { expectNoErrors, gql } from '../harness/client';
 import { auditOf, rowCounts, sql } from '../harness/db';
 import { hubUrls } from '../harness/env';
@@ -223,7 +223,8 @@ describe('read-back of the demo catalogue', () => {
     );
     expectNoErrors(body);
     expect(body.data).toEqual({
-      a: { provider: { id: MULIA }, passMark: null },
+      // The pass mark the demo's assessments were judged by.
+      a: { provider: { id: MULIA }, passMark: buildDemoWorld().programs.find((p) => p.id === DEMO_IDS.programs.basic)!.passMark },
       b: { provider: { id: LPD }, prerequisite: { provider: { id: LPD } } },
     });
   });

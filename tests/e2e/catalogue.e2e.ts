@@ -1,9 +1,9 @@
-import { DEMO_IDS } from '@mitra/fixtures';
+import { buildDemoWorld, DEMO_IDS } from '@mitra/fixtures';
 import { expectNoErrors, gql } from '../harness/client';
 
 // The public catalogue of the university and the SKB, through the gateway.
 describe('catalogue root fields', () => {
-  it('lists the three lecturers of Prodi PAUD Universitas Mulia with their expertise', async () => {
+  it("lists the lecturers, Prodi PAUD Universitas Mulia's three and LPD Banten's two, with their expertise", async () => {
     const { body } = await gql('{ lecturers { id fullName academicTitle expertise } }');
     expectNoErrors(body);
     const ids = body.data.lecturers.map((l: { id: string }) => l.id).sort();
@@ -38,7 +38,13 @@ describe('catalogue root fields', () => {
   it('filters programs by tier', async () => {
     const { body } = await gql('{ trainingPrograms(tier: ADVANCED) { id tier } }');
     expectNoErrors(body);
-    expect(body.data.trainingPrograms).toEqual([{ id: DEMO_IDS.programs.advanced, tier: 'ADVANCED' }]);
+    // Every provider's ADVANCED programs (Universitas Mulia's and LPD Banten's), as the fixtures define them.
+    const advanced = buildDemoWorld()
+      .programs.filter((p) => p.tier === 'ADVANCED')
+      .map((p) => ({ id: p.id, tier: p.tier }));
+    expect(advanced.map((p) => p.id).sort()).toEqual([DEMO_IDS.programs.advanced, DEMO_IDS.programs.lpdAdvanced].sort());
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect([...body.data.trainingPrograms].sort(byId)).toEqual(advanced.sort(byId));
   });
 
   it('answers one program by id', async () => {

@@ -20,7 +20,8 @@ import { dayFromToday } from '../harness/writes';
  * text or an internal extension in the answer; and a write either succeeds
  * whole (its rows with their audit row) or changes nothing in any partner's
  * database. Rows the fuzz writes are its own (its own teacher, event,
- * registration; new rows only) and are deleted afterwards.
+ * registration, program; new rows only: venues, sessions, programs,
+ * modules, lecturers, partnerships) and are deleted afterwards.
  *
  * FUZZ_RUNS scales the case counts (default 1); fast-check prints the seed
  * of a failure, and FUZZ_SEED replays it.
@@ -47,7 +48,13 @@ let schema: GraphQLSchema;
 let ids: IdPools;
 const tokens: Record<string, string | undefined> = {};
 const clients = {} as Record<SubgraphName, Client>;
-const counted = { cases: 0, statuses: new Map<number, number>(), writesSucceeded: 0, writesRefused: 0 };
+const counted = {
+  cases: 0,
+  statuses: new Map<number, number>(),
+  writesSucceeded: 0,
+  writesRefused: 0,
+  succeededBy: new Map<string, number>(),
+};
 
 const FUZZ_CALLERS: Record<string, TokenSpec> = {
   'school admin': { ...CALLERS['school admin'], sub: 'fuzz:school-admin' },
@@ -104,8 +111,8 @@ function checkAnswer(request: string, answer: { status: number; text: string }):
 async function fingerprint(): Promise<Record<string, string>> {
   const tables: Record<SubgraphName, string[]> = {
     schools: ['teacher', 'qualification', 'audit_log'],
-    skb: ['training_event', 'registration', 'audit_log'],
-    university: ['assessment', 'audit_log'],
+    skb: ['venue', 'training_event', 'event_session', 'session_facilitator', 'registration', 'audit_log'],
+    university: ['lecturer', 'training_program', 'module', 'partnership', 'assessment', 'audit_log'],
   };
   const out: Record<string, string> = {};
   await Promise.all(
@@ -178,12 +185,24 @@ beforeAll(async () => {
     { token: tokens['skb admin'] },
   );
   expectNoErrors(registration.body);
+  // The university's own program (with hours to spare) and lecturer, so that addModule has somewhere to succeed.
+  const program = await gql(
+    'mutation($input: TrainingProgramInput!) { createTrainingProgram(input: $input) { id } }',
+    { input: { code: 'FUZZ-PRG-01', title: 'Program Fuzz', tier: 'BASIC', hours: 400 } },
+    { token: tokens['university admin'] },
+  );
+  expectNoErrors(program.body);
+  const lecturer = await gql('mutation { createLecturer(input: { fullName: "Dosen Fuzz", expertise: ["Uji"] }) { id } }', undefined, {
+    token: tokens['university admin'],
+  });
+  expectNoErrors(lecturer.body);
   ids = {
     teacher: [teacherId],
     qualification: [qualification.body.data.addQualification.id],
     event: [eventId],
     registration: [registration.body.data.registerParticipant.id],
-    program: Object.values(DEMO_IDS.programs),
+    program: [program.body.data.createTrainingProgram.id, ...Object.values(DEMO_IDS.programs)],
+    lecturer: [lecturer.body.data.createLecturer.id, ...Object.values(DEMO_IDS.lecturers)],
     venue: Object.values(DEMO_IDS.venues),
     npsn: ['64710001', '64710002', '99999999'],
     code: ['64.71', '64', '99.99'],
@@ -200,14 +219,26 @@ afterAll(async () => {
       ])
     ).rows.map((r) => r.entity_id);
   try {
+    // Sessions and registrations go with their events, the events before the venues they are at.
     await clients.skb?.query('delete from training_event where id = any($1::uuid[])', [await created('skb', 'createTrainingEvent')]);
+    await clients.skb?.query('delete from venue where id = any($1::uuid[])', [await created('skb', 'createVenue')]);
     await clients.university?.query('delete from assessment where id = any($1::uuid[])', [await created('university', 'recordAssessment')]);
+    // Modules added to any program (the demo's included), then the fuzz's programs (with theirs) and lecturers.
+    await clients.university?.query('delete from module where id = any($1::uuid[])', [await created('university', 'addModule')]);
+    await clients.university?.query('delete from training_program where id = any($1::uuid[])', [
+      await created('university', 'createTrainingProgram'),
+    ]);
+    await clients.university?.query('delete from lecturer where id = any($1::uuid[])', [await created('university', 'createLecturer')]);
+    // A partnership widens its provider's reach: none of the fuzz's may outlive it.
+    await clients.university?.query('delete from partnership where id = any($1::uuid[])', [
+      await created('university', 'createPartnership'),
+    ]);
     await clients.schools?.query('delete from teacher where id = any($1::uuid[])', [await created('schools', 'createTeacher')]);
   } finally {
     await Promise.all(Object.values(clients).map((c) => c.end()));
   }
   console.log(
-    `fuzz: ${counted.cases} requests; HTTP ${JSON.stringify(Object.fromEntries([...counted.statuses].sort()))}; writes ${counted.writesSucceeded} succeeded, ${counted.writesRefused} refused with nothing written`,
+    `fuzz: ${counted.cases} requests; HTTP ${JSON.stringify(Object.fromEntries([...counted.statuses].sort()))}; writes ${counted.writesSucceeded} succeeded (${JSON.stringify(Object.fromEntries([...counted.succeededBy].sort()))}), ${counted.writesRefused} refused with nothing written`,
   );
 });
 
@@ -262,6 +293,12 @@ const WRITERS: Record<string, string> = {
   addQualification: 'school admin',
   verifyQualification: 'school admin',
   recordAssessment: 'university admin',
+  createTrainingProgram: 'university admin',
+  addModule: 'university admin',
+  createLecturer: 'university admin',
+  createPartnership: 'university admin',
+  createVenue: 'skb admin',
+  addEventSession: 'skb admin',
   createTrainingEvent: 'skb admin',
   updateTrainingEvent: 'skb admin',
   setTrainingEventStatus: 'skb admin',
@@ -295,6 +332,7 @@ describe('random writes as the owning partner', () => {
           return;
         }
         counted.writesSucceeded += 1;
+        counted.succeededBy.set(field.name, (counted.succeededBy.get(field.name) ?? 0) + 1);
         // One partner wrote, and whatever it changed came with exactly one audit row.
         const dbs = new Set(changed.map((k) => k.split('.')[0]));
         if (dbs.size > 1) throw new Error(`one write changed ${[...dbs].join(' and ')}: ${text.slice(0, 300)}`);

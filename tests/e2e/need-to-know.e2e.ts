@@ -165,10 +165,10 @@ describe.each(channels)('who may see whom, through %s', (_via, url) => {
     });
   });
 
-  it.each([
+  it.each<[string, string, TokenSpec | null]>([
     ['a government office', 'FORBIDDEN', { org: 'government:kemendikdasmen', roles: ['analyst'] }],
     ['an anonymous caller', 'UNAUTHENTICATED', null],
-  ] as const)('%s gets %s on every path, and no teacher', async (_who, code, spec) => {
+  ])('%s gets %s on every path, and no teacher', async (_who, code, spec) => {
     const token = spec ? await tokenFor({ ...spec, sub: 'need-to-know:none' }) : undefined;
     for (const [, query, pick] of PATHS) {
       const { body } = await gql(query, { id: her.T.id, npsn: her.T.npsn, name: her.T.fullName }, { url: url(), token });
@@ -227,6 +227,24 @@ describe('what a teacher has done, through the gateway', () => {
     expect(body.data.teacher.trainingHistory.map((r: LooseBody) => r.event.id)).toContain(DEMO_IDS.events.balikpapan2022);
     expect(body.data.teacher.assessments.length).toBeGreaterThan(0);
   });
+});
+
+describe("reached from another partner's type, through the gateway", () => {
+  it.each(MATRIX)(
+    "%s finds T through her school's partnership (schools → university → schools) only where it sees her",
+    async (label, _spec, seesT) => {
+      const { body } = await gql(
+        `query($npsn: ID!) { school(npsn: $npsn) { partnership { provider { id } school { teachers(first: 100) { totalCount edges { node { ${FIELDS} } } } } } } }`,
+        { npsn: her.T.npsn },
+        { token: tokens.get(label) },
+      );
+      expect(body.errors).toBeUndefined();
+      const { partnership } = body.data.school;
+      expect(partnership.provider.id).toBe(DEMO_IDS.university);
+      expect(partnership.school.teachers.totalCount).toBe(partnership.school.teachers.edges.length);
+      expect(find(partnership.school.teachers.edges, her.T.id)).toEqual(expected(her.T, seesT));
+    },
+  );
 });
 
 describe('statistics are not person-level', () => {

@@ -26,7 +26,12 @@ describe.each([
     expectNoErrors(body);
     const listed = new Map<string, LooseBody>(body.data.organizations.map((o: LooseBody) => [o.id, o]));
     for (const o of world.organizations) {
-      expect(listed.get(o.id)).toEqual({ id: o.id, kind: o.kind, name: o.name, district: o.districtCode ? { code: o.districtCode } : null });
+      expect(listed.get(o.id)).toEqual({
+        id: o.id,
+        kind: o.kind,
+        name: o.name,
+        district: o.districtCode ? { code: o.districtCode } : null,
+      });
     }
     const schools = await schoolOrgs();
     for (const s of schools) expect(listed.get(s.id)).toEqual({ id: s.id, kind: 'SCHOOL', name: s.name, district: { code: s.code } });

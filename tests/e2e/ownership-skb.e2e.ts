@@ -1,4 +1,4 @@
-import { DEMO_IDS } from '@mitra/fixtures';
+import { buildDemoWorld, DEMO_IDS } from '@mitra/fixtures';
 import { gql, type LooseBody } from '../harness/client';
 import { hubUrls } from '../harness/env';
 import { sql } from '../harness/db';
@@ -88,17 +88,19 @@ describe('two SKBs in the demo: Balikpapan Selatan and Samarinda', () => {
   });
 
   it('each owns its venues', async () => {
+    const venues = buildDemoWorld().venues;
+    // Every demo venue is in the fixtures, with the SKB that owns it (Serang's hall is SKB Serang's).
+    expect(venues.map((v) => v.id).sort()).toEqual(Object.values(DEMO_IDS.venues).sort());
+    expect(venues.find((v) => v.id === DEMO_IDS.venues.hall)?.ownerOrg).toBe(OWNER);
+    expect(venues.find((v) => v.id === DEMO_IDS.venues.samarinda)?.ownerOrg).toBe(SAMARINDA);
+    expect(venues.find((v) => v.id === DEMO_IDS.venues.serang)?.ownerOrg).toBe(DEMO_IDS.skbSerang);
     const rows = await sql<{ id: string; owner_org: string }>(
       'skb',
       'select id, owner_org from venue where id = any($1::uuid[]) order by id',
-      [Object.values(DEMO_IDS.venues)],
+      [venues.map((v) => v.id)],
     );
     const owners = Object.fromEntries(rows.map((r) => [r.id, r.owner_org]));
-    expect(owners).toEqual({
-      [DEMO_IDS.venues.hall]: OWNER,
-      [DEMO_IDS.venues.classroom]: OWNER,
-      [DEMO_IDS.venues.samarinda]: SAMARINDA,
-    });
+    expect(owners).toEqual(Object.fromEntries(venues.map((v) => [v.id, v.ownerOrg])));
   });
 
   it("Samarinda runs events at its own venue, and Balikpapan Selatan's admin may not touch them", async () => {

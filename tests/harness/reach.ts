@@ -17,7 +17,9 @@ export interface Reach {
 
 /** Today in the partners' calendar (WITA), as partnerships are dated. */
 function partnershipToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Makassar', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Makassar', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(),
+  );
 }
 
 export async function reachOf(org: string): Promise<Reach> {
@@ -37,7 +39,9 @@ export async function reachOf(org: string): Promise<Reach> {
     return { teachers: new Set(ids), nuptk: new Set(ids) };
   }
   if (kind === 'university' || kind === 'provider') {
-    const programs = (await sql<{ id: string }>('university', 'select id from training_program where provider_org = $1', [org])).map((p) => p.id);
+    const programs = (await sql<{ id: string }>('university', 'select id from training_program where provider_org = $1', [org])).map(
+      (p) => p.id,
+    );
     const registered = (
       await sql<{ teacher_id: string }>(
         'skb',
@@ -47,7 +51,9 @@ export async function reachOf(org: string): Promise<Reach> {
       )
     ).map((r) => r.teacher_id);
     const assessed = (
-      await sql<{ teacher_id: string }>('university', 'select distinct teacher_id from assessment where program_id = any($1::uuid[])', [programs])
+      await sql<{ teacher_id: string }>('university', 'select distinct teacher_id from assessment where program_id = any($1::uuid[])', [
+        programs,
+      ])
     ).map((a) => a.teacher_id);
     const today = partnershipToday();
     const npsns = (
@@ -57,7 +63,9 @@ export async function reachOf(org: string): Promise<Reach> {
         [org, today],
       )
     ).map((p) => p.school_npsn);
-    const covered = (await sql<{ id: string }>('schools', 'select id from teacher where school_npsn = any($1::text[])', [npsns])).map((t) => t.id);
+    const covered = (await sql<{ id: string }>('schools', 'select id from teacher where school_npsn = any($1::text[])', [npsns])).map(
+      (t) => t.id,
+    );
     return { teachers: new Set([...registered, ...assessed, ...covered]), nuptk: new Set(registered) };
   }
   return { teachers: new Set(), nuptk: new Set() };

@@ -154,9 +154,8 @@ const CONTRACT_SLICE = /* GraphQL */ `
 
 /**
  * The part of contract version 2 (organisations and catalogue writes, issue
- * 12) that this subgraph serves. The repository's contract/api.graphql does
- * not hold version 2 yet, so this slice is checked against the served schema
- * only.
+ * 12) that this subgraph serves; the last test checks it against the
+ * repository's contract/v2-organisations.graphql.
  */
 const CONTRACT_V2_SLICE = /* GraphQL */ `
   type Organization {
@@ -302,6 +301,8 @@ describe('skb subgraph schema', () => {
   it('declares the federation keys', () => {
     for (const type of OWNED) expect(sdl).toContain(`type ${type} @key(fields: "id")`);
     for (const [type, key] of Object.entries(STUBS)) expect(sdl).toContain(`type ${type} @key(fields: "${key}")`);
+    expect(sdl).toContain('type PersonReach @key(fields: "org")');
+    expect(sdl).toMatch(/registeredTeacherIds: \[ID!\]! @requires\(fields: "programIds"\)/);
     // An owner is an Organization by its key alone, which the schools partner resolves.
     expect(sdl).toContain('type Organization @key(fields: "id", resolvable: false) {\n  id: ID!\n}');
     expect(sdl.match(/resolvable: false/g)).toHaveLength(1);
@@ -310,7 +311,8 @@ describe('skb subgraph schema', () => {
   it('builds a federated schema with an _entities union over all of them', () => {
     const printed = printSchema(schema);
     const union = /union _Entity = ([^\n]+)/.exec(printed)?.[1].split(' | ').sort();
-    expect(union).toEqual([...OWNED, ...Object.keys(STUBS), 'Organization', 'TrainingCoverage'].sort());
+    // PersonReach: the university's answer to "whom may this organisation see", extended with the registrations (need-to-know).
+    expect(union).toEqual([...OWNED, ...Object.keys(STUBS), 'Organization', 'PersonReach', 'TrainingCoverage'].sort());
   });
 
   it('keeps descriptions of the fields it adds to other partners’ entities', () => {
@@ -327,6 +329,14 @@ describe('skb subgraph schema', () => {
     const contractPath = path.resolve(__dirname, '../../../contract/api.graphql');
     const contract = signatures(parse(readFileSync(contractPath, 'utf8')));
     for (const [key, signature] of signatures(parse(CONTRACT_SLICE))) {
+      expect({ key, signature: contract.get(key) }).toEqual({ key, signature });
+    }
+  });
+
+  it('is the version 2 contract file’s own text for every element it names (Organization by its key alone)', () => {
+    const contractPath = path.resolve(__dirname, '../../../contract/v2-organisations.graphql');
+    const contract = signatures(parse(readFileSync(contractPath, 'utf8')));
+    for (const [key, signature] of signatures(parse(CONTRACT_V2_SLICE))) {
       expect({ key, signature: contract.get(key) }).toEqual({ key, signature });
     }
   });

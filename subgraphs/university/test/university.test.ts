@@ -151,6 +151,7 @@ describe('university SDL', () => {
       'District',
       'Lecturer',
       'Partnership',
+      'PersonReach',
       'School',
       'Teacher',
       'TrainingCoverage',

@@ -29,6 +29,7 @@ export async function seedDemo(em: EntityManager): Promise<Record<string, number
       tier: p.tier as TrainingTier,
       hours: p.hours,
       prerequisiteId: p.prerequisiteId,
+      passMark: p.passMark,
       providerOrg: p.providerOrg,
     })),
   );
