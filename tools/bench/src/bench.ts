@@ -2,8 +2,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { ensureDatabases, findRepoRoot } from '@mitra/cli';
 import { SyntheticOptionsError } from '@mitra/fixtures';
-import { prepareDataset, type Dataset } from './dataset';
+import { prepareDataset, prepareFloor, type Dataset } from './dataset';
 import { benchEnvironment } from './environment';
+import { startBenchIdentity } from './identity';
 import { measureAll } from './measure';
 import { runMemoryMode } from './memory-run';
 import { USAGE, parseOptions, type BenchOptions } from './options';
@@ -19,7 +20,7 @@ import {
 } from './report';
 import { BenchStack } from './stack';
 import { benchTargets } from './targets';
-import { viewerHeaders } from './viewers';
+import { probeReach, viewerHeaders } from './viewers';
 import { runWriteLoad } from './writes/write-load';
 
 /** Prints the table and the targets, writes the JSON and (unless --no-docs) the dated section of docs/benchmarks.md. */
@@ -47,6 +48,7 @@ function benchReport(
     command: process.argv.length > 2 ? `npm run bench -- ${process.argv.slice(2).join(' ')}` : 'npm run bench',
     dataset: data.label,
     subjects: data.subjects,
+    partnerOrg: options.viewerOrg,
     machine: describeMachine(data.postgresVersion, loadAtStart),
     durationSeconds: options.duration,
     warmupSeconds: options.warmup,
@@ -62,13 +64,17 @@ function benchReport(
 async function runReadBench(options: BenchOptions): Promise<void> {
   const root = findRepoRoot();
   const dataDir = path.resolve(options.dataDir ?? path.join(root, '.data', 'bench'));
-  const env = benchEnvironment();
+  const identity = await startBenchIdentity();
+  const env = benchEnvironment(identity.url);
   const log = (line: string): void => console.log(line);
   const started = new Date();
   const stack = new BenchStack();
   stack.stopOnSignals();
 
-  const { urls, postgres } = await ensureDatabases({ env, dataDir, log });
+  const { urls, postgres } = await ensureDatabases({ env, dataDir, log }).catch(async (error: unknown) => {
+    await identity.close();
+    throw error;
+  });
   try {
     const data = await prepareDataset({
       synthetic: options.synthetic,
@@ -81,9 +87,12 @@ async function runReadBench(options: BenchOptions): Promise<void> {
       signal: stack.interrupted.signal,
     });
     const { subgraphUrls, gateways } = await stack.start({ root, env, dataDir, targets: options.targets, log });
-    const headersFor = await viewerHeaders(env);
-    const operations = selectOperations(data.subjects, options.operations);
-    const { results, plans } = await recordPlans({ operations, subgraphUrls, root, env, floorUrl: data.floorUrl, headersFor, log });
+    const floorUrl = await prepareFloor(urls, data, log);
+    const headersFor = viewerHeaders(env, identity, options.viewerOrg);
+    const operations = selectOperations(data.subjects, options.operations, options.viewerOrg);
+    if (operations.some((op) => op.viewer === 'partner'))
+      await probeReach({ gatewayUrl: gateways.gateway!, headers: headersFor('partner'), partnerOrg: options.viewerOrg, log });
+    const { results, plans } = await recordPlans({ operations, subgraphUrls, root, env, floorUrl, headersFor, log });
 
     if (options.memory) {
       const groups: Record<string, number> = { ...stack.hub!.pids() };
@@ -113,7 +122,7 @@ async function runReadBench(options: BenchOptions): Promise<void> {
       operations,
       results,
       plans,
-      floorUrl: data.floorUrl,
+      floorUrl,
       gateways,
       targets: options.targets,
       connections: options.connections,
@@ -128,6 +137,7 @@ async function runReadBench(options: BenchOptions): Promise<void> {
     await stack.stop();
     // stop() is idempotent: a no-op when the hub already stopped the server.
     await postgres?.stop();
+    await identity.close();
   }
 }
 

@@ -4,12 +4,12 @@ import { SyntheticWorld, parseSyntheticDatasetLabel, syntheticDatasetLabel, type
 import type { SubgraphName } from '@mitra/runtime';
 import { ensureFloor } from './floor';
 import { pickSubjects, type BenchSubjects } from './operations';
+import { ensureProviderPartnerships } from './provider';
 
-/** The data a read benchmark runs on: which synthetic data set, the subjects picked from it, its floor copy. */
+/** The data a read benchmark runs on: which synthetic data set, the subjects picked from it. */
 export interface Dataset {
   label: string;
   subjects: BenchSubjects;
-  floorUrl: string;
   postgresVersion: string;
 }
 
@@ -67,9 +67,21 @@ async function datasetLabel(options: {
   return wanted;
 }
 
+/** The data set asked for (generated when it is not there, before the hub starts) and the subjects picked from it. */
 export async function prepareDataset(options: Parameters<typeof datasetLabel>[0]): Promise<Dataset> {
   const label = await datasetLabel(options);
   const subjects = pickSubjects(new SyntheticWorld(parseSyntheticDatasetLabel(label)!));
-  const floorUrl = await ensureFloor(options.urls, label, options.log);
-  return { label, subjects, floorUrl, postgresVersion: await postgresVersion(options.urls.schools) };
+  return { label, subjects, postgresVersion: await postgresVersion(options.urls.schools) };
+}
+
+/**
+ * Once the hub has started (its partners have applied their migrations): the
+ * floor copy of the data set, and in both the partnerships of the
+ * person-level operations' default viewer with the district's schools
+ * (provider.ts). Returns the floor database's URL.
+ */
+export async function prepareFloor(urls: Record<SubgraphName, string>, data: Dataset, log: (line: string) => void): Promise<string> {
+  const floorUrl = await ensureFloor(urls, data.label, log);
+  await ensureProviderPartnerships({ urls, floorUrl, districtCode: data.subjects.districtCode, log });
+  return floorUrl;
 }

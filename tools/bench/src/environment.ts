@@ -7,20 +7,22 @@ const BENCH_MAX_QUERY_COST = 100_000;
 const secret = (): string => randomBytes(24).toString('hex');
 
 /**
- * A hub of the bench's own runs as in production: real (random, per run)
- * secrets, no development fallbacks, quiet logs; its own embedded
- * PostgreSQL and its own token settings, whatever the shell has set.
+ * A hub of the bench's own runs as in production: tokens verified against
+ * the bench's own key set (`jwksUrl`, identity.ts: production accepts no
+ * shared HS256 secret), real (random, per run) secrets, no development
+ * fallbacks, quiet logs; its own embedded PostgreSQL and its own token
+ * settings, whatever the shell has set.
  */
-function productionEnvironment(dropped: string[], settings: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+function productionEnvironment(jwksUrl: string, dropped: string[], settings: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of SUBGRAPH_NAMES) delete env[databaseUrlVariable(name)];
-  for (const name of ['JWKS_URL', 'MITRA_DATA_DIR', ...dropped]) delete env[name];
+  for (const name of ['JWT_SECRET', 'JWT_ISSUER', 'JWT_AUDIENCE', 'MITRA_DATA_DIR', ...dropped]) delete env[name];
   return {
     ...env,
     ...settings,
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
-    JWT_SECRET: secret(),
+    JWKS_URL: jwksUrl,
     GATEWAY_SECRET: secret(),
     CURSOR_SECRET: secret(),
     APOLLO_TELEMETRY_DISABLED: 'true',
@@ -28,8 +30,8 @@ function productionEnvironment(dropped: string[], settings: NodeJS.ProcessEnv): 
 }
 
 /** The read benchmark's hub. */
-export function benchEnvironment(): NodeJS.ProcessEnv {
-  return productionEnvironment([], {
+export function benchEnvironment(jwksUrl: string): NodeJS.ProcessEnv {
+  return productionEnvironment(jwksUrl, [], {
     // The introspection operation is the gateway-bound one (no subgraph request): on, as outside production.
     INTROSPECTION: 'true',
     // The default cost limit (20,000) refuses the page of 100 teachers with every cross-partner field
@@ -39,8 +41,8 @@ export function benchEnvironment(): NodeJS.ProcessEnv {
 }
 
 /** The load test's hub: loopback only, nothing of this run is reachable from another machine. */
-export function writeLoadEnvironment(): NodeJS.ProcessEnv {
-  return productionEnvironment(['METRICS_TOKEN'], { HOST: '127.0.0.1' });
+export function writeLoadEnvironment(jwksUrl: string): NodeJS.ProcessEnv {
+  return productionEnvironment(jwksUrl, ['METRICS_TOKEN'], { HOST: '127.0.0.1' });
 }
 
 /** The services listen on all interfaces; 127.0.0.1 keeps the load tool from trying ::1 first. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { SUBGRAPH_NAMES, type SubgraphName } from '@mitra/runtime';
 
@@ -81,8 +82,28 @@ async function copyPartner(floor: Client, name: SubgraphName, url: string): Prom
 }
 
 /**
- * Makes `bench_floor` hold exactly `label`'s rows: skipped when its marker
- * already says so. Returns the floor database's URL.
+ * What the copy was made of: the data set and the migrations each partner's
+ * database has applied (a migration since the copy, such as a new column,
+ * makes it stale even when the data set is the same).
+ */
+async function copyMarker(urls: Record<SubgraphName, string>, label: string): Promise<string> {
+  const hash = createHash('sha1');
+  for (const name of SUBGRAPH_NAMES) {
+    const partner = await connect(urls[name]);
+    try {
+      const { rows } = await partner.query<{ name: string }>('select name from mikro_orm_migrations order by name');
+      hash.update(`${name}:${rows.map((r) => r.name).join(',')};`);
+    } finally {
+      await partner.end();
+    }
+  }
+  return `${label} (migrations ${hash.digest('hex').slice(0, 12)})`;
+}
+
+/**
+ * Makes `bench_floor` hold exactly `label`'s rows, in the partners' current
+ * tables (so after their migrations: the hub applies them when it starts):
+ * skipped when its marker already says so. Returns the floor database's URL.
  */
 export async function ensureFloor(urls: Record<SubgraphName, string>, label: string, log: (line: string) => void): Promise<string> {
   const floorUrl = withDatabase(urls.schools, FLOOR_DATABASE);
@@ -94,23 +115,26 @@ export async function ensureFloor(urls: Record<SubgraphName, string>, label: str
     await admin.end();
   }
 
+  const marker = await copyMarker(urls, label);
   const floor = await connect(floorUrl);
   try {
     await floor.query('create table if not exists bench_meta (key text primary key, value text not null)');
     const { rows } = await floor.query<{ value: string }>(`select value from bench_meta where key = 'dataset'`);
-    if (rows[0]?.value === label) {
-      log(`Floor: ${FLOOR_DATABASE} already holds ${label}`);
+    if (rows[0]?.value === marker) {
+      log(`Floor: ${FLOOR_DATABASE} already holds ${marker}`);
       return floorUrl;
     }
     const started = Date.now();
-    log(`Floor: copying the three partners' tables into ${FLOOR_DATABASE} (one database, for the single-SQL baseline)`);
+    log(
+      `Floor: copying the three partners' tables into ${FLOOR_DATABASE} (one database, for the single-SQL baseline)${rows[0] ? `: it held ${rows[0].value}` : ''}`,
+    );
     await floor.query('create extension if not exists postgres_fdw');
     for (const name of SUBGRAPH_NAMES) await copyPartner(floor, name, urls[name]);
     await floor.query('vacuum analyze');
     await floor.query(`insert into bench_meta (key, value) values ('dataset', $1) on conflict (key) do update set value = excluded.value`, [
-      label,
+      marker,
     ]);
-    log(`Floor: ${FLOOR_DATABASE} holds ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    log(`Floor: ${FLOOR_DATABASE} holds ${marker} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     return floorUrl;
   } finally {
     await floor.end();

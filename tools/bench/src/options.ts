@@ -1,9 +1,12 @@
 import { SyntheticOptionsError, parseSyntheticArgs, type SyntheticOptions } from '@mitra/fixtures';
+import { ClaimError, parseOrg } from '@mitra/runtime';
 import { eachFlag, sharedFlag } from './args';
+import { BENCH_PROVIDER_ORG } from './provider';
 import { TARGET_NAMES, type TargetName } from './report';
 
 export const USAGE = `usage: npm run bench -- [--teachers N] [--seed S] [--districts N] [--duration S] [--warmup S]
                         [--connections 1,10] [--operations a,b] [--skip-generate] [--data-dir DIR] [--no-docs]
+                        [--viewer-org ORG]
   --teachers N      synthetic teachers (default 100000); generated into the bench's own data folder
                     when its data set differs (same seed, same rows)
   --duration S      seconds per measurement (default 10)
@@ -16,6 +19,10 @@ export const USAGE = `usage: npm run bench -- [--teachers N] [--seed S] [--distr
   --skip-generate   use whatever synthetic data set the data folder holds
   --data-dir DIR    default .data/bench (kept between runs)
   --no-docs         do not update docs/benchmarks.md
+  --viewer-org ORG  who reads the person-level operations (teacher, teachers-100, teachers-100-schools), as staff:
+                    default provider:bench, whose partnerships cover the bench district's schools; another
+                    organisation (e.g. university:mulia, with tens of thousands of participants) sees other
+                    teachers than the floor's answer, so it implies --no-docs
   --targets LIST    what to measure (default all): gateway (the hub's, one worker per core), gateway-1
                     (a second gateway with GATEWAY_WORKERS=1), router (Grafbase's Rust router),
                     direct (the subgraphs without a gateway), floor (one SQL statement)
@@ -35,6 +42,8 @@ export interface BenchOptions {
   docs: boolean;
   targets: TargetName[];
   memory: boolean;
+  /** The organisation whose staff reads the person-level operations. */
+  viewerOrg: string;
 }
 
 const positive = (text: string, flag: string): number => {
@@ -50,6 +59,18 @@ function parseTargets(list: string): TargetName[] {
   return wanted as TargetName[];
 }
 
+/** An organisation whose staff reads persons: a school, an SKB, a university or a training provider. */
+function parseViewerOrg(text: string): string {
+  let kind: string;
+  try {
+    kind = parseOrg(text).orgKind;
+  } catch (error) {
+    throw new SyntheticOptionsError(`--viewer-org: ${error instanceof ClaimError ? error.message : String(error)}`);
+  }
+  if (kind === 'government') throw new SyntheticOptionsError(`--viewer-org: ${text} reads statistics only, no persons`);
+  return text;
+}
+
 /** The read benchmark's options (the synthetic data set's flags are the generator's own); throws SyntheticOptionsError. */
 export function parseOptions(argv: string[]): BenchOptions {
   const { options: synthetic, rest } = parseSyntheticArgs(argv);
@@ -63,6 +84,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     docs: true,
     targets: [...TARGET_NAMES],
     memory: false,
+    viewerOrg: BENCH_PROVIDER_ORG,
   };
   eachFlag(
     rest,
@@ -96,10 +118,15 @@ export function parseOptions(argv: string[]): BenchOptions {
         case '--memory':
           options.memory = true;
           break;
+        case '--viewer-org':
+          options.viewerOrg = parseViewerOrg(value());
+          break;
         default:
           if (!sharedFlag(flag, value, options)) throw new SyntheticOptionsError(`Unknown option ${flag}`);
       }
     },
   );
+  // The floor builds the bench district's page, which only the bench provider sees as such.
+  if (options.viewerOrg !== BENCH_PROVIDER_ORG) options.docs = false;
   return options;
 }

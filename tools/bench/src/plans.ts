@@ -6,9 +6,9 @@ import { PlanRecorder, type RecordedPlan } from './record';
 import type { OperationResult } from './report';
 import type { HeadersFor } from './viewers';
 
-/** Every operation, or the ones named (an unknown name is refused). */
-export function selectOperations(subjects: BenchSubjects, names: string[] | undefined): BenchOperation[] {
-  const all = benchOperations(subjects);
+/** Every operation, or the ones named (an unknown name is refused); `partnerOrg` reads the person-level ones. */
+export function selectOperations(subjects: BenchSubjects, names: string[] | undefined, partnerOrg: string): BenchOperation[] {
+  const all = benchOperations(subjects, partnerOrg);
   const unknown = names?.filter((n) => !all.some((op) => op.name === n)) ?? [];
   if (unknown.length)
     throw new SyntheticOptionsError(`Unknown operation(s): ${unknown.join(', ')} (known: ${all.map((o) => o.name).join(', ')})`);

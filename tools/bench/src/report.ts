@@ -55,6 +55,8 @@ export interface BenchReport {
   command: string;
   dataset: string;
   subjects: { districtCode: string; districtTeachers: number; teacherId: string };
+  /** The organisation whose staff read the person-level operations (--viewer-org). */
+  partnerOrg: string;
   machine: Machine;
   durationSeconds: number;
   warmupSeconds: number;
@@ -182,7 +184,7 @@ export function markdownSection(report: BenchReport): string {
     `- Command: \`${report.command}\`; hub settings: ${Object.entries(report.settings)
       .map(([k, v]) => `${k}=${v}`)
       .join(', ')}.`,
-    `- ${report.durationSeconds} s per measurement after ${report.warmupSeconds} s of warm-up, in ${report.rounds} slices with every target taking turns (the gateway with one worker per core, the gateway with one worker and Grafbase's router in front of the same subgraphs); subjects: district ${report.subjects.districtCode} (${report.subjects.districtTeachers.toLocaleString('en')} teachers), teacher ${report.subjects.teacherId}.`,
+    `- ${report.durationSeconds} s per measurement after ${report.warmupSeconds} s of warm-up, in ${report.rounds} slices with every target taking turns (the gateway with one worker per core, the gateway with one worker and Grafbase's router in front of the same subgraphs); subjects: district ${report.subjects.districtCode} (${report.subjects.districtTeachers.toLocaleString('en')} teachers), teacher ${report.subjects.teacherId}; persons read by ${report.partnerOrg}'s staff.`,
     '- Latencies in ms.',
     '',
     markdownTable(report),

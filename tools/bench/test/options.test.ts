@@ -14,6 +14,7 @@ describe('npm run bench arguments', () => {
       skipGenerate: false,
       docs: true,
       memory: false,
+      viewerOrg: 'provider:bench',
     });
     expect(options.targets).toEqual([...TARGET_NAMES]);
     expect(options.synthetic.teachers).toBe(100_000);
@@ -45,8 +46,15 @@ describe('npm run bench arguments', () => {
     expect(options.synthetic.teachers).toBe(1000);
   });
 
+  it('read persons as another organisation, without touching docs/benchmarks.md', () => {
+    expect(parseOptions(['--viewer-org', 'university:mulia'])).toMatchObject({ viewerOrg: 'university:mulia', docs: false });
+    expect(parseOptions(['--viewer-org', 'provider:bench'])).toMatchObject({ viewerOrg: 'provider:bench', docs: true });
+  });
+
   it.each([
     [['--duration'], /--duration needs a value/],
+    [['--viewer-org', 'mulia'], /--viewer-org: the "org" claim "mulia" is malformed/],
+    [['--viewer-org', 'government:bench'], /--viewer-org: government:bench reads statistics only/],
     [['--duration', '--no-docs'], /--duration needs a value/],
     [['--duration', '0'], /--duration must be a positive number/],
     [['--warmup', '-1'], /--warmup must be 0 or more/],

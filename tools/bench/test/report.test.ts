@@ -13,6 +13,7 @@ function report(date: string, operations: OperationResult[]): BenchReport {
     command: 'npm run bench',
     dataset: 'synthetic seed=1 teachers=1000 districts=10',
     subjects: { districtCode: '99.01', districtTeachers: 100, teacherId: 't' },
+    partnerOrg: 'provider:bench',
     machine: {
       cpus: 2,
       cpuModel: 'cpu',

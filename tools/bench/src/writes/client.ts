@@ -115,12 +115,13 @@ export class LoadClient {
         this.teachersToRegister.push(id);
       }
     } else if (roll < 0.85) {
-      // A teacher of the schools partner (checked through the gateway) or, with none at hand, a community member by name.
+      // A teacher of the schools partner, registered by her own school (need-to-know: the SKB cannot look up a teacher it
+      // has no relation with yet), or, with none at hand, a community member by name, registered by the SKB.
       const teacherId = this.teachersToRegister.shift() ?? null;
       const participantName = teacherId ? null : `Peserta Beban ${this.run} ${this.index}-${++this.serial}`;
       const event = this.event;
       event.taken += 1;
-      const data = await this.send('registerParticipant', 'skbAdmin', QUERIES.registerParticipant, {
+      const data = await this.send('registerParticipant', teacherId ? 'schoolAdmin' : 'skbAdmin', QUERIES.registerParticipant, {
         e: event.id,
         t: teacherId,
         name: participantName,

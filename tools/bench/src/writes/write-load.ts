@@ -3,8 +3,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { findRepoRoot, startHub, type Hub } from '@mitra/cli';
 import { DEMO_IDS } from '@mitra/fixtures';
-import { loadAuthConfig, signToken } from '@mitra/runtime';
 import { ipv4, writeLoadEnvironment } from '../environment';
+import { startBenchIdentity, type BenchIdentity } from '../identity';
 import { loadAverage, replaceMarkedSection, writeJson } from '../report';
 import { freePorts } from '../stack';
 import { LoadClient, type Acknowledged, type Caller } from './client';
@@ -17,25 +17,25 @@ import { verify } from './verify';
  * `npm run bench -- --writes`: the load test of issue 7. Concurrent clients
  * (default 100) send mixed reads and writes through the gateway for a
  * bounded time (default 60 s), closed loop, on loopback only, against a hub
- * of its own on the demo data: a school's admin creates teachers, the SKB's
- * admin registers them (and other participants) for events it opens, the
+ * of its own on the demo data: a school's admin creates teachers and
+ * registers them for events the SKB's admin opens (who also registers
+ * participants who are not teachers), the
  * SKB's staff records attendance, partners and analysts read. Every answer
  * is checked; afterwards every acknowledged write is looked up in the
  * partners' databases, with its audit row. Prints the figures and records
  * them in a section of docs/benchmarks.md.
  */
 
-/** A token for each kind of caller of the mix, signed with the hub's own secret. */
-async function callerTokens(env: NodeJS.ProcessEnv): Promise<Record<Caller, string | undefined>> {
-  const auth = loadAuthConfig(env);
-  const token = (org: string, roles: string[], sub: string) => signToken(auth, { org, roles, sub, ttl: '12h' });
+/** A token for each kind of caller of the mix, signed with the hub's own key (identity.ts). */
+function callerTokens(env: NodeJS.ProcessEnv, identity: BenchIdentity): Record<Caller, string | undefined> {
+  const token = (org: string, roles: string[], sub: string) => identity.sign(env, { org, roles, sub, ttl: '12h' });
   return {
     anonymous: undefined,
-    partner: await token('university:mulia', ['staff'], 'load:partner'),
-    analyst: await token('government:load', ['analyst'], 'load:analyst'),
-    schoolAdmin: await token(`school:${DEMO_IDS.firstBalikpapanSchool}`, ['admin'], 'load:school-admin'),
-    skbAdmin: await token(DEMO_IDS.skb, ['admin'], 'load:skb-admin'),
-    skbStaff: await token(DEMO_IDS.skb, ['staff'], 'load:skb-staff'),
+    partner: token('university:mulia', ['staff'], 'load:partner'),
+    analyst: token('government:load', ['analyst'], 'load:analyst'),
+    schoolAdmin: token(`school:${DEMO_IDS.firstBalikpapanSchool}`, ['admin'], 'load:school-admin'),
+    skbAdmin: token(DEMO_IDS.skb, ['admin'], 'load:skb-admin'),
+    skbStaff: token(DEMO_IDS.skb, ['staff'], 'load:skb-staff'),
   };
 }
 
@@ -73,11 +73,11 @@ async function loadAndVerify(
   hub: Hub,
   options: WriteLoadOptions,
   argv: string[],
-  env: NodeJS.ProcessEnv,
+  tokens: Record<Caller, string | undefined>,
   crashed: () => Error | undefined,
 ): Promise<{ report: WriteLoadReport; seconds: number }> {
   const log = (line: string): void => console.log(line);
-  const sender = new Sender(ipv4(hub.gatewayUrl), await callerTokens(env));
+  const sender = new Sender(ipv4(hub.gatewayUrl), tokens);
   const acknowledged: Acknowledged = { teachers: new Map(), events: new Set(), registrations: new Map(), attendanceChanges: 0 };
   const run = Date.now().toString(36);
   const clients = Array.from({ length: options.clients }, (_, i) => new LoadClient(i + 1, run, sender.send, acknowledged));
@@ -122,19 +122,24 @@ export async function runWriteLoad(argv: string[]): Promise<void> {
   }
   const root = findRepoRoot();
   const dataDir = path.resolve(options.dataDir ?? path.join(root, '.data', 'bench-writes'));
-  const env = writeLoadEnvironment();
-  const ports = await freePorts();
-  console.log(`[load] starting a hub in ${dataDir} (demo data reloaded, NODE_ENV=production)`);
-  const hub = await startHub({ dataDir, ports, env, seed: 'reset', quiet: true, log: (line) => console.log(line) });
-  let crash: Error | undefined;
-  hub.closed.catch((error: Error) => {
-    crash = error;
-  });
+  const identity = await startBenchIdentity();
   try {
-    const { report, seconds } = await loadAndVerify(hub, options, argv, env, () => crash);
-    publish(report, seconds, root, options.docs);
-    if (report.unexpected || !report.verification.ok) process.exitCode = 1;
+    const env = writeLoadEnvironment(identity.url);
+    const ports = await freePorts();
+    console.log(`[load] starting a hub in ${dataDir} (demo data reloaded, NODE_ENV=production)`);
+    const hub = await startHub({ dataDir, ports, env, seed: 'reset', quiet: true, log: (line) => console.log(line) });
+    let crash: Error | undefined;
+    hub.closed.catch((error: Error) => {
+      crash = error;
+    });
+    try {
+      const { report, seconds } = await loadAndVerify(hub, options, argv, callerTokens(env, identity), () => crash);
+      publish(report, seconds, root, options.docs);
+      if (report.unexpected || !report.verification.ok) process.exitCode = 1;
+    } finally {
+      await hub.stop();
+    }
   } finally {
-    await hub.stop();
+    await identity.close();
   }
 }
