@@ -110,7 +110,7 @@ function checkAnswer(request: string, answer: { status: number; text: string }):
 /** Rows and the newest row version of each partner table: any committed write changes one of them. */
 async function fingerprint(): Promise<Record<string, string>> {
   const tables: Record<SubgraphName, string[]> = {
-    schools: ['teacher', 'qualification', 'audit_log'],
+    schools: ['teacher', 'qualification', 'training_need', 'audit_log'],
     skb: ['venue', 'training_event', 'event_session', 'session_facilitator', 'registration', 'audit_log'],
     university: ['lecturer', 'training_program', 'module', 'partnership', 'assessment', 'audit_log'],
   };
@@ -233,6 +233,8 @@ afterAll(async () => {
     await clients.university?.query('delete from partnership where id = any($1::uuid[])', [
       await created('university', 'createPartnership'),
     ]);
+    // The needs the fuzz recorded, the whole school's too (a teacher's would go with her).
+    await clients.schools?.query('delete from training_need where id = any($1::uuid[])', [await created('schools', 'recordTrainingNeed')]);
     await clients.schools?.query('delete from teacher where id = any($1::uuid[])', [await created('schools', 'createTeacher')]);
   } finally {
     await Promise.all(Object.values(clients).map((c) => c.end()));
@@ -292,6 +294,8 @@ const WRITERS: Record<string, string> = {
   updateTeacher: 'school admin',
   addQualification: 'school admin',
   verifyQualification: 'school admin',
+  recordTrainingNeed: 'school admin',
+  setTrainingNeedStatus: 'school admin',
   recordAssessment: 'university admin',
   createTrainingProgram: 'university admin',
   addModule: 'university admin',

@@ -142,7 +142,7 @@ describe('training coverage across partners against the oracle', () => {
       `select tier, count(*)::int as n from (
          select a.teacher_id, (array_agg(p.tier order by array_position(array['BASIC','INTERMEDIATE','ADVANCED'], p.tier) desc))[1] as tier
            from assessment a join training_program p on p.id = a.program_id
-          where a.passed and a.teacher_id = any($1::uuid[]) group by a.teacher_id) x group by tier`,
+          where a.passed and p.tiered and a.teacher_id = any($1::uuid[]) group by a.teacher_id) x group by tier`,
       [ids],
     );
     const [gain] = await sql<{ mean: number; teachers: number }>(

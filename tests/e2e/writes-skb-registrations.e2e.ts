@@ -1,3 +1,4 @@
+import { DEMO_IDS } from '@mitra/fixtures';
 import { expectNoErrors, gql } from '../harness/client';
 import { auditOf, rowCounts, sql } from '../harness/db';
 import { ATTEND, CANCEL, EVENT_TABLES, REGISTER, skbWrites } from '../harness/skb-writes';
@@ -12,10 +13,16 @@ import { UNKNOWN_ID, dayFromToday, expectNothingWritten, expectRefused } from '.
  */
 
 const skb = skbWrites();
+/**
+ * The events here are of the BASIC Diklat, which any teacher may take: an
+ * event of a higher tier also asks for the tier below it (issue 13), which
+ * tier-progression.e2e.ts tests.
+ */
+const BASIC = { programId: DEMO_IDS.programs.basic };
 
 describe('registerParticipant', () => {
   it('registers a teacher under her name as the schools partner holds it, and a community member by name', async () => {
-    const event = await skb.createEvent();
+    const event = await skb.createEvent(BASIC);
     const before = await rowCounts('skb', ['registration', 'audit_log']);
     const teacher = await skb.register(event.id, skb.teachers[0].id);
     expect(teacher).toEqual({
@@ -59,7 +66,7 @@ describe('registerParticipant', () => {
     ['a name of 151 characters', { t: null, name: 'N'.repeat(151) }, 'participantName'],
     ['a teacher id that is no id', { t: 'guru-7', name: null }, 'teacherId'],
   ])('refuses %s as BAD_USER_INPUT, writing nothing', async (_what, variables, field) => {
-    const event = await skb.createEvent();
+    const event = await skb.createEvent(BASIC);
     await expectNothingWritten(
       'skb',
       EVENT_TABLES,
@@ -70,7 +77,7 @@ describe('registerParticipant', () => {
   });
 
   it('refuses an event id that is no id as BAD_USER_INPUT, and unknown keys as NOT_FOUND, writing nothing', async () => {
-    const event = await skb.createEvent();
+    const event = await skb.createEvent(BASIC);
     await expectNothingWritten(
       'skb',
       EVENT_TABLES,
@@ -96,7 +103,7 @@ describe('registerParticipant', () => {
   });
 
   it('refuses a teacher registered twice as CONFLICT, writing nothing', async () => {
-    const event = await skb.createEvent();
+    const event = await skb.createEvent(BASIC);
     await skb.register(event.id, skb.teachers[2].id);
     const body = await expectNothingWritten(
       'skb',
@@ -109,7 +116,7 @@ describe('registerParticipant', () => {
   });
 
   it('refuses a registration beyond the capacity as CONFLICT, writing nothing', async () => {
-    const event = await skb.createEvent({ capacity: 2 });
+    const event = await skb.createEvent({ ...BASIC, capacity: 2 });
     await skb.register(event.id, null, 'Peserta Satu');
     await skb.register(event.id, skb.teachers[0].id);
     const body = await expectNothingWritten(
@@ -123,7 +130,7 @@ describe('registerParticipant', () => {
   });
 
   it.each([['CANCELLED'], ['COMPLETED']])('refuses registrations for a %s event as CONFLICT', async (status) => {
-    const event = await skb.createEvent();
+    const event = await skb.createEvent(BASIC);
     await skb.setStatus(event.id, ...(status === 'CANCELLED' ? ['CANCELLED'] : ['OPEN', 'ONGOING', 'COMPLETED']));
     await expectNothingWritten(
       'skb',
@@ -135,14 +142,14 @@ describe('registerParticipant', () => {
   });
 
   it('refuses the SKB staff as FORBIDDEN', async () => {
-    const event = await skb.createEvent();
+    const event = await skb.createEvent(BASIC);
     await expectNothingWritten('skb', EVENT_TABLES, () => gql(REGISTER, { e: event.id, name: 'X' }, { token: skb.staff }), 'FORBIDDEN');
   });
 });
 
 describe('cancelRegistration', () => {
   it('frees the seat, and the teacher may register again (the cancelled row stays as history)', async () => {
-    const event = await skb.createEvent({ capacity: 1 });
+    const event = await skb.createEvent({ ...BASIC, capacity: 1 });
     const first = await skb.register(event.id, skb.teachers[3].id);
     const { body } = await gql(CANCEL, { r: first.id }, { token: skb.admin });
     expectNoErrors(body);
@@ -155,7 +162,7 @@ describe('cancelRegistration', () => {
   });
 
   it('refuses to cancel twice, or after attendance was recorded, as CONFLICT; an unknown registration is NOT_FOUND', async () => {
-    const event = await skb.createEvent({ startsOn: dayFromToday(-1), endsOn: dayFromToday(1) });
+    const event = await skb.createEvent({ ...BASIC, startsOn: dayFromToday(-1), endsOn: dayFromToday(1) });
     const cancelled = await skb.register(event.id, null, 'Peserta Batal');
     expectNoErrors((await gql(CANCEL, { r: cancelled.id }, { token: skb.admin })).body);
     await expectNothingWritten(
@@ -186,7 +193,7 @@ describe('cancelRegistration', () => {
 
 describe('recordAttendance', () => {
   it("records the SKB staff's attendance, corrects it, and leaves no row for a repeat", async () => {
-    const event = await skb.createEvent({ startsOn: dayFromToday(-2), endsOn: dayFromToday(0) });
+    const event = await skb.createEvent({ ...BASIC, startsOn: dayFromToday(-2), endsOn: dayFromToday(0) });
     const [a, b] = [await skb.register(event.id, skb.teachers[4].id), await skb.register(event.id, null, 'Peserta Lain')];
     for (const [r, status] of [
       [a.id, 'ATTENDED'],
@@ -210,7 +217,7 @@ describe('recordAttendance', () => {
   });
 
   it.each([['REGISTERED'], ['CANCELLED']])('refuses %s as an attendance (BAD_USER_INPUT naming status)', async (status) => {
-    const event = await skb.createEvent({ startsOn: dayFromToday(-1), endsOn: dayFromToday(0) });
+    const event = await skb.createEvent({ ...BASIC, startsOn: dayFromToday(-1), endsOn: dayFromToday(0) });
     const r = await skb.register(event.id, null, 'Peserta');
     await expectNothingWritten(
       'skb',
@@ -222,7 +229,7 @@ describe('recordAttendance', () => {
   });
 
   it('refuses attendance on a cancelled event as CONFLICT, changing nothing', async () => {
-    const event = await skb.createEvent({ startsOn: dayFromToday(-1), endsOn: dayFromToday(0) });
+    const event = await skb.createEvent({ ...BASIC, startsOn: dayFromToday(-1), endsOn: dayFromToday(0) });
     const r = await skb.register(event.id, null, 'Peserta');
     await skb.setStatus(event.id, 'CANCELLED');
     const body = await expectNothingWritten(
@@ -237,7 +244,7 @@ describe('recordAttendance', () => {
   });
 
   it('refuses attendance before the event starts, or on a cancelled registration, as CONFLICT; unknown is NOT_FOUND', async () => {
-    const future = await skb.createEvent();
+    const future = await skb.createEvent(BASIC);
     const early = await skb.register(future.id, null, 'Peserta Awal');
     await expectNothingWritten(
       'skb',
@@ -246,7 +253,7 @@ describe('recordAttendance', () => {
       'CONFLICT',
       'registrationId',
     );
-    const started = await skb.createEvent({ startsOn: dayFromToday(-1), endsOn: dayFromToday(0) });
+    const started = await skb.createEvent({ ...BASIC, startsOn: dayFromToday(-1), endsOn: dayFromToday(0) });
     const gone = await skb.register(started.id, null, 'Peserta Batal');
     expectNoErrors((await gql(CANCEL, { r: gone.id }, { token: skb.admin })).body);
     await expectNothingWritten(

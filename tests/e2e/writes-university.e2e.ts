@@ -2,6 +2,7 @@ import { DEMO_IDS } from '@mitra/fixtures';
 import { expectNoErrors, gql } from '../harness/client';
 import { auditOf, rowCounts, sql } from '../harness/db';
 import { hubUrls } from '../harness/env';
+import { ATTEND, REGISTER, skbWrites } from '../harness/skb-writes';
 import { CALLERS, tokenFor } from '../harness/tokens';
 import { UNKNOWN_ID, dayFromToday, expectNothingWritten } from '../harness/writes';
 
@@ -9,7 +10,10 @@ import { UNKNOWN_ID, dayFromToday, expectNothingWritten } from '../harness/write
  * Issue 4, university: its admin records assessments. The teacher (schools)
  * and the event (skb) are checked through the gateway, never in their
  * databases; an unknown key is NOT_FOUND and nothing is written. The
- * assessments made here are deleted afterwards.
+ * assessments made here are deleted afterwards. An assessment of an event
+ * is of a teacher who attended it (issue 13): the file holds a BASIC event
+ * of its own that the teacher attends. The tier rules themselves:
+ * tier-progression.e2e.ts.
  */
 
 const TABLES = ['assessment', 'audit_log'];
@@ -20,11 +24,23 @@ const RECORD = `mutation($input: AssessmentInput!) { recordAssessment(input: $in
 
 let admin: string;
 let teacherId: string;
+/** An event of the BASIC Diklat, begun two days ago, that the teacher attended. */
+let eventId: string;
 const created: string[] = [];
+const skb = skbWrites();
 
 beforeAll(async () => {
   admin = await tokenFor({ ...CALLERS['university admin'], sub: 'writes-test:university-admin' });
   [{ id: teacherId }] = await sql<{ id: string }>('schools', "select id from teacher where school_npsn = '64710001' order by id limit 1");
+  const event = await skb.createEvent({ programId: DEMO_IDS.programs.basic, startsOn: dayFromToday(-2), endsOn: dayFromToday(0) });
+  eventId = event.id;
+  await skb.setStatus(eventId, 'OPEN');
+  // Her school registers her; the SKB's staff records that she came.
+  const school = await tokenFor(CALLERS['school admin']);
+  const registered = await gql(REGISTER, { e: eventId, t: teacherId }, { token: school });
+  expectNoErrors(registered.body);
+  await skb.setStatus(eventId, 'ONGOING');
+  expectNoErrors((await gql(ATTEND, { r: registered.body.data.registerParticipant.id, status: 'ATTENDED' }, { token: skb.staff })).body);
 });
 
 afterAll(async () => {
@@ -33,8 +49,8 @@ afterAll(async () => {
 
 const input = (overrides: Record<string, unknown> = {}) => ({
   teacherId,
-  programId: DEMO_IDS.programs.intermediate,
-  eventId: DEMO_IDS.events.intermediate2024,
+  programId: DEMO_IDS.programs.basic,
+  eventId,
   preTestScore: 55.5,
   postTestScore: 82.25,
   microteachingScore: 78,
@@ -59,8 +75,8 @@ describe('recordAssessment', () => {
       passed: true,
       assessedOn: '2024-07-12',
       teacher: { id: teacherId, fullName: expect.any(String), school: { npsn: '64710001' } },
-      program: { id: DEMO_IDS.programs.intermediate, tier: 'INTERMEDIATE' },
-      event: { id: DEMO_IDS.events.intermediate2024, title: expect.any(String) },
+      program: { id: DEMO_IDS.programs.basic, tier: 'BASIC' },
+      event: { id: eventId, title: expect.any(String) },
     });
     expect(await rowCounts('university', TABLES)).toEqual({ assessment: before.assessment + 1, audit_log: before.audit_log + 1 });
     const [audit] = await auditOf('university', a.id);
@@ -69,7 +85,7 @@ describe('recordAssessment', () => {
       actor_org: 'university:mulia',
       action: 'recordAssessment',
       entity: 'Assessment',
-      details: { teacherId, programId: DEMO_IDS.programs.intermediate, eventId: DEMO_IDS.events.intermediate2024, passed: true },
+      details: { teacherId, programId: DEMO_IDS.programs.basic, eventId, passed: true },
     });
   });
 
@@ -118,11 +134,11 @@ describe('recordAssessment', () => {
     const body = await expectNothingWritten(
       'university',
       TABLES,
-      () => gql(RECORD, { input: input({ eventId: DEMO_IDS.events.basic2023 }) }, { token: admin }),
+      () => gql(RECORD, { input: input({ eventId: DEMO_IDS.events.intermediate2024 }) }, { token: admin }),
       'BAD_USER_INPUT',
       'input.eventId',
     );
-    expect(body.errors[0].message).toContain(DEMO_IDS.programs.basic);
+    expect(body.errors[0].message).toContain(DEMO_IDS.programs.intermediate);
   });
 
   it("checks other partners' keys through the gateway even when the subgraph is reached directly", async () => {
@@ -136,7 +152,8 @@ describe('recordAssessment', () => {
       'NOT_FOUND',
       'input.teacherId',
     );
-    const { body } = await gql(direct, { input: input({ passed: false }) }, { token: admin, url });
+    // Not of the event again (one assessment per teacher and event): a failed completion without one, below the pass mark.
+    const { body } = await gql(direct, { input: input({ eventId: null, postTestScore: 60, passed: false }) }, { token: admin, url });
     expectNoErrors(body);
     created.push(body.data.recordAssessment.id);
     expect(body.data.recordAssessment.passed).toBe(false);

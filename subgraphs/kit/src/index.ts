@@ -5,6 +5,7 @@ export * from '@mitra/runtime';
 export * from './audit';
 export * from './auth';
 export * from './columns';
+export * from './competency';
 export * from './context';
 export * from './db';
 export * from './loaders';

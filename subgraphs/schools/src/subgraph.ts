@@ -5,6 +5,7 @@ import { Organization } from './entities/organization';
 import { Qualification } from './entities/qualification';
 import { School } from './entities/school';
 import { Teacher } from './entities/teacher';
+import { TrainingNeed } from './entities/training-need';
 import { DistrictResolver } from './graphql/district.resolver';
 import { OrganizationResolver } from './graphql/organization.resolver';
 import { QualificationWritesResolver } from './graphql/qualification-writes.resolver';
@@ -13,13 +14,16 @@ import { SchoolResolver } from './graphql/school.resolver';
 import { StatisticsResolver } from './graphql/statistics.resolver';
 import { TeacherResolver } from './graphql/teacher.resolver';
 import { TeacherWritesResolver } from './graphql/teacher-writes.resolver';
+import { NeedStatisticsResolver } from './graphql/need-statistics.resolver';
+import { SchoolTrainingNeedsResolver, TeacherTrainingNeedsResolver, TrainingNeedResolver } from './graphql/training-need.resolver';
+import { TrainingNeedWritesResolver } from './graphql/training-need-writes.resolver';
 import { createLoaders, type SchoolsLoaders } from './loaders';
 
 export { migrations } from './migrations';
 
-export const entities = [District, Organization, School, Teacher, Qualification];
+export const entities = [District, Organization, School, Teacher, Qualification, TrainingNeed];
 /** The subgraph's own tables, children last; `seed --reset` empties them. */
-export const tables = ['qualification', 'teacher', 'school', 'organization', 'district'];
+export const tables = ['training_need', 'qualification', 'teacher', 'school', 'organization', 'district'];
 
 export const definition: SubgraphDefinition<SchoolsLoaders> = {
   name: 'schools',
@@ -31,10 +35,19 @@ export const definition: SubgraphDefinition<SchoolsLoaders> = {
     DistrictResolver,
     OrganizationResolver,
     StatisticsResolver,
+    TrainingNeedResolver,
+    SchoolTrainingNeedsResolver,
+    TeacherTrainingNeedsResolver,
+    TrainingNeedWritesResolver,
+    NeedStatisticsResolver,
   ],
   references,
   createLoaders,
   uniqueConstraints: {
     teacher_nuptk_unique: { field: 'input.nuptk', message: 'input.nuptk: another teacher already has this NUPTK' },
+    training_need_open_unique: {
+      field: 'input.area',
+      message: 'input.area: the same need (school, teacher or whole school, area) is already open; set its status instead',
+    },
   },
 };

@@ -61,5 +61,9 @@ export const definition: SubgraphDefinition<UniversityLoaders> = {
   createLoaders,
   uniqueConstraints: {
     training_program_code_unique: { field: 'input.code', message: 'input.code: another training program already has this code' },
+    assessment_teacher_id_event_id_unique: {
+      field: 'input.eventId',
+      message: 'input.eventId: the teacher already has an assessment for this event; a teacher is assessed once per event',
+    },
   },
 };

@@ -108,7 +108,7 @@ describe('university SDL', () => {
   it('takes the catalogue inputs of contract v2', () => {
     const input = (name: string) => new RegExp(`input ${name} \\{([^}]*)\\}`).exec(sdl)?.[1].trim().split(/\s+/).join(' ');
     expect(input('TrainingProgramInput')).toBe(
-      'code: String! title: String! tier: TrainingTier! hours: Int! prerequisiteId: ID passMark: Float',
+      'code: String! title: String! tier: TrainingTier! hours: Int! prerequisiteId: ID passMark: Float tiered: Boolean',
     );
     expect(input('ModuleInput')).toBe('title: String! hours: Int! lecturerId: ID');
     expect(input('LecturerInput')).toBe('fullName: String! academicTitle: String expertise: [String!]');
@@ -117,7 +117,12 @@ describe('university SDL', () => {
 
   it("extends the other partners' School and Teacher with the university fields, by key only", () => {
     expect(signatures('School')).toEqual(['npsn: ID!', 'partnership: Partnership']);
-    expect(signatures('Teacher')).toEqual(['id: ID!', 'assessments: [Assessment!]', 'highestCompletedTier: TrainingTier']);
+    expect(signatures('Teacher')).toEqual([
+      'id: ID!',
+      'assessments: [Assessment!]',
+      'highestCompletedTier: TrainingTier',
+      'nextTier: TrainingTier',
+    ]);
     expect(signatures('TrainingEvent')).toEqual(['id: ID!', 'outcomes: TrainingOutcomes!']);
     expect(signatures('District')).toEqual(['code: ID!', 'teacherKeys: [ID!]!', 'trainingOutcomes: [TierOutcomes!]!']);
   });

@@ -11,7 +11,10 @@ const TEACHER = world.teachers[100].id;
 const { basic, advanced } = DEMO_IDS.programs;
 const EVENT = DEMO_IDS.events.basic2023;
 /** What the other partners answer through the gateway: the teacher exists, the event offers the basic program. */
-const partners = { teacher: { [TEACHER]: { id: TEACHER } }, trainingEvent: { [EVENT]: { id: EVENT, program: { id: basic } } } };
+const partners = {
+  teacher: { [TEACHER]: { id: TEACHER } },
+  trainingEvent: { [EVENT]: { id: EVENT, program: { id: basic }, registrations: [{ status: 'ATTENDED', teacher: { id: TEACHER } }] } },
+};
 const input = (fields: Record<string, unknown> = {}) => ({
   teacherId: TEACHER,
   programId: basic,
@@ -49,6 +52,27 @@ describe('recordAssessment', () => {
   ])('refuses %j as BAD_USER_INPUT naming %s, and writes nothing', async (fields, field) => {
     const before = await rowCounts();
     expect(errorCodes(await record(fields))).toEqual([{ code: 'BAD_USER_INPUT', field }]);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('refuses a passed that contradicts the post-test and the pass mark as BAD_USER_INPUT naming input.passed, and writes nothing', async () => {
+    const before = await rowCounts();
+    expect(errorCodes(await record({ preTestScore: 40, postTestScore: 30, passed: true }))).toEqual([
+      { code: 'BAD_USER_INPUT', field: 'input.passed' },
+    ]);
+    expect(errorCodes(await record({ postTestScore: 70, passed: false }))).toEqual([{ code: 'BAD_USER_INPUT', field: 'input.passed' }]);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it.each([
+    ['registered only', [{ status: 'REGISTERED', teacher: { id: TEACHER } }]],
+    ['a no-show', [{ status: 'NO_SHOW', teacher: { id: TEACHER } }]],
+    ['not registered', [{ status: 'ATTENDED', teacher: { id: world.teachers[101].id } }]],
+  ])('refuses an assessment of an event the teacher did not attend (%s) as CONFLICT naming input.eventId', async (_what, registrations) => {
+    const before = await rowCounts();
+    const answers = { ...partners, trainingEvent: { [EVENT]: { id: EVENT, program: { id: basic }, registrations } } };
+    const result = await runOperation(definition, db, RECORD, { claims: ADMIN, partners: answers, variables: { input: input() } });
+    expect(errorCodes(result)).toEqual([{ code: 'CONFLICT', field: 'input.eventId' }]);
     expect(await rowCounts()).toEqual(before);
   });
 

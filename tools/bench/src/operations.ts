@@ -129,7 +129,7 @@ function teacherJson(full: boolean): { select: string; joins: string } {
     cross join lateral (
       select (${TIERS})[max(array_position(${TIERS}, tp2.tier))] as t
       from university.assessment a2 join university.training_program tp2 on tp2.id = a2.program_id
-      where a2.teacher_id = p.id and a2.passed) tier`
+      where a2.teacher_id = p.id and a2.passed and tp2.tiered) tier`
         : ''
     }`;
   return { select, joins };
@@ -174,9 +174,9 @@ const DISTRICT_STATISTICS_FLOOR = `with t as materialized (
     where s.district_code = $1),
   levels as (select lvl, count(*) as n from t group by lvl),
   trained as (select count(distinct r.teacher_id) as n from t join skb.registration r on r.teacher_id = t.id where r.status = 'ATTENDED'),
-  results as (select a.teacher_id, a.passed, p.tier, a.post_test_score - a.pre_test_score as gain
+  results as (select a.teacher_id, a.passed, p.tier, p.tiered, a.post_test_score - a.pre_test_score as gain
     from t join university.assessment a on a.teacher_id = t.id join university.training_program p on p.id = a.program_id),
-  tiers as (select teacher_id, max(array_position(${TIERS}, tier)) as tier from results where passed group by teacher_id)
+  tiers as (select teacher_id, max(array_position(${TIERS}, tier)) as tier from results where passed and tiered group by teacher_id)
   select json_build_object('code', d.code, 'name', d.name, 'teacherCount', (select count(*) from t),
     'qualifications', json_build_object('teacherCount', (select count(*) from t), 'meetingStandard', (select count(*) from t where meets),
       'shareMeetingStandard', (select avg(meets::int) from t),

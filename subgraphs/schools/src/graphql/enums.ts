@@ -83,3 +83,18 @@ registerEnumType(OrganizationKind, {
     GOVERNMENT: { description: 'a government office: statistics only (org `government:<id>`)' },
   },
 });
+
+/** Where a school's training need stands: OPEN → PLANNED → MET, or OPEN → MET (never back). */
+export enum TrainingNeedStatus {
+  OPEN = 'OPEN',
+  PLANNED = 'PLANNED',
+  MET = 'MET',
+}
+registerEnumType(TrainingNeedStatus, {
+  name: 'TrainingNeedStatus',
+  valuesConfig: {
+    OPEN: { description: 'stated, nothing planned yet' },
+    PLANNED: { description: 'a training that addresses it is planned' },
+    MET: { description: 'addressed' },
+  },
+});

@@ -1,12 +1,17 @@
 import { ClaimError, Rule, authorizedReference, isUuid, parseOrg } from '@mitra/kit';
 import type { SchoolsContext } from '../context';
 import { visibleTeacher } from './teacher.resolver';
+import { readableNeed } from './training-need.resolver';
 
 /** `__resolveReference` for the entities this subgraph owns, each batched by its loader. */
 export const references = {
   // Out of the caller's reach, a teacher named by another partner (a registration, an assessment) is null, as if unknown.
   Teacher: authorizedReference([Rule.PERSONS], (ref: { id: string }, ctx: SchoolsContext) =>
     isUuid(ref.id) ? visibleTeacher(ctx, ref.id) : null,
+  ),
+  // A need is person-level (it can name a teacher): null outside its readers, as if unknown.
+  TrainingNeed: authorizedReference([Rule.PERSONS], (ref: { id: string }, ctx: SchoolsContext) =>
+    isUuid(ref.id) ? readableNeed(ctx, ref.id) : null,
   ),
   School: (ref: { npsn: string }, ctx: SchoolsContext) => ctx.loaders.schoolByNpsn.load(ref.npsn),
   District: (ref: { code: string }, ctx: SchoolsContext) => ctx.loaders.districtByCode.load(ref.code),

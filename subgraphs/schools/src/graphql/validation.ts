@@ -56,3 +56,11 @@ export function checkBirthDate(birthDate: string, field: string, today = todayWi
 export function checkGraduationYear(year: number, field: string, today = todayWita()): number {
   return requireIntInRange(year, FIRST_GRADUATION_YEAR, Number(today.slice(0, 4)), field);
 }
+
+/** The first day a training need can have been stated on: older ones would concern no training of the hub. */
+export const FIRST_NEED_DAY = '2000-01-01';
+
+/** A day that has come (in Balikpapan), not before FIRST_NEED_DAY. */
+export function checkStatedOn(day: string, field: string, today = todayWita()): string {
+  return requireDateBetween(day, FIRST_NEED_DAY, today, field, 'a day that has come');
+}

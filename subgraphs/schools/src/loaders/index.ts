@@ -6,6 +6,7 @@ import { School } from '../entities/school';
 import { Teacher } from '../entities/teacher';
 import { createOrganizationLoaders, type OrganizationLoaders } from './organizations';
 import { createStatisticsLoaders, type StatisticsLoaders } from '../statistics/loaders';
+import { createTrainingNeedLoaders, type TrainingNeedLoaders } from './training-needs';
 import { loadSchoolTeacherCounts, loadSchoolTeacherPages, type SchoolPageKey, type TeacherRowsPage } from './teacher-pages';
 
 export interface SchoolsLoaders {
@@ -17,6 +18,7 @@ export interface SchoolsLoaders {
   teacherCountBySchool: DataLoader<string, number>;
   organizations: OrganizationLoaders;
   statistics: StatisticsLoaders;
+  trainingNeeds: TrainingNeedLoaders;
 }
 
 /** One set per request: every reference and list field is one SQL statement per batch. */
@@ -45,5 +47,6 @@ export function createLoaders({ em, config }: LoaderSources): SchoolsLoaders {
     teacherCountBySchool: new DataLoader((npsns) => loadSchoolTeacherCounts(em, npsns)),
     organizations: createOrganizationLoaders(em),
     statistics: createStatisticsLoaders(em, config),
+    trainingNeeds: createTrainingNeedLoaders(em),
   };
 }

@@ -5,9 +5,18 @@ import { Organization } from '../entities/organization';
 import { Qualification } from '../entities/qualification';
 import { School } from '../entities/school';
 import { Teacher } from '../entities/teacher';
-import type { EmploymentStatus, FieldOfStudy, OrganizationKind, QualificationLevel, SchoolKind } from '../graphql/enums';
+import { TrainingNeed } from '../entities/training-need';
+import type { CompetencyArea } from '@mitra/kit';
+import type {
+  EmploymentStatus,
+  FieldOfStudy,
+  OrganizationKind,
+  QualificationLevel,
+  SchoolKind,
+  TrainingNeedStatus,
+} from '../graphql/enums';
 
-/** The schools partner's slice of the demo world: districts, schools, teachers, qualifications. */
+/** The schools partner's slice of the demo world: districts, schools, teachers, qualifications, training needs. */
 export async function seedDemo(em: EntityManager): Promise<Record<string, number>> {
   const world = buildDemoWorld();
   await em.insertMany(
@@ -53,11 +62,24 @@ export async function seedDemo(em: EntityManager): Promise<Record<string, number
     })),
   );
   await em.insertMany(Qualification, qualifications);
+  await em.insertMany(
+    TrainingNeed,
+    world.trainingNeeds.map((n) => ({
+      id: n.id,
+      schoolNpsn: n.npsn,
+      teacherId: n.teacherId,
+      area: n.area as CompetencyArea,
+      statedOn: n.statedOn,
+      status: n.status as TrainingNeedStatus,
+      createdAt: new Date(`${n.statedOn}T00:00:00Z`),
+    })),
+  );
   return {
     districts: world.districts.length,
     organizations: world.organizations.length,
     schools: world.schools.length,
     teachers: world.teachers.length,
     qualifications: qualifications.length,
+    trainingNeeds: world.trainingNeeds.length,
   };
 }

@@ -17,6 +17,7 @@ import { TrainingEvent } from '../entities/training-event';
 import type { SkbContext } from '../context';
 import { RegistrationStatus, TrainingEventStatus } from './enums';
 import { requireEventOwner } from './ownership';
+import { programTier, requirePrerequisiteTier } from './tier-prerequisite';
 import { checkParticipant } from './validation';
 
 /** Events that take no new participants. */
@@ -49,7 +50,7 @@ async function lockRegistration(
 
 /** What each mutation says of itself in the schema. */
 const REGISTER_PARTICIPANT =
-  "Registers a teacher (teacherId; her name is taken from the schools partner unless participantName is given), or a participant who is not a teacher (participantName). The SKB's admin registers at its own venues' events, a teacher only when it has a relation with her already; a school's admin registers its own teachers for any OPEN event. CONFLICT when the event is full, closed, or the teacher is already registered.";
+  "Registers a teacher (teacherId; her name is taken from the schools partner unless participantName is given), or a participant who is not a teacher (participantName). The SKB's admin registers at its own venues' events, a teacher only when it has a relation with her already; a school's admin registers its own teachers for any OPEN event. CONFLICT when the event is full, closed, or the teacher is already registered, or when the event is of a tiered program above BASIC and she has not completed the tier below it (her highestCompletedTier).";
 const RECORD_ATTENDANCE =
   'Records whether a participant came: ATTENDED or NO_SHOW, once the event has started. CONFLICT for a cancelled event or registration.';
 
@@ -82,14 +83,20 @@ export class RegistrationWritesResolver {
     let name = participant.participantName;
     if (participant.teacherId) {
       // Asked with the caller's token: a teacher the caller may not see (need-to-know) is NOT_FOUND, like an unknown one.
-      const teacher = await ctx.partners.fetchExisting<{ fullName: string; school: { npsn: string } }>(
-        'teacher',
-        'Teacher',
-        participant.teacherId,
-        'teacherId',
-        'id fullName school { npsn }',
-      );
+      // Both questions at once: her tier (university, through her) and the tier of the event's program (university's catalogue).
+      const [teacher, program] = await Promise.all([
+        ctx.partners.fetchExisting<{ fullName: string; school: { npsn: string }; highestCompletedTier: string | null }>(
+          'teacher',
+          'Teacher',
+          participant.teacherId,
+          'teacherId',
+          'id fullName school { npsn } highestCompletedTier',
+        ),
+        programTier(ctx.partners, known.programId),
+      ]);
       if (bySchool && teacher.school.npsn !== viewer.orgId) throw new NotFoundError('Teacher', participant.teacherId, 'teacherId');
+      // Tiers are a progression: the tier below the event's, completed (issue 13). A participant without a teacher id has no tiers to check.
+      requirePrerequisiteTier(program, teacher.highestCompletedTier);
       name ??= teacher.fullName;
     }
     if (!name) throw new BadUserInputError('participantName', 'the teacher has no name to register under; give participantName');

@@ -27,6 +27,13 @@ export class TrainingProgram {
   @Property({ type: 'integer' })
   hours!: number;
 
+  @Field({
+    description:
+      'Whether the program is a tier of the Diklat Berjenjang (Dasar, Lanjut, Mahir). Only a tiered program, attended and passed, completes its tier; a technical bimtek (bimtek teknis) is not tiered and completes none, whatever its tier.',
+  })
+  @Property({ type: 'boolean' })
+  tiered!: boolean;
+
   /** Resolved to `prerequisite` through a loader; not a field of its own. */
   @Index()
   @Property({ type: 'uuid', nullable: true })

@@ -2,6 +2,7 @@ import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Rule } from '@mitra/kit';
 import { Assessment } from '../entities/assessment';
 import type { UniversityContext } from '../context';
+import { nextTierAfter } from '../loaders/tiers';
 import { TrainingTier } from './enums';
 import { TeacherRef } from './types/teacher.ref';
 
@@ -14,8 +15,21 @@ export class TeacherResolver {
     return ctx.loaders.assessmentsByTeacher.load(teacher.id);
   }
 
-  @FieldResolver(() => TrainingTier, { nullable: true, description: 'Highest tier completed with a passing assessment (university).' })
+  @FieldResolver(() => TrainingTier, {
+    nullable: true,
+    description:
+      'Highest tier completed with a passing assessment of a tiered program (Diklat Berjenjang; a technical bimtek completes none), attended (university).',
+  })
   highestCompletedTier(@Root() teacher: TeacherRef, @Ctx() ctx: UniversityContext): Promise<TrainingTier | null> {
     return ctx.loaders.highestTierByTeacher.load(teacher.id);
+  }
+
+  @FieldResolver(() => TrainingTier, {
+    nullable: true,
+    description:
+      'The tier she may register for next: BASIC first, then the tier after her highest completed one; null once ADVANCED is completed.',
+  })
+  async nextTier(@Root() teacher: TeacherRef, @Ctx() ctx: UniversityContext): Promise<TrainingTier | null> {
+    return nextTierAfter(await ctx.loaders.highestTierByTeacher.load(teacher.id));
   }
 }

@@ -20,7 +20,7 @@ import { CATALOGUE_LIMITS, checkHours, checkPrerequisite, checkProgramCode, chec
 
 /** What each mutation says of itself in the schema. */
 const CREATE_TRAINING_PROGRAM =
-  "Adds a program to the catalogue of the caller's own university or training provider, its owner. The code is unique in the hub (CONFLICT); a prerequisite is one of the same provider's programs of a lower tier.";
+  "Adds a program to the catalogue of the caller's own university or training provider, its owner. The code is unique in the hub (CONFLICT); a prerequisite is one of the same provider's programs of a lower tier. A program is a tier of the Diklat Berjenjang unless tiered is false (a technical bimtek, which completes no tier).";
 const ADD_MODULE =
   "Appends a module to the curriculum of one of the caller's own programs, taught by one of its own lecturers. The program's hours do not change: the modules together may not exceed them.";
 
@@ -42,11 +42,20 @@ export class TrainingProgramWritesResolver {
     const title = requireName(input.title, 'input.title', CATALOGUE_LIMITS.titleMax);
     const hours = checkHours(input.hours, 'input.hours');
     const passMark = input.passMark == null ? null : checkScore(input.passMark, 'input.passMark');
+    // A program is a tier of the Diklat Berjenjang unless it says it is a technical bimtek.
+    const tiered = input.tiered ?? true;
     const prerequisiteId = input.prerequisiteId == null ? null : requireUuid(input.prerequisiteId, 'input.prerequisiteId');
     if (prerequisiteId) {
       const prerequisite = await ctx.loaders.programById.load(prerequisiteId);
       if (!prerequisite) throw new NotFoundError('TrainingProgram', prerequisiteId, 'input.prerequisiteId');
       checkPrerequisite(prerequisite, input.tier, viewer.org, 'input.prerequisiteId');
+      // A tier builds on a tier: a bimtek completes none, so it cannot be what a tier requires.
+      if (tiered && !prerequisite.tiered) {
+        throw new BadUserInputError(
+          'input.prerequisiteId',
+          `is ${prerequisite.code}, a program that is not tiered; a tier's prerequisite is a tier`,
+        );
+      }
     }
 
     return ctx.em.transactional(async (tx) => {
@@ -59,13 +68,14 @@ export class TrainingProgramWritesResolver {
         prerequisiteId,
         providerOrg: viewer.org,
         passMark,
+        tiered,
       });
       // The audit row is written first: when the database then refuses the program (a code taken), the rollback takes both.
       await recordAudit(tx, viewer, {
         action: 'createTrainingProgram',
         entity: 'TrainingProgram',
         entityId: program.id,
-        details: { code, tier: input.tier, hours, prerequisiteId, passMark },
+        details: { code, tier: input.tier, tiered, hours, prerequisiteId, passMark },
       });
       await tx.flush();
       return program;

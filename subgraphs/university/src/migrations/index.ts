@@ -2,6 +2,7 @@ import type { MigrationEntry } from '@mitra/kit';
 import { Migration20261127200000University } from './Migration20261127200000University';
 import { Migration20261205000000UniversityProgramProvider } from './Migration20261205000000UniversityProgramProvider';
 import { Migration20261205100000UniversityCatalogue } from './Migration20261205100000UniversityCatalogue';
+import { Migration20261212000000UniversityTierProgression } from './Migration20261212000000UniversityTierProgression';
 
 /**
  * Committed migrations, in order; the ORM never creates the schema by itself.
@@ -11,4 +12,5 @@ export const migrations: MigrationEntry[] = [
   { name: 'Migration20261127200000University', class: Migration20261127200000University },
   { name: 'Migration20261205000000UniversityProgramProvider', class: Migration20261205000000UniversityProgramProvider },
   { name: 'Migration20261205100000UniversityCatalogue', class: Migration20261205100000UniversityCatalogue },
+  { name: 'Migration20261212000000UniversityTierProgression', class: Migration20261212000000UniversityTierProgression },
 ];

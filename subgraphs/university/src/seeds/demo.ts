@@ -30,6 +30,7 @@ export async function seedDemo(em: EntityManager): Promise<Record<string, number
       hours: p.hours,
       prerequisiteId: p.prerequisiteId,
       passMark: p.passMark,
+      tiered: p.tiered,
       providerOrg: p.providerOrg,
     })),
   );

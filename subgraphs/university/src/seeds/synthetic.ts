@@ -18,8 +18,8 @@ export async function seedSynthetic({ client, world, progress }: SyntheticLoad):
   await insertValues(
     client,
     'training_program',
-    ['id', 'code', 'title', 'tier', 'hours', 'prerequisite_id', 'pass_mark', 'provider_org'],
-    world.programs.map((p) => [p.id, p.code, p.title, p.tier, p.hours, p.prerequisiteId, p.passMark, p.providerOrg]),
+    ['id', 'code', 'title', 'tier', 'tiered', 'hours', 'prerequisite_id', 'pass_mark', 'provider_org'],
+    world.programs.map((p) => [p.id, p.code, p.title, p.tier, p.tiered, p.hours, p.prerequisiteId, p.passMark, p.providerOrg]),
     progress,
   );
   await insertValues(

@@ -61,9 +61,10 @@ export async function loadCoverage(em: EntityManager, sets: readonly string[][])
   const conn = em.getConnection();
   const tiers: Array<{ idx: number; rank: number; teachers: number }> = await conn.execute(
     `with k as (select distinct * from unnest(string_to_array(?, ',')::int[], string_to_array(?, ',')::uuid[]) as k(idx, teacher_id)),
+          -- the highest tier completed, as Teacher.highestCompletedTier: tiered programs only (a technical bimtek completes none)
           best as (select k.idx, k.teacher_id, max(${TIER_RANK_SQL}) as rank
                      from k join assessment a on a.teacher_id = k.teacher_id and a.passed
-                     join training_program p on p.id = a.program_id
+                     join training_program p on p.id = a.program_id and p.tiered
                     group by k.idx, k.teacher_id)
      select idx, rank, count(*)::int as teachers from best group by idx, rank`,
     [positions, keys],

@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { CompetencyArea } from '@mitra/kit';
 import { QualificationLevel, StatisticsGrouping } from '../enums';
 
 @ObjectType()
@@ -62,4 +63,26 @@ export class StatisticsFilter {
 
   @Field(() => ID, { nullable: true })
   districtCode?: string | null;
+}
+
+@ObjectType({ description: 'Open needs in one area, for planners. Counts of teachers are suppressed like every statistic.' })
+export class NeedCount {
+  @Field(() => CompetencyArea)
+  area!: CompetencyArea;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Schools of the district with an open need in this area (their own or one of their teachers'). Schools are public: not suppressed.",
+  })
+  schools!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Distinct teachers named by open needs in this area. Null when suppressed for privacy.',
+  })
+  teachers!: number | null;
+
+  @Field({ description: 'True when a count here was withheld because its group is too small.' })
+  suppressed!: boolean;
 }

@@ -20,4 +20,8 @@ export class TrainingProgramInput {
 
   @Field(() => Float, { nullable: true })
   passMark?: number | null;
+
+  /** A tier of the Diklat Berjenjang (true, the default), or a technical bimtek that completes no tier (false). */
+  @Field(() => Boolean, { nullable: true })
+  tiered?: boolean | null;
 }
