@@ -94,7 +94,7 @@ export class LoggedDatabaseError extends Error {
 /** What may be logged of an error: a database error as a LoggedDatabaseError, anything else whole. */
 export function loggableError(error: unknown): unknown {
   const database = causes(error).find(isDatabaseError);
-  if (!database) return error;
+  if (!database) return isDatabaseUnavailable(error) ? unavailableError(error) : error;
   const e = database as { name?: string; code?: unknown; sqlState?: unknown; constraint?: unknown; table?: unknown; column?: unknown };
   const pick = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
   return new LoggedDatabaseError(
@@ -104,4 +104,21 @@ export function loggableError(error: unknown): unknown {
     pick(e.table),
     pick(e.column),
   );
+}
+
+/**
+ * A lost connection as it is logged: what pg or knex said (the phrase, or
+ * the socket's code), never the message itself, which a query builder
+ * prefixes with the statement and its values.
+ */
+function unavailableError(error: unknown): LoggedDatabaseError {
+  for (const e of causes(error)) {
+    const { code, name, message } = e as { code?: unknown; name?: unknown; message?: unknown };
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) {
+      return new LoggedDatabaseError(typeof name === 'string' ? name : 'ConnectionError', code, undefined, undefined, undefined);
+    }
+    const phrase = typeof message === 'string' ? UNAVAILABLE_MESSAGES.exec(message)?.[0] : undefined;
+    if (phrase) return new LoggedDatabaseError(`ConnectionError: ${phrase}`, undefined, undefined, undefined, undefined);
+  }
+  return new LoggedDatabaseError('ConnectionError', undefined, undefined, undefined, undefined);
 }

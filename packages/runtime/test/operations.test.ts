@@ -148,6 +148,16 @@ describe('database faults', () => {
     expect(line).not.toMatch(/Siti|1234567890123456|insert into/);
   });
 
+  it('logs a connection lost under a query builder by what the driver said, without the statement knex put in front', () => {
+    const error = new Error(
+      `select "t"."id" from "teacher" as "t" where "t"."full_name" = 'Siti Rahmawati' - Connection terminated unexpectedly`,
+    );
+    expect(isDatabaseUnavailable(error)).toBe(true);
+    const line = JSON.stringify(pino.stdSerializers.err(loggableError(error) as Error));
+    expect(line).toContain('Connection terminated');
+    expect(line).not.toMatch(/Siti|select |teacher/);
+  });
+
   it('answers SERVICE_UNAVAILABLE for a database that does not answer, and logs a warning with no values', () => {
     const lines: string[] = [];
     const logger = pino(
