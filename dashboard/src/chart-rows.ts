@@ -1,6 +1,12 @@
-import type { DistrictStatisticsQuery, DistrictsOverviewQuery, OutcomeFiguresFragment, ProgramOutcomesQuery } from './gql/graphql';
+import type {
+  DistrictStatisticsQuery,
+  DistrictsOverviewQuery,
+  DistrictTrainingNeedsQuery,
+  OutcomeFiguresFragment,
+  ProgramOutcomesQuery,
+} from './gql/graphql';
 import { figure, formatCount, formatGain, formatScore, formatShare, NONE, type Figure } from './format';
-import { LEVELS, levelAxisLabel, levelLabel, messages, TIERS, tierLabel, type Lang } from './i18n';
+import { AREAS, areaLabel, LEVELS, levelAxisLabel, levelLabel, messages, TIERS, tierLabel, type Lang } from './i18n';
 
 /** One category of a chart and one line of its table. */
 export interface StatRow {
@@ -158,4 +164,32 @@ export function outcomeMeasures(lang: Lang, withAttendance = false): { series: S
     );
   }
   return { series, table };
+}
+
+type NeedCount = NonNullable<NonNullable<DistrictTrainingNeedsQuery['district']>['trainingNeeds']>[number];
+
+/**
+ * Open training needs per competence area, every area in the enum's order. `schools` is never
+ * suppressed; `teachers` is null with `suppressed` for a small group: suppressed, never zero.
+ * An area the answer lacks (the list is null while the schools are unavailable) has no figures.
+ */
+export function needRows(needs: readonly NeedCount[] | null | undefined, lang: Lang): StatRow[] {
+  return AREAS.map((area) => {
+    const found = needs?.find((n) => n.area === area);
+    return {
+      key: area,
+      label: areaLabel(lang, area),
+      figures: {
+        schools: found ? figure(found.schools, found.suppressed) : NONE,
+        teachers: found ? figure(found.teachers, found.suppressed) : NONE,
+      },
+    };
+  });
+}
+
+/** The chart draws teachers with open needs; the table adds the schools. */
+export function needMeasures(lang: Lang): { series: Series[]; table: Measure[] } {
+  const t = messages(lang);
+  const teachers: Series = { key: 'teachers', label: t.needsTeachers, format: count, color: COLORS.primary };
+  return { series: [teachers], table: [{ key: 'schools', label: t.needsSchools, format: count }, teachers] };
 }

@@ -1,4 +1,4 @@
-import type { QualificationLevel, TrainingTier } from './gql/graphql';
+import type { CompetencyArea, QualificationLevel, TrainingTier } from './gql/graphql';
 
 export type Lang = 'id' | 'en';
 export const LANGS: readonly Lang[] = ['id', 'en'];
@@ -37,6 +37,7 @@ const MESSAGES = {
     downloadQualifications: 'Kualifikasi per kab/kota',
     downloadOutcomesDistrict: 'Hasil pelatihan per kab/kota',
     downloadOutcomesProgram: 'Hasil pelatihan per program',
+    downloadNeeds: 'Kebutuhan pelatihan per kab/kota',
     teachers: 'Guru',
     meetingStandard: 'Memenuhi standar kualifikasi',
     shareMeetingStandard: 'Persentase memenuhi standar',
@@ -56,6 +57,11 @@ const MESSAGES = {
     tierOutcomesSubtitle: 'Nilai rata-rata pre-test dan post-test (0–100) dan tingkat kelulusan guru kabupaten/kota ini',
     programOutcomesTitle: 'Hasil pelatihan per program',
     programOutcomesSubtitle: 'Semua kabupaten/kota: pre-test, post-test, kenaikan dan kelulusan, dengan kehadiran (SKB)',
+    needsTitle: 'Kebutuhan pelatihan',
+    needsSubtitle: 'Kebutuhan terbuka per bidang kompetensi, dinyatakan sekolah: guru yang membutuhkan, dan sekolah dengan kebutuhan',
+    area: 'Bidang kompetensi',
+    needsTeachers: 'Guru dengan kebutuhan terbuka',
+    needsSchools: 'Sekolah',
     code: 'Kode',
     name: 'Nama',
     level: 'Kualifikasi',
@@ -111,6 +117,7 @@ const MESSAGES = {
     downloadQualifications: 'Qualifications by district',
     downloadOutcomesDistrict: 'Training outcomes by district',
     downloadOutcomesProgram: 'Training outcomes by program',
+    downloadNeeds: 'Training needs by district',
     teachers: 'Teachers',
     meetingStandard: 'Meeting the qualification standard',
     shareMeetingStandard: 'Share meeting the standard',
@@ -130,6 +137,11 @@ const MESSAGES = {
     tierOutcomesSubtitle: "Mean pre-test and post-test scores (0–100) and pass rate of this district's teachers",
     programOutcomesTitle: 'Training outcomes by program',
     programOutcomesSubtitle: 'All districts: pre-test, post-test, gain and pass rate, with attendance (SKB)',
+    needsTitle: 'Training needs',
+    needsSubtitle: 'Open needs per competence area, as stated by schools: teachers in need, and schools with a need',
+    area: 'Competence area',
+    needsTeachers: 'Teachers with open needs',
+    needsSchools: 'Schools',
     code: 'Code',
     name: 'Name',
     level: 'Qualification',
@@ -190,6 +202,42 @@ const TIER_LABELS: Record<Lang, Record<TrainingTier, string>> = {
 };
 export const tierLabel = (lang: Lang, tier: TrainingTier | null | undefined): string =>
   tier ? TIER_LABELS[lang][tier] : messages(lang).allTiers;
+
+/** The competence areas, in the enum's order (the API lists every one, in this order). */
+export const AREAS: readonly CompetencyArea[] = [
+  'CHILD_DEVELOPMENT',
+  'LEARNING_PLANNING',
+  'PLAY_BASED_LEARNING',
+  'LEARNING_ASSESSMENT',
+  'CLASSROOM_MANAGEMENT',
+  'PARENT_PARTNERSHIP',
+  'INCLUSIVE_EDUCATION',
+  'PROFESSIONAL_DEVELOPMENT',
+];
+
+const AREA_LABELS: Record<Lang, Record<CompetencyArea, string>> = {
+  id: {
+    CHILD_DEVELOPMENT: 'Perkembangan anak',
+    LEARNING_PLANNING: 'Perencanaan pembelajaran',
+    PLAY_BASED_LEARNING: 'Pembelajaran melalui bermain',
+    LEARNING_ASSESSMENT: 'Asesmen pembelajaran',
+    CLASSROOM_MANAGEMENT: 'Pengelolaan kelas',
+    PARENT_PARTNERSHIP: 'Kemitraan dengan orang tua',
+    INCLUSIVE_EDUCATION: 'Pendidikan inklusif',
+    PROFESSIONAL_DEVELOPMENT: 'Pengembangan keprofesian',
+  },
+  en: {
+    CHILD_DEVELOPMENT: 'Child development',
+    LEARNING_PLANNING: 'Learning planning',
+    PLAY_BASED_LEARNING: 'Play-based learning',
+    LEARNING_ASSESSMENT: 'Learning assessment',
+    CLASSROOM_MANAGEMENT: 'Classroom management',
+    PARENT_PARTNERSHIP: 'Partnership with parents',
+    INCLUSIVE_EDUCATION: 'Inclusive education',
+    PROFESSIONAL_DEVELOPMENT: 'Professional development',
+  },
+};
+export const areaLabel = (lang: Lang, area: CompetencyArea): string => AREA_LABELS[lang][area];
 
 /** Number formats of each language: Indonesian writes 71,3 % where English writes 71.3%. */
 export const locale = (lang: Lang): string => (lang === 'id' ? 'id-ID' : 'en-GB');

@@ -1,4 +1,4 @@
-import { levelRows, overviewRows, tierOutcomeRows } from '../src/chart-rows';
+import { levelRows, needMeasures, needRows, overviewRows, tierOutcomeRows } from '../src/chart-rows';
 
 const district = {
   code: '64.71',
@@ -63,5 +63,57 @@ describe('chart rows', () => {
       ['64.72', false],
     ]);
     expect(rows[2].figures.share).toEqual({ kind: 'suppressed' });
+  });
+});
+
+describe('training need rows', () => {
+  const needs = [
+    { area: 'LEARNING_ASSESSMENT' as const, schools: 4, teachers: 12, suppressed: false },
+    { area: 'INCLUSIVE_EDUCATION' as const, schools: 1, teachers: null, suppressed: true },
+    { area: 'PARENT_PARTNERSHIP' as const, schools: 2, teachers: 0, suppressed: false },
+  ];
+
+  it('lists every competence area in the enum order, with its Indonesian or English name', () => {
+    const rows = needRows(needs, 'id');
+    expect(rows.map((r) => r.key)).toEqual([
+      'CHILD_DEVELOPMENT',
+      'LEARNING_PLANNING',
+      'PLAY_BASED_LEARNING',
+      'LEARNING_ASSESSMENT',
+      'CLASSROOM_MANAGEMENT',
+      'PARENT_PARTNERSHIP',
+      'INCLUSIVE_EDUCATION',
+      'PROFESSIONAL_DEVELOPMENT',
+    ]);
+    expect(rows.map((r) => r.label)).toEqual([
+      'Perkembangan anak',
+      'Perencanaan pembelajaran',
+      'Pembelajaran melalui bermain',
+      'Asesmen pembelajaran',
+      'Pengelolaan kelas',
+      'Kemitraan dengan orang tua',
+      'Pendidikan inklusif',
+      'Pengembangan keprofesian',
+    ]);
+    expect(needRows(needs, 'en')[6].label).toBe('Inclusive education');
+  });
+
+  it('keeps a suppressed teacher count suppressed (not zero), a real zero a zero, and schools as they are', () => {
+    const byArea = Object.fromEntries(needRows(needs, 'en').map((r) => [r.key, r.figures]));
+    expect(byArea.LEARNING_ASSESSMENT).toEqual({ schools: { kind: 'value', value: 4 }, teachers: { kind: 'value', value: 12 } });
+    expect(byArea.INCLUSIVE_EDUCATION).toEqual({ schools: { kind: 'value', value: 1 }, teachers: { kind: 'suppressed' } });
+    expect(byArea.PARENT_PARTNERSHIP.teachers).toEqual({ kind: 'value', value: 0 });
+    // An area the answer lacks, or no list at all (schools unavailable): no figures, not zeros.
+    expect(byArea.CHILD_DEVELOPMENT).toEqual({ schools: { kind: 'none' }, teachers: { kind: 'none' } });
+    expect(needRows(null, 'en').every((r) => r.figures.teachers.kind === 'none')).toBe(true);
+  });
+
+  it('charts teachers and tabulates schools, then teachers', () => {
+    const m = needMeasures('id');
+    expect(m.series.map((s) => s.key)).toEqual(['teachers']);
+    expect(m.table.map((s) => [s.key, s.label])).toEqual([
+      ['schools', 'Sekolah'],
+      ['teachers', 'Guru dengan kebutuhan terbuka'],
+    ]);
   });
 });

@@ -36,6 +36,10 @@ const OUTCOMES_BY_PROGRAM = `query ExportTrainingOutcomesByProgram {
   trainingPrograms { code title tier outcomes { ${OUTCOMES} } attendance { registrations attendanceRate suppressed } }
 }`;
 
+const NEEDS = 'code name provinceCode trainingNeeds { area schools teachers suppressed }';
+const NEEDS_BY_DISTRICT = `query ExportTrainingNeedsByDistrict($provinceCode: ID) { districts(provinceCode: $provinceCode) { ${NEEDS} } }`;
+const NEEDS_OF_DISTRICT = `query ExportTrainingNeedsOfDistrict($code: ID!) { district(code: $code) { ${NEEDS} } }`;
+
 type Cell = string | number | null;
 
 interface Breakdown {
@@ -53,6 +57,13 @@ interface Outcomes {
   meanGain: number | null;
   passRate: number | null;
   suppressed: boolean;
+}
+
+interface NeedsDistrict {
+  code: string;
+  name: string;
+  provinceCode: string;
+  trainingNeeds: Array<{ area: string; schools: number | null; teachers: number | null; suppressed: boolean }> | null;
 }
 
 class ExportRequestError extends Error {
@@ -163,6 +174,7 @@ const OUTCOME_COLUMNS = ['assessed', 'mean_pre_test', 'mean_post_test', 'mean_ga
  * the caller's token and the same suppression.
  *   GET /exports/qualification-statistics.csv?groupBy=DISTRICT|SCHOOL_KIND|EMPLOYMENT_STATUS[&provinceCode=64][&districtCode=64.71]
  *   GET /exports/training-outcomes.csv?groupBy=DISTRICT|PROGRAM[&provinceCode=64]
+ *   GET /exports/training-needs.csv[?groupBy=DISTRICT][&provinceCode=64][&districtCode=64.71]
  */
 export function exportsRouter(run: OperationRunner, logger: Logger): express.Router {
   const router = express.Router();
@@ -272,6 +284,51 @@ export function exportsRouter(run: OperationRunner, logger: Logger): express.Rou
         d.trainingOutcomes.map((row) => [d.code, d.name, row.tier ?? 'ALL', ...outcomeCells(row.outcomes), flag(row.outcomes.suppressed)]),
       );
       return { filename: 'training-outcomes-district.csv', csv: toCsv(columns, records) };
+    }),
+  );
+
+  router.get(
+    '/training-needs.csv',
+    handle(async (req, res) => {
+      // One grouping today (the API counts needs per district); the parameter keeps the exports' shape.
+      oneOf(req, 'groupBy', ['DISTRICT'] as const, 'DISTRICT');
+      const provinceCode = code(req, 'provinceCode');
+      const districtCode = code(req, 'districtCode');
+      let districts: NeedsDistrict[];
+      if (districtCode !== undefined) {
+        const { district } = dataOrThrow<{ district: NeedsDistrict | null }>(
+          await run(req, res, NEEDS_OF_DISTRICT, { code: districtCode }),
+        );
+        if (!district || (provinceCode !== undefined && district.provinceCode !== provinceCode)) {
+          const where = provinceCode === undefined ? 'this hub' : `province ${provinceCode}`;
+          throw new ExportRequestError(
+            400,
+            'BAD_USER_INPUT',
+            `districtCode: ${districtCode} is not a district of ${where}`,
+            'districtCode',
+          );
+        }
+        districts = [district];
+      } else {
+        districts = dataOrThrow<{ districts: NeedsDistrict[] }>(
+          await run(req, res, NEEDS_BY_DISTRICT, { provinceCode: provinceCode ?? null }),
+        ).districts;
+        if (provinceCode !== undefined && districts.length === 0) {
+          throw new ExportRequestError(
+            400,
+            'BAD_USER_INPUT',
+            `provinceCode: ${provinceCode} is not a province of this hub`,
+            'provinceCode',
+          );
+        }
+      }
+      const columns = ['district_code', 'district_name', 'area', 'schools', 'teachers', 'suppressed'];
+      // The API lists every area once, in the enum's order, with zeros where nothing is open.
+      const records = districts.flatMap((d) =>
+        (d.trainingNeeds ?? []).map((n) => [d.code, d.name, n.area, n.schools, n.teachers, flag(n.suppressed)]),
+      );
+      const filename = districtCode === undefined ? 'training-needs-district.csv' : `training-needs-${districtCode}.csv`;
+      return { filename, csv: toCsv(columns, records) };
     }),
   );
 

@@ -18,6 +18,16 @@ let truth: any;
 
 const LEVELS = ['BELOW_HIGH_SCHOOL', 'HIGH_SCHOOL', 'D1', 'D2', 'D3', 'D4', 'S1', 'S2', 'S3'];
 const TIERS = ['BASIC', 'INTERMEDIATE', 'ADVANCED'];
+const AREAS = [
+  'CHILD_DEVELOPMENT',
+  'LEARNING_PLANNING',
+  'PLAY_BASED_LEARNING',
+  'LEARNING_ASSESSMENT',
+  'CLASSROOM_MANAGEMENT',
+  'PARENT_PARTNERSHIP',
+  'INCLUSIVE_EDUCATION',
+  'PROFESSIONAL_DEVELOPMENT',
+];
 const OUTCOMES = 'assessed meanPreTest meanPostTest meanGain passRate suppressed';
 const SCREENSHOT = path.join(ARTIFACTS_DIR, 'dashboard-balikpapan.png');
 
@@ -55,6 +65,7 @@ beforeAll(async () => {
         qualifications { teacherCount meetingStandard shareMeetingStandard suppressed byLevel { level count } }
         training { teachersTrained byHighestTier { tier count } meanGain suppressed }
         trainingOutcomes { tier outcomes { ${OUTCOMES} } }
+        trainingNeeds { area schools teachers suppressed }
       }
       districts { code name qualifications { shareMeetingStandard suppressed } }
     }`,
@@ -121,6 +132,65 @@ describe('the statistics dashboard, as a government analyst', () => {
     expect(passRates.map(numberIn)).toEqual(expectedRates.map((v: number) => asShown(SHARE, v)));
   });
 
+  it('charts open training needs per competence area; a suppressed area is drawn as suppressed, beside its name', async () => {
+    const needs = truth.district.trainingNeeds;
+    expect(needs.map((n: any) => n.area)).toEqual(AREAS);
+    const suppressed = needs.filter((n: any) => n.suppressed && n.teachers === null);
+    // The demo data: learning assessment shown, inclusive education too small to show.
+    expect(suppressed.map((n: any) => n.area)).toContain('INCLUSIVE_EDUCATION');
+    expect(needs.find((n: any) => n.area === 'LEARNING_ASSESSMENT').teachers).toBeGreaterThan(0);
+
+    const needsCard = card('card-training-needs');
+    await needsCard.locator('svg .bar-label').first().waitFor();
+    expect(await needsCard.getByRole('heading').textContent()).toBe('Kebutuhan pelatihan · Kota Balikpapan');
+    expect(await texts(needsCard.locator('svg .bar-label'))).toEqual(
+      needs.filter((n: any) => n.teachers !== null).map((n: any) => String(n.teachers)),
+    );
+    expect(await texts(needsCard.locator('svg .suppressed-label'))).toEqual(suppressed.map(() => 'disembunyikan'));
+
+    const tickBox = await needsCard.locator('.recharts-cartesian-axis-tick-value', { hasText: 'Pendidikan inklusif' }).boundingBox();
+    const labelCentres = await needsCard.locator('svg .suppressed-label').evaluateAll((nodes) =>
+      nodes.map((n) => {
+        const box = n.getBoundingClientRect();
+        return box.top + box.height / 2;
+      }),
+    );
+    expect(labelCentres.some((y) => Math.abs(y - (tickBox!.y + tickBox!.height / 2)) < 8)).toBe(true);
+  });
+
+  it('lists the training needs as a table: area, schools, teachers; a suppressed count marked, not 0', async () => {
+    const needsCard = card('card-training-needs');
+    await needsCard.getByRole('tab', { name: 'Tabel' }).click();
+    await needsCard.locator('table').waitFor();
+    expect(await texts(needsCard.locator('thead th'))).toEqual(['Bidang kompetensi', 'Sekolah', 'Guru dengan kebutuhan terbuka']);
+    expect(await texts(needsCard.locator('tbody th'))).toEqual([
+      'Perkembangan anak',
+      'Perencanaan pembelajaran',
+      'Pembelajaran melalui bermain',
+      'Asesmen pembelajaran',
+      'Pengelolaan kelas',
+      'Kemitraan dengan orang tua',
+      'Pendidikan inklusif',
+      'Pengembangan keprofesian',
+    ]);
+    for (const { area, schools, teachers } of truth.district.trainingNeeds) {
+      const row = needsCard.locator(`tr[data-row="${area}"]`);
+      expect({
+        area,
+        schools: (await row.locator('td[data-measure="schools"]').textContent())?.trim(),
+        teachers: (await row.locator('td[data-measure="teachers"]').textContent())?.trim(),
+        marked: await row.locator('td[data-measure="teachers"][data-suppressed="true"]').count(),
+      }).toEqual({
+        area,
+        schools: String(schools),
+        teachers: teachers === null ? 'disembunyikan' : String(teachers),
+        marked: teachers === null ? 1 : 0,
+      });
+    }
+    await needsCard.getByRole('tab', { name: 'Grafik' }).click();
+    await needsCard.locator('svg .bar-label').first().waitFor();
+  });
+
   it('draws a suppressed district as suppressed, never as zero, beside its name', async () => {
     const suppressed = truth.districts.filter((d: any) => d.qualifications.shareMeetingStandard === null && d.qualifications.suppressed);
     expect(suppressed.map((d: any) => d.code)).toContain('64.72');
@@ -182,6 +252,16 @@ describe('the statistics dashboard, as a government analyst', () => {
     const text = fs.readFileSync((await download.path())!, 'utf8');
     expect(text.startsWith('\uFEFFgroup,label,teacher_count')).toBe(true);
     expect(text).toContain('64.71,Kota Balikpapan,');
+
+    const [needs] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Kebutuhan pelatihan per kab/kota' }).click(),
+    ]);
+    expect(needs.suggestedFilename()).toBe('kebutuhan-pelatihan-per-kabupaten-kota.csv');
+    const needsText = fs.readFileSync((await needs.path())!, 'utf8');
+    expect(needsText.startsWith('\uFEFFdistrict_code,district_name,area,schools,teachers,suppressed\r\n')).toBe(true);
+    const inclusive = truth.district.trainingNeeds.find((n: any) => n.area === 'INCLUSIVE_EDUCATION');
+    expect(needsText).toContain(`64.71,Kota Balikpapan,INCLUSIVE_EDUCATION,${inclusive.schools},,true\r\n`);
   });
 });
 
@@ -201,6 +281,14 @@ describe('the statistics dashboard, outside development', () => {
       .getByRole('heading', { name: /Teachers by highest qualification/ })
       .waitFor();
     expect(await card('card-overview').locator('svg .suppressed-label').first().textContent()).toBe('suppressed');
+    const needsCard = card('card-training-needs');
+    await needsCard.getByRole('heading', { name: 'Training needs · Kota Balikpapan' }).waitFor();
+    expect(await texts(needsCard.locator('.recharts-cartesian-axis-tick-value'))).toEqual(
+      expect.arrayContaining(['Learning assessment', 'Inclusive education', 'Partnership with parents']),
+    );
+    expect(await texts(needsCard.locator('svg .suppressed-label'))).toEqual(
+      truth.district.trainingNeeds.filter((n: any) => n.teachers === null).map(() => 'suppressed'),
+    );
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.locator('textarea#token').waitFor();
     await page.locator('.lang-switch button[lang="id"]').click();

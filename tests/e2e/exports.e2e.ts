@@ -159,6 +159,10 @@ describe('unknown codes in an export', () => {
     ],
     ['qualification-statistics.csv?groupBy=SCHOOL_KIND&provinceCode=98', 'provinceCode', 'provinceCode: 98 is not a province of this hub'],
     ['training-outcomes.csv?groupBy=DISTRICT&provinceCode=98', 'provinceCode', 'provinceCode: 98 is not a province of this hub'],
+    ['training-needs.csv?provinceCode=98', 'provinceCode', 'provinceCode: 98 is not a province of this hub'],
+    ['training-needs.csv?districtCode=98.98', 'districtCode', 'districtCode: 98.98 is not a district of this hub'],
+    ['training-needs.csv?provinceCode=36&districtCode=64.71', 'districtCode', 'districtCode: 64.71 is not a district of province 36'],
+    ['training-needs.csv?groupBy=PROGRAM', 'groupBy', 'groupBy must be one of DISTRICT (got "PROGRAM")'],
     [
       'qualification-statistics.csv?groupBy=DISTRICT&districtCode=nine',
       'districtCode',
@@ -243,5 +247,79 @@ describe('GET /exports/training-outcomes.csv', () => {
       })),
     );
     expect(rows.find((r) => r.program_code === 'PT-PAUD-2022')?.program_title).toBe('Pelatihan Teknis Guru PAUD');
+  });
+});
+
+describe('GET /exports/training-needs.csv', () => {
+  const NEEDS_COLUMNS = ['district_code', 'district_name', 'area', 'schools', 'teachers', 'suppressed'];
+  const needRows = (districts: any[]) =>
+    districts.flatMap((d: any) =>
+      d.trainingNeeds.map((n: any) => ({
+        district_code: d.code,
+        district_name: d.name.startsWith('=') ? `'${d.name}` : d.name,
+        area: n.area,
+        schools: cell(n.schools),
+        teachers: cell(n.teachers),
+        suppressed: String(n.suppressed),
+      })),
+    );
+
+  it('by district: one row per district and competence area, as District.trainingNeeds', async () => {
+    const { response, bytes, text } = await download('training-needs.csv?groupBy=DISTRICT');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="training-needs-district.csv"');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(headerOf(text)).toEqual(NEEDS_COLUMNS);
+    const { body } = await gql('{ districts { code name trainingNeeds { area schools teachers suppressed } } }', undefined, {
+      token: analystToken,
+    });
+    expectNoErrors(body);
+    expect(rowsOf(text)).toEqual(needRows(body.data.districts));
+    // The name that would run as a formula is neutralised here too.
+    expect(rowsOf(text).find((r) => r.district_code === FORMULA.code)?.district_name).toBe(`'${FORMULA.name}`);
+  });
+
+  it('for one district: its areas in order, a suppressed teacher count an empty cell, never 0', async () => {
+    const { response, text } = await download('training-needs.csv?districtCode=64.71');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="training-needs-64.71.csv"');
+    const { body } = await gql('{ district(code: "64.71") { code name trainingNeeds { area schools teachers suppressed } } }', undefined, {
+      token: analystToken,
+    });
+    expectNoErrors(body);
+    const rows = rowsOf(text);
+    expect(rows).toEqual(needRows([body.data.district]));
+    expect(rows.map((r) => r.area)).toEqual([
+      'CHILD_DEVELOPMENT',
+      'LEARNING_PLANNING',
+      'PLAY_BASED_LEARNING',
+      'LEARNING_ASSESSMENT',
+      'CLASSROOM_MANAGEMENT',
+      'PARENT_PARTNERSHIP',
+      'INCLUSIVE_EDUCATION',
+      'PROFESSIONAL_DEVELOPMENT',
+    ]);
+    // The demo data: inclusive education named for too few teachers to show; schools are shown as is.
+    const inclusive = rows.find((r) => r.area === 'INCLUSIVE_EDUCATION')!;
+    expect(inclusive).toMatchObject({ teachers: '', suppressed: 'true' });
+    expect(Number(inclusive.schools)).toBeGreaterThan(0);
+    expect(Number(rows.find((r) => r.area === 'LEARNING_ASSESSMENT')!.teachers)).toBeGreaterThanOrEqual(10);
+
+    const province = rowsOf((await download('training-needs.csv?provinceCode=64&districtCode=64.71')).text);
+    expect(province).toEqual(rows);
+    const kaltim = rowsOf((await download('training-needs.csv?groupBy=DISTRICT&provinceCode=64')).text);
+    expect(kaltim.every((r) => r.district_code.startsWith('64.'))).toBe(true);
+    expect(kaltim.filter((r) => r.district_code === '64.71')).toEqual(rows);
+  });
+
+  it('refuses a missing and a forged token', async () => {
+    const anonymous = await download('training-needs.csv?districtCode=64.71', null);
+    expect([anonymous.response.status, JSON.parse(anonymous.text).errors[0].extensions.code]).toEqual([401, 'UNAUTHENTICATED']);
+    const forged = await download(
+      'training-needs.csv',
+      await tokenFor({ ...CALLERS['government analyst'], secret: 'not-the-hub-secret-0123456789abcdef' }),
+    );
+    expect([forged.response.status, JSON.parse(forged.text).errors[0].message]).toEqual([401, 'Invalid token: the signature is invalid']);
   });
 });

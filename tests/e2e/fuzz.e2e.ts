@@ -112,7 +112,7 @@ async function fingerprint(): Promise<Record<string, string>> {
   const tables: Record<SubgraphName, string[]> = {
     schools: ['teacher', 'qualification', 'training_need', 'audit_log'],
     skb: ['venue', 'training_event', 'event_session', 'session_facilitator', 'registration', 'audit_log'],
-    university: ['lecturer', 'training_program', 'module', 'partnership', 'assessment', 'audit_log'],
+    university: ['lecturer', 'training_program', 'module', 'partnership', 'assessment', 'follow_up', 'consultation_request', 'audit_log'],
   };
   const out: Record<string, string> = {};
   await Promise.all(
@@ -222,6 +222,7 @@ afterAll(async () => {
     // Sessions and registrations go with their events, the events before the venues they are at.
     await clients.skb?.query('delete from training_event where id = any($1::uuid[])', [await created('skb', 'createTrainingEvent')]);
     await clients.skb?.query('delete from venue where id = any($1::uuid[])', [await created('skb', 'createVenue')]);
+    await clients.university?.query('delete from follow_up where id = any($1::uuid[])', [await created('university', 'recordFollowUp')]);
     await clients.university?.query('delete from assessment where id = any($1::uuid[])', [await created('university', 'recordAssessment')]);
     // Modules added to any program (the demo's included), then the fuzz's programs (with theirs) and lecturers.
     await clients.university?.query('delete from module where id = any($1::uuid[])', [await created('university', 'addModule')]);
@@ -232,6 +233,9 @@ afterAll(async () => {
     // A partnership widens its provider's reach: none of the fuzz's may outlive it.
     await clients.university?.query('delete from partnership where id = any($1::uuid[])', [
       await created('university', 'createPartnership'),
+    ]);
+    await clients.university?.query('delete from consultation_request where id = any($1::uuid[])', [
+      await created('university', 'requestConsultation'),
     ]);
     // The needs the fuzz recorded, the whole school's too (a teacher's would go with her).
     await clients.schools?.query('delete from training_need where id = any($1::uuid[])', [await created('schools', 'recordTrainingNeed')]);
@@ -297,10 +301,14 @@ const WRITERS: Record<string, string> = {
   recordTrainingNeed: 'school admin',
   setTrainingNeedStatus: 'school admin',
   recordAssessment: 'university admin',
+  recordFollowUp: 'university admin',
   createTrainingProgram: 'university admin',
   addModule: 'university admin',
   createLecturer: 'university admin',
   createPartnership: 'university admin',
+  requestConsultation: 'school admin',
+  scheduleConsultation: 'university admin',
+  closeConsultation: 'university admin',
   createVenue: 'skb admin',
   addEventSession: 'skb admin',
   createTrainingEvent: 'skb admin',

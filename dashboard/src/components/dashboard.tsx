@@ -1,9 +1,14 @@
 import type { ApiError } from '../api';
-import { DistrictStatisticsDocument, DistrictsOverviewDocument, ProgramOutcomesDocument } from '../gql/graphql';
+import {
+  DistrictStatisticsDocument,
+  DistrictsOverviewDocument,
+  DistrictTrainingNeedsDocument,
+  ProgramOutcomesDocument,
+} from '../gql/graphql';
 import { messages, type Lang } from '../i18n';
 import { useDistrict } from '../use-district';
 import { useQuery } from '../use-query';
-import { DistrictCard, OverviewCard, ProgramOutcomesCard } from './district-cards';
+import { DistrictCard, OverviewCard, ProgramOutcomesCard, TrainingNeedsCard } from './district-cards';
 import { DistrictSummary } from './district-summary';
 import { Loadable } from './loadable';
 import { Toolbar } from './toolbar';
@@ -22,6 +27,7 @@ export function Dashboard({ token, lang, onLang, onSignOut, onUnauthenticated }:
   const overview = useQuery(DistrictsOverviewDocument, {}, token, onUnauthenticated);
   const [code, select] = useDistrict(overview);
   const detail = useQuery(DistrictStatisticsDocument, { code }, token, onUnauthenticated);
+  const needs = useQuery(DistrictTrainingNeedsDocument, { code }, token, onUnauthenticated);
   const programs = useQuery(ProgramOutcomesDocument, {}, token, onUnauthenticated);
   const minimumCellSize = overview.status === 'done' ? (overview.data.qualificationStatistics?.minimumCellSize ?? 10) : 10;
   const cards = { lang, minimumCellSize };
@@ -48,6 +54,9 @@ export function Dashboard({ token, lang, onLang, onSignOut, onUnauthenticated }:
           </Loadable>
           <Loadable state={detail} lang={lang} testId="tier-outcomes">
             {(data) => (data.district ? <DistrictCard {...cards} kind="tierOutcomes" district={data.district} /> : null)}
+          </Loadable>
+          <Loadable state={needs} lang={lang} testId="training-needs">
+            {(data) => (data.district ? <TrainingNeedsCard {...cards} district={data.district} /> : null)}
           </Loadable>
           <Loadable state={programs} lang={lang} testId="programs">
             {(data) => <ProgramOutcomesCard {...cards} data={data} />}

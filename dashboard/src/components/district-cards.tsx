@@ -2,6 +2,8 @@ import {
   COLORS,
   countSeries,
   levelRows,
+  needMeasures,
+  needRows,
   outcomeMeasures,
   overviewMeasures,
   overviewRows,
@@ -11,7 +13,7 @@ import {
   type StatRow,
 } from '../chart-rows';
 import { valueOf } from '../format';
-import type { DistrictsOverviewQuery, ProgramOutcomesQuery } from '../gql/graphql';
+import type { DistrictsOverviewQuery, DistrictTrainingNeedsQuery, ProgramOutcomesQuery } from '../gql/graphql';
 import { messages, type Lang } from '../i18n';
 import { niceMax } from '../scale';
 import { ChartCard, type ChartCardProps } from './chart-card';
@@ -119,6 +121,30 @@ export function DistrictCard({
   minimumCellSize,
 }: CardContext & { kind: keyof typeof DISTRICT_CARDS; district: DistrictStatistics }) {
   return <ChartCard {...DISTRICT_CARDS[kind](district, lang)} lang={lang} minimumCellSize={minimumCellSize} />;
+}
+
+type NeedsDistrict = NonNullable<DistrictTrainingNeedsQuery['district']>;
+
+/** The picked district's open training needs per competence area: teachers charted, schools and teachers in the table. */
+export function TrainingNeedsCard({ district, lang, minimumCellSize }: CardContext & { district: NeedsDistrict }) {
+  const t = messages(lang);
+  const rows = needRows(district.trainingNeeds, lang);
+  const m = needMeasures(lang);
+  return (
+    <ChartCard
+      wide
+      testId="card-training-needs"
+      title={`${t.needsTitle} · ${district.name}`}
+      subtitle={t.needsSubtitle}
+      rows={rows}
+      series={m.series}
+      tableMeasures={m.table}
+      labelHeader={t.area}
+      lang={lang}
+      minimumCellSize={minimumCellSize}
+      chart={{ layout: 'bars', max: maxOf(rows, 'teachers'), height: groupedHeight(rows.length, 1) + 20, categoryWidth: 230 }}
+    />
+  );
 }
 
 /** Outcomes and attendance per training program, over all districts. */

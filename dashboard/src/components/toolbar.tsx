@@ -17,6 +17,11 @@ const EXPORTS = [
     label: 'downloadOutcomesDistrict',
   },
   { path: '/exports/training-outcomes.csv?groupBy=PROGRAM', filename: 'hasil-pelatihan-per-program.csv', label: 'downloadOutcomesProgram' },
+  {
+    path: '/exports/training-needs.csv?groupBy=DISTRICT',
+    filename: 'kebutuhan-pelatihan-per-kabupaten-kota.csv',
+    label: 'downloadNeeds',
+  },
 ] as const;
 
 function Downloads({ token, lang }: { token: string; lang: Lang }) {

@@ -78,7 +78,10 @@ describe('skb loaders', () => {
     const { result, statements } = await db.counting(() => {
       const { statistics } = loaders();
       return Promise.all([
-        statistics.trainedCounts.loadMany(sets),
+        statistics.trainedCounts.loadMany([
+          ...sets.map((teacherKeys) => ({ teacherKeys, year: null })),
+          { teacherKeys: sets[0], year: 2023 },
+        ]),
         statistics.attendanceByProgram.loadMany([advanced, UNKNOWN, technical.toUpperCase()]),
       ]);
     });
@@ -93,7 +96,14 @@ describe('skb loaders', () => {
       const counted = world.registrations.filter((r) => programEvents(programId).has(r.eventId) && r.status !== 'CANCELLED');
       return { counted: counted.length, attended: counted.filter((r) => r.status === 'ATTENDED').length };
     };
-    expect(result[0]).toEqual(sets.map(trained));
+    const startedIn = (year: number) => new Set(world.events.filter((e) => e.startsOn.startsWith(`${year}-`)).map((e) => e.id));
+    const trainedIn = (set: string[], year: number) =>
+      new Set(
+        world.registrations
+          .filter((r) => r.status === 'ATTENDED' && r.teacherId && set.includes(r.teacherId) && startedIn(year).has(r.eventId))
+          .map((r) => r.teacherId),
+      ).size;
+    expect(result[0]).toEqual([...sets.map(trained), trainedIn(sets[0], 2023)]);
     expect(result[1]).toEqual([attendance(advanced), { counted: 0, attended: 0 }, attendance(technical)]);
     expect(statements).toBe(2);
   });

@@ -233,6 +233,12 @@ function signatures(doc: DocumentNode): Map<string, string> {
  * tighter than the contract (non-null where it allows null) with the same
  * arguments; everything else (arguments, input fields, enums) is exact.
  */
+/** Optional arguments a later issue added to a field of this slice (issue 13: coverage of one year). */
+const ADDED_ARGS: Record<string, string> = { 'District.training': '(year: Int)' };
+function withoutAddedArgs(key: string, served: string | undefined): string | undefined {
+  return served !== undefined && ADDED_ARGS[key] ? served.replace(ADDED_ARGS[key], '()') : served;
+}
+
 function keepsPromise(served: string, contract: string): boolean {
   if (served === contract) return true;
   const s = /^\((.*)\) (.+)$/.exec(served);
@@ -266,7 +272,7 @@ describe('skb subgraph schema', () => {
   it('contains every type, field, argument and enum value of its part of the contract, compatibly', () => {
     const served = signatures(parse(sdl));
     for (const [key, signature] of signatures(parse(CONTRACT_SLICE))) {
-      const actual = served.get(key);
+      const actual = withoutAddedArgs(key, served.get(key));
       expect({ key, signature: actual !== undefined && keepsPromise(actual, signature) ? signature : actual }).toEqual({ key, signature });
     }
   });

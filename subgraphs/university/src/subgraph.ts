@@ -1,12 +1,15 @@
 import 'reflect-metadata';
 import type { SubgraphDefinition } from '@mitra/kit';
 import { Assessment } from './entities/assessment';
+import { FollowUp } from './entities/follow-up';
 import { Lecturer } from './entities/lecturer';
 import { Module } from './entities/module';
 import { Partnership } from './entities/partnership';
 import { TrainingProgram } from './entities/training-program';
+import { ConsultationRequest } from './entities/consultation-request';
 import { AssessmentResolver } from './graphql/assessment.resolver';
 import { AssessmentWritesResolver } from './graphql/assessment-writes.resolver';
+import { FollowUpResolver, FollowUpWritesResolver } from './graphql/follow-up.resolver';
 import { LecturerResolver } from './graphql/lecturer.resolver';
 import { LecturerWritesResolver } from './graphql/lecturer-writes.resolver';
 import { ModuleResolver } from './graphql/module.resolver';
@@ -22,6 +25,10 @@ import {
   TrainingCoverageResolver,
 } from './graphql/statistics.resolver';
 import { TeacherResolver } from './graphql/teacher.resolver';
+import { ConsultationResolver, SchoolConsultationsResolver } from './graphql/consultation.resolver';
+import { ConsultationWritesResolver } from './graphql/consultation-writes.resolver';
+import { SuggestedProgramsResolver } from './graphql/suggested-programs.resolver';
+import { TrainingNeedRef } from './graphql/types/training-need.ref';
 import { TrainingProgramResolver } from './graphql/training-program.resolver';
 import { TrainingProgramWritesResolver } from './graphql/training-program-writes.resolver';
 import { SchoolRef } from './graphql/types/school.ref';
@@ -31,9 +38,9 @@ import { createLoaders, type UniversityLoaders } from './loaders';
 
 export { migrations } from './migrations';
 
-export const entities = [Lecturer, TrainingProgram, Module, Assessment, Partnership];
+export const entities = [Lecturer, TrainingProgram, Module, Assessment, Partnership, FollowUp, ConsultationRequest];
 /** The subgraph's own tables, children last; `seed --reset` empties them. */
-export const tables = ['assessment', 'module', 'partnership', 'training_program', 'lecturer'];
+export const tables = ['assessment', 'follow_up', 'module', 'partnership', 'training_program', 'consultation_request', 'lecturer'];
 
 export const definition: SubgraphDefinition<UniversityLoaders> = {
   name: 'university',
@@ -45,6 +52,8 @@ export const definition: SubgraphDefinition<UniversityLoaders> = {
     LecturerWritesResolver,
     AssessmentResolver,
     AssessmentWritesResolver,
+    FollowUpResolver,
+    FollowUpWritesResolver,
     PartnershipResolver,
     PartnershipWritesResolver,
     TeacherResolver,
@@ -54,9 +63,13 @@ export const definition: SubgraphDefinition<UniversityLoaders> = {
     DistrictOutcomesResolver,
     ProgramOutcomesResolver,
     EventOutcomesResolver,
+    ConsultationResolver,
+    SchoolConsultationsResolver,
+    ConsultationWritesResolver,
+    SuggestedProgramsResolver,
   ],
   // School is reached only through `_entities` (no field of ours returns one): list it, or type-graphql leaves it out.
-  orphanedTypes: [SchoolRef, Partnership, TrainingCoverage, DistrictRef],
+  orphanedTypes: [SchoolRef, Partnership, TrainingCoverage, DistrictRef, TrainingNeedRef],
   references,
   createLoaders,
   uniqueConstraints: {

@@ -82,7 +82,8 @@ describe('university loaders', () => {
 
   it('compute the coverage of several teacher sets in two statements, whatever their sizes', async () => {
     const sets = [world.teachers.slice(0, 100).map((t) => t.id), world.teachers.slice(100, 110).map((t) => t.id), []];
-    const { result, statements } = await db.counting(() => loaders().statistics.coverage.loadMany(sets));
+    const keys = sets.map((teacherKeys) => ({ teacherKeys, year: null }));
+    const { result, statements } = await db.counting(() => loaders().statistics.coverage.loadMany(keys));
     const assessed = (set: string[]) => world.assessments.filter((a) => set.includes(a.teacherId)).length;
     expect(
       result.map((f) =>

@@ -95,10 +95,14 @@ describe('university SDL', () => {
     // type-graphql prints a field's arguments last first (as in every subgraph): the order of arguments is not part of a signature.
     expect(signatures('Mutation').sort()).toEqual([
       'addModule(input: ModuleInput!, programId: ID!): Module!',
+      'closeConsultation(status: ConsultationStatus!, id: ID!): ConsultationRequest!',
       'createLecturer(input: LecturerInput!): Lecturer!',
       'createPartnership(input: PartnershipInput!): Partnership!',
       'createTrainingProgram(input: TrainingProgramInput!): TrainingProgram!',
       'recordAssessment(input: AssessmentInput!): Assessment!',
+      'recordFollowUp(input: FollowUpInput!): FollowUp!',
+      'requestConsultation(input: ConsultationInput!): ConsultationRequest!',
+      'scheduleConsultation(consultantId: ID, at: DateTime!, id: ID!): ConsultationRequest!',
     ]);
     expect(sdl).toMatch(
       /input AssessmentInput \{\s*teacherId: ID!\s*programId: ID!\s*eventId: ID\s*preTestScore: Float\s*postTestScore: Float\s*microteachingScore: Float\s*passed: Boolean!\s*assessedOn: Date!\s*\}/,
@@ -110,16 +114,17 @@ describe('university SDL', () => {
     expect(input('TrainingProgramInput')).toBe(
       'code: String! title: String! tier: TrainingTier! hours: Int! prerequisiteId: ID passMark: Float tiered: Boolean',
     );
-    expect(input('ModuleInput')).toBe('title: String! hours: Int! lecturerId: ID');
+    expect(input('ModuleInput')).toBe('title: String! hours: Int! lecturerId: ID areas: [CompetencyArea!]');
     expect(input('LecturerInput')).toBe('fullName: String! academicTitle: String expertise: [String!]');
     expect(input('PartnershipInput')).toBe('npsn: ID! studyProgram: String! signedOn: Date! validUntil: Date');
   });
 
   it("extends the other partners' School and Teacher with the university fields, by key only", () => {
-    expect(signatures('School')).toEqual(['npsn: ID!', 'partnership: Partnership']);
+    expect(signatures('School')).toEqual(['npsn: ID!', 'consultations: [ConsultationRequest!]', 'partnership: Partnership']);
     expect(signatures('Teacher')).toEqual([
       'id: ID!',
       'assessments: [Assessment!]',
+      'followUps: [FollowUp!]',
       'highestCompletedTier: TrainingTier',
       'nextTier: TrainingTier',
     ]);
@@ -137,7 +142,8 @@ describe('university SDL', () => {
     expect(keys('School')).toEqual(['fields: npsn']);
     expect(keys('TrainingEvent')).toEqual(['fields: id']);
     expect(keys('District')).toEqual(['fields: code']);
-    expect(keys('TrainingCoverage')).toEqual(['fields: teacherKeys']);
+    expect(keys('TrainingCoverage')).toEqual(['fields: teacherKeys year']);
+    expect(keys('FollowUp')).toEqual(['fields: id']);
     expect(keys('Module')).toEqual([]);
   });
 
@@ -153,7 +159,9 @@ describe('university SDL', () => {
   it('has a reference resolver for every entity it owns or extends', () => {
     expect(Object.keys(definition.references).sort()).toEqual([
       'Assessment',
+      'ConsultationRequest',
       'District',
+      'FollowUp',
       'Lecturer',
       'Partnership',
       'PersonReach',
@@ -161,6 +169,7 @@ describe('university SDL', () => {
       'Teacher',
       'TrainingCoverage',
       'TrainingEvent',
+      'TrainingNeed',
       'TrainingProgram',
     ]);
     expect(definition.references.School({ npsn: '64710001' }, {})).toEqual({ npsn: '64710001' });

@@ -24,6 +24,6 @@ export const references = {
   Lecturer: (ref: { id: string }) => LecturerRef.of(ref.id),
   TrainingProgram: (ref: { id: string }) => TrainingProgramRef.of(ref.id),
   District: (ref: { code: string; teacherKeys?: string[] }) => DistrictRef.of(ref.code, ref.teacherKeys),
-  TrainingCoverage: (ref: { teacherKeys: string[]; universitySuppressed?: boolean }) =>
-    TrainingCoverage.of(ref.teacherKeys, ref.universitySuppressed),
+  TrainingCoverage: (ref: { teacherKeys: string[]; year?: number | null; universitySuppressed?: boolean }) =>
+    TrainingCoverage.of(ref.teacherKeys, ref.universitySuppressed, ref.year),
 };

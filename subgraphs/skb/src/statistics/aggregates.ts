@@ -1,19 +1,29 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid, keySetParams } from '@mitra/kit';
 
+/** A set of teachers (a district's) and the year its coverage is limited to (null: all years). */
+export interface CoverageKey {
+  teacherKeys: string[];
+  year: number | null;
+}
+
 /**
  * Teachers with at least one attended event, for many key sets at once: one
  * statement per batch, the key sets flattened with their position.
  */
-export async function loadTrainedCounts(em: EntityManager, sets: readonly string[][]): Promise<number[]> {
-  const { positions, keys, count } = keySetParams(sets);
+export async function loadTrainedCounts(em: EntityManager, sets: readonly CoverageKey[]): Promise<number[]> {
+  const { positions, keys, count } = keySetParams(sets.map((s) => s.teacherKeys));
   if (!count) return sets.map(() => 0);
+  // The year of each set by its position; 0 for all years.
+  const years = sets.map((s) => s.year ?? 0).join(',');
   const rows: Array<{ idx: number; trained: number }> = await em.getConnection().execute(
     `select k.idx, count(distinct r.teacher_id)::int as trained
        from unnest(string_to_array(?, ',')::int[], string_to_array(?, ',')::uuid[]) as k(idx, teacher_id)
        join registration r on r.teacher_id = k.teacher_id and r.status = 'ATTENDED'
+       join training_event e on e.id = r.event_id
+      where (string_to_array(?, ',')::int[])[k.idx + 1] in (0, extract(year from e.starts_on)::int)
       group by k.idx`,
-    [positions, keys],
+    [positions, keys, years],
   );
   const counts = new Map(rows.map((r) => [Number(r.idx), Number(r.trained)]));
   return sets.map((_, i) => counts.get(i) ?? 0);

@@ -1,6 +1,6 @@
-import { Entity, Index, Property, Unique } from '@mikro-orm/core';
+import { ArrayType, Entity, Index, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { IdColumn } from '@mitra/kit';
+import { CompetencyArea, IdColumn } from '@mitra/kit';
 
 /** One unit of a training program's curriculum, taught by one lecturer. */
 @ObjectType()
@@ -24,6 +24,11 @@ export class Module {
   @Field(() => Int)
   @Property({ type: 'integer' })
   hours!: number;
+
+  /** The kit's CompetencyArea values, each once: what a need in that area finds this module's program by. */
+  @Field(() => [CompetencyArea], { description: 'The areas of competence this module teaches.' })
+  @Property({ type: ArrayType, columnType: 'text[]' })
+  areas: CompetencyArea[] = [];
 
   /** Resolved to `lecturer` through a loader; not a field of its own. */
   @Index()

@@ -43,12 +43,12 @@ export function derivePassed(given: boolean, postTestScore: number | null, progr
 }
 
 /** An assessment of an event is of a teacher who attended it: registered only, no-show, cancelled or absent from the list is CONFLICT. */
-function requireAttended(event: EventFacts, teacherId: string): void {
+export function requireAttended(event: Pick<EventFacts, 'registrations'>, teacherId: string, what = 'an assessment of an event'): void {
   const hers = event.registrations.filter((r) => r.teacher?.id.toLowerCase() === teacherId);
   if (hers.some((r) => r.status === 'ATTENDED')) return;
   const why = hers.length ? `her registration is ${hers.map((r) => r.status).join(', ')}` : 'she is not registered for it';
   throw new ConflictError(
-    `input.eventId: the teacher did not attend this event (${why}); an assessment of an event needs her attendance (ATTENDED)`,
+    `input.eventId: the teacher did not attend this event (${why}); ${what} needs her attendance (ATTENDED)`,
     'input.eventId',
   );
 }

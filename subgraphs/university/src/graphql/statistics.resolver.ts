@@ -13,7 +13,7 @@ import { TrainingEventRef } from './types/training-event.ref';
 export class TrainingCoverageResolver {
   @FieldResolver(() => [TierCount], { description: 'Teachers by highest completed tier (university).' })
   async byHighestTier(@Root() coverage: TrainingCoverage, @Ctx() ctx: UniversityContext): Promise<TierCount[]> {
-    return tierCounts(await ctx.loaders.statistics.coverage.load(coverage.teacherKeys), ctx.config.minCellSize);
+    return tierCounts(await ctx.loaders.statistics.coverage.load(coverage), ctx.config.minCellSize);
   }
 
   @FieldResolver(() => Float, {
@@ -21,14 +21,14 @@ export class TrainingCoverageResolver {
     description: 'Mean post-test minus pre-test gain (university); null when suppressed or no data.',
   })
   async meanGain(@Root() coverage: TrainingCoverage, @Ctx() ctx: UniversityContext): Promise<number | null> {
-    return meanGain(await ctx.loaders.statistics.coverage.load(coverage.teacherKeys), ctx.config.minCellSize);
+    return meanGain(await ctx.loaders.statistics.coverage.load(coverage), ctx.config.minCellSize);
   }
 
   /** Read by the skb subgraph's `suppressed` (@requires); never by clients. */
   @FieldResolver(() => Boolean)
   @Directive('@inaccessible')
   async universitySuppressed(@Root() coverage: TrainingCoverage, @Ctx() ctx: UniversityContext): Promise<boolean> {
-    return universitySuppressed(await ctx.loaders.statistics.coverage.load(coverage.teacherKeys), ctx.config.minCellSize);
+    return universitySuppressed(await ctx.loaders.statistics.coverage.load(coverage), ctx.config.minCellSize);
   }
 }
 
@@ -41,7 +41,10 @@ export class DistrictOutcomesResolver {
   })
   @Directive('@requires(fields: "teacherKeys")')
   async trainingOutcomes(@Root() district: DistrictRef, @Ctx() ctx: UniversityContext): Promise<TierOutcomes[]> {
-    return outcomesByTier(await ctx.loaders.statistics.coverage.load(district.teacherKeys ?? []), ctx.config.minCellSize);
+    return outcomesByTier(
+      await ctx.loaders.statistics.coverage.load({ teacherKeys: district.teacherKeys ?? [], year: null }),
+      ctx.config.minCellSize,
+    );
   }
 }
 

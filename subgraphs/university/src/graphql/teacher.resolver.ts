@@ -1,6 +1,7 @@
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Rule } from '@mitra/kit';
 import { Assessment } from '../entities/assessment';
+import { FollowUp } from '../entities/follow-up';
 import type { UniversityContext } from '../context';
 import { nextTierAfter } from '../loaders/tiers';
 import { TrainingTier } from './enums';
@@ -13,6 +14,14 @@ export class TeacherResolver {
   @FieldResolver(() => [Assessment], { nullable: true, description: 'Pre/post-test results and completions (university).' })
   assessments(@Root() teacher: TeacherRef, @Ctx() ctx: UniversityContext): Promise<Assessment[]> {
     return ctx.loaders.assessmentsByTeacher.load(teacher.id);
+  }
+
+  @FieldResolver(() => [FollowUp], {
+    nullable: true,
+    description: 'Mentoring visits and classroom observations after her trainings (university).',
+  })
+  followUps(@Root() teacher: TeacherRef, @Ctx() ctx: UniversityContext): Promise<FollowUp[]> {
+    return ctx.loaders.followUpsByTeacher.load(teacher.id);
   }
 
   @FieldResolver(() => TrainingTier, {

@@ -16,13 +16,13 @@ import { TrainingProgram } from '../entities/training-program';
 import type { UniversityContext } from '../context';
 import { ModuleInput } from './types/module.input';
 import { TrainingProgramInput } from './types/training-program.input';
-import { CATALOGUE_LIMITS, checkHours, checkPrerequisite, checkProgramCode, checkScore } from './validation';
+import { CATALOGUE_LIMITS, checkAreas, checkHours, checkPrerequisite, checkProgramCode, checkScore } from './validation';
 
 /** What each mutation says of itself in the schema. */
 const CREATE_TRAINING_PROGRAM =
   "Adds a program to the catalogue of the caller's own university or training provider, its owner. The code is unique in the hub (CONFLICT); a prerequisite is one of the same provider's programs of a lower tier. A program is a tier of the Diklat Berjenjang unless tiered is false (a technical bimtek, which completes no tier).";
 const ADD_MODULE =
-  "Appends a module to the curriculum of one of the caller's own programs, taught by one of its own lecturers. The program's hours do not change: the modules together may not exceed them.";
+  "Appends a module to the curriculum of one of the caller's own programs, taught by one of its own lecturers, naming the areas of competence it teaches (each once). The program's hours do not change: the modules together may not exceed them.";
 
 /**
  * A university's or training provider's admin writes its own catalogue.
@@ -97,6 +97,7 @@ export class TrainingProgramWritesResolver {
     const title = requireName(input.title, 'input.title', CATALOGUE_LIMITS.titleMax);
     const hours = checkHours(input.hours, 'input.hours');
     const lecturerId = input.lecturerId == null ? null : requireUuid(input.lecturerId, 'input.lecturerId');
+    const areas = checkAreas(input.areas ?? [], 'input.areas');
     if (lecturerId) {
       const lecturer = await ctx.loaders.lecturerById.load(lecturerId);
       if (!lecturer) throw new NotFoundError('Lecturer', lecturerId, 'input.lecturerId');
@@ -122,12 +123,13 @@ export class TrainingProgramWritesResolver {
           `would bring the modules of program ${program.code} to ${used + hours} hours, more than its ${program.hours} (${program.hours - used} left)`,
         );
       }
-      const added = tx.create(Module, { id: newId(), programId, position: last + 1, title, hours, lecturerId });
+      const added = tx.create(Module, { id: newId(), programId, position: last + 1, title, hours, lecturerId, areas });
       await recordAudit(tx, viewer, {
         action: 'addModule',
         entity: 'Module',
         entityId: added.id,
-        details: { programId, position: added.position, hours, lecturerId },
+        // Areas only when named: a module without any is audited as before they existed.
+        details: { programId, position: added.position, hours, lecturerId, ...(areas.length ? { areas } : {}) },
       });
       await tx.flush();
       return added;

@@ -1,5 +1,6 @@
 import {
   BadUserInputError,
+  type CompetencyArea,
   requireDateBetween,
   requireIntInRange,
   requireMatch,
@@ -118,4 +119,14 @@ export function checkValidUntil(day: string, signedOn: string, field: string): s
 
 function shiftDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Areas of competence a module teaches: each once (the enum has already checked the values). */
+export function checkAreas(list: readonly CompetencyArea[], field: string): CompetencyArea[] {
+  const seen = new Set<CompetencyArea>();
+  for (const area of list) {
+    if (seen.has(area)) throw new BadUserInputError(field, `lists ${area} twice; name each area once`);
+    seen.add(area);
+  }
+  return [...list];
 }

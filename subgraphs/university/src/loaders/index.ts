@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { byKey, groupedByKey, uuidBatch, type LoaderSources } from '@mitra/kit';
 import { Assessment } from '../entities/assessment';
+import { FollowUp } from '../entities/follow-up';
 import { Lecturer } from '../entities/lecturer';
 import { Module } from '../entities/module';
 import { Partnership } from '../entities/partnership';
@@ -9,6 +10,8 @@ import type { TrainingTier } from '../graphql/enums';
 import { currentPartnership, partnershipToday } from '../entities/partnership-term';
 import { createStatisticsLoaders, type StatisticsLoaders } from '../statistics/loaders';
 import { loadHighestCompletedTiers } from './tiers';
+import { createConsultationLoaders, createProgramsByArea, type ConsultationLoaders } from './consultation.loaders';
+import type { CompetencyArea } from '@mitra/kit';
 
 export interface UniversityLoaders {
   lecturerById: DataLoader<string, Lecturer | null>;
@@ -16,10 +19,15 @@ export interface UniversityLoaders {
   modulesByProgram: DataLoader<string, Module[]>;
   assessmentById: DataLoader<string, Assessment | null>;
   assessmentsByTeacher: DataLoader<string, Assessment[]>;
+  followUpById: DataLoader<string, FollowUp | null>;
+  followUpsByTeacher: DataLoader<string, FollowUp[]>;
   highestTierByTeacher: DataLoader<string, TrainingTier | null>;
   partnershipById: DataLoader<string, Partnership | null>;
   partnershipBySchool: DataLoader<string, Partnership | null>;
   statistics: StatisticsLoaders;
+  /** Issue 13: consultations, and the programs teaching each competence area. */
+  consultations: ConsultationLoaders;
+  programsByArea: DataLoader<CompetencyArea, TrainingProgram[]>;
 }
 
 /** One set per request: every reference and list field is one SQL statement per batch. */
@@ -53,6 +61,16 @@ export function createLoaders({ em }: LoaderSources): UniversityLoaders {
       ),
     ),
     highestTierByTeacher: new DataLoader(uuidBatch(none, (ids) => loadHighestCompletedTiers(em, ids))),
+    followUpById: new DataLoader(uuidBatch(none, async (ids) => byKey(ids, await em.find(FollowUp, { id: { $in: ids } }), (f) => f.id))),
+    followUpsByTeacher: new DataLoader(
+      uuidBatch(empty<FollowUp>, async (ids) =>
+        groupedByKey(
+          ids,
+          await em.find(FollowUp, { teacherId: { $in: ids } }, { orderBy: { teacherId: 'asc', visitedOn: 'asc', id: 'asc' } }),
+          (f) => f.teacherId,
+        ),
+      ),
+    ),
     partnershipById: new DataLoader(
       uuidBatch(none, async (ids) => byKey(ids, await em.find(Partnership, { id: { $in: ids } }), (p) => p.id)),
     ),
@@ -62,5 +80,7 @@ export function createLoaders({ em }: LoaderSources): UniversityLoaders {
       return groupedByKey(npsns, rows, (p) => p.schoolNpsn).map((list) => currentPartnership(list, today));
     }),
     statistics: createStatisticsLoaders(em),
+    consultations: createConsultationLoaders(em),
+    programsByArea: createProgramsByArea(em),
   };
 }

@@ -25,8 +25,8 @@ export async function seedSynthetic({ client, world, progress }: SyntheticLoad):
   await insertValues(
     client,
     'module',
-    ['id', 'program_id', 'position', 'title', 'hours', 'lecturer_id'],
-    world.programs.flatMap((p) => p.modules.map((m, i) => [m.id, p.id, i + 1, m.title, m.hours, m.lecturerId])),
+    ['id', 'program_id', 'position', 'title', 'hours', 'lecturer_id', 'areas'],
+    world.programs.flatMap((p) => p.modules.map((m, i) => [m.id, p.id, i + 1, m.title, m.hours, m.lecturerId, m.areas])),
     progress,
   );
 

@@ -10,7 +10,12 @@ const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 *
  * a pass rate is withheld when the passed or the failed group is small, since
  * rate × assessed would reveal it.
  */
-export function toOutcomes(s: OutcomeSums, min: number, assessedHidden = isSmallCell(s.assessed, min)): TrainingOutcomes {
+export function toOutcomes(
+  s: OutcomeSums,
+  min: number,
+  assessedHidden = isSmallCell(s.assessed, min),
+  followedHidden = isSmallCell(s.followedUp, min),
+): TrainingOutcomes {
   const out = new TrainingOutcomes();
   out.assessed = assessedHidden ? null : s.assessed;
   const rateHidden = assessedHidden || isSmallCell(s.passed, min) || isSmallCell(s.assessed - s.passed, min);
@@ -20,7 +25,11 @@ export function toOutcomes(s: OutcomeSums, min: number, assessedHidden = isSmall
   out.meanPreTest = means ? round(s.preSum / s.scored, 2) : null;
   out.meanPostTest = means ? round(s.postSum / s.scored, 2) : null;
   out.meanGain = means ? round((s.postSum - s.preSum) / s.scored, 2) : null;
-  out.suppressed = assessedHidden || rateHidden || meansHidden;
+  // Follow-up: its own group of teachers; the mean needs enough teachers with a score.
+  out.followedUp = followedHidden ? null : s.followedUp;
+  const scoreHidden = followedHidden || isSmallCell(s.scoredTeachers, min);
+  out.meanFollowUpScore = scoreHidden || s.scoreCount === 0 ? null : round(s.scoreSum / s.scoreCount, 2);
+  out.suppressed = assessedHidden || rateHidden || meansHidden || followedHidden || scoreHidden;
   return out;
 }
 
@@ -65,11 +74,41 @@ export function outcomesByTier(f: CoverageFigures, min: number): TierOutcomes[] 
     },
     { assessed: 0, passed: 0, scored: 0, preSum: 0, postSum: 0 },
   );
+  const allSums = {
+    ...all,
+    followedUp: f.followUpAll.followedUp,
+    scoredTeachers: f.followUpAll.scoredTeachers,
+    scoreCount: f.followUpAll.scoreCount,
+    scoreSum: f.followUpAll.scoreSum,
+  };
+  const followed = followUpTable(f, min);
   const table = new SuppressionTable(min).cell('all', all.assessed);
   for (const t of TIER_ORDER) table.cell(t, f.outcomesByTier[t].assessed);
   table.sum('all', [...TIER_ORDER]);
   const rows = TIER_ORDER.map((tier) =>
-    Object.assign(new TierOutcomes(), { tier, outcomes: toOutcomes(f.outcomesByTier[tier], min, table.isHidden(tier)) }),
+    Object.assign(new TierOutcomes(), {
+      tier,
+      outcomes: toOutcomes(f.outcomesByTier[tier], min, table.isHidden(tier), followed.isHidden(tier)),
+    }),
   );
-  return [...rows, Object.assign(new TierOutcomes(), { tier: null, outcomes: toOutcomes(all, min, table.isHidden('all')) })];
+  return [
+    ...rows,
+    Object.assign(new TierOutcomes(), { tier: null, outcomes: toOutcomes(allSums, min, table.isHidden('all'), followed.isHidden('all')) }),
+  ];
+}
+
+/**
+ * Teachers followed up per tier and in all. A teacher followed up in two
+ * tiers counts once in all, so the tiers add up to all plus that overlap: a
+ * derivable cell, protected like the others.
+ */
+export function followUpTable(f: CoverageFigures, min: number): SuppressionTable {
+  const table = new SuppressionTable(min).cell('all', f.followUpAll.followedUp);
+  let tiers = 0;
+  for (const t of TIER_ORDER) {
+    table.cell(t, f.outcomesByTier[t].followedUp);
+    tiers += f.outcomesByTier[t].followedUp;
+  }
+  table.cell('tiers', tiers, false).cell('overlap', tiers - f.followUpAll.followedUp, false);
+  return table.sum('tiers', [...TIER_ORDER]).sum('tiers', ['all', 'overlap']);
 }

@@ -8,15 +8,24 @@ import { TeacherSetKey } from '@mitra/kit';
  * the keys themselves are @inaccessible and never reach a client.
  */
 @ObjectType()
-@Directive('@key(fields: "teacherKeys")')
+@Directive('@key(fields: "teacherKeys year")')
 export class TrainingCoverage extends TeacherSetKey {
+  /**
+   * District.training(year): only events held in that year count; null for
+   * all years. Part of the key, so that the university's half of the same
+   * coverage counts the same year (internal).
+   */
+  @Field(() => Int, { nullable: true })
+  @Directive('@inaccessible')
+  year?: number | null;
+
   /** Whether the university withheld any of its figures (internal; resolved there). */
   @Field()
   @Directive('@external')
   universitySuppressed?: boolean;
 
-  static of(teacherKeys: string[], universitySuppressed?: boolean): TrainingCoverage {
-    return Object.assign(new TrainingCoverage(), { teacherKeys, universitySuppressed });
+  static of(teacherKeys: string[], universitySuppressed?: boolean, year?: number | null): TrainingCoverage {
+    return Object.assign(new TrainingCoverage(), { teacherKeys, universitySuppressed, year: year ?? null });
   }
 }
 

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { CompetencyArea } from '@mitra/kit';
 
 @InputType()
 export class ModuleInput {
@@ -10,4 +11,8 @@ export class ModuleInput {
 
   @Field(() => ID, { nullable: true })
   lecturerId?: string | null;
+
+  /** Each area once; left out: none. */
+  @Field(() => [CompetencyArea], { nullable: true })
+  areas?: CompetencyArea[] | null;
 }

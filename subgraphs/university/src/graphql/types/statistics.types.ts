@@ -13,10 +13,15 @@ export class TierCount {
 
 /** Training coverage of a set of teachers: the university's half (see the skb subgraph for attendance). */
 @ObjectType()
-@Directive('@key(fields: "teacherKeys")')
+@Directive('@key(fields: "teacherKeys year")')
 export class TrainingCoverage extends TeacherSetKey {
-  static of(teacherKeys: string[]): TrainingCoverage {
-    return Object.assign(new TrainingCoverage(), { teacherKeys });
+  /** District.training(year) (skb): only assessments assessed in that year count; null for all years (internal). */
+  @Field(() => Int, { nullable: true })
+  @Directive('@inaccessible')
+  year?: number | null;
+
+  static of(teacherKeys: string[], year?: number | null): TrainingCoverage {
+    return Object.assign(new TrainingCoverage(), { teacherKeys, year: year ?? null });
   }
 }
 
@@ -36,6 +41,19 @@ export class TrainingOutcomes {
 
   @Field(() => Float, { nullable: true, description: 'Share of assessments passed, 0..1.' })
   passRate!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Teachers observed or mentored at least 30 days after the event (after its last day; without an event, after her first assessment of the program). Null when suppressed.',
+  })
+  followedUp!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean observation score (0..100) of those follow-ups. Null when suppressed or none was scored.',
+  })
+  meanFollowUpScore!: number | null;
 
   @Field({ description: 'True when at least one figure here was withheld because its group is too small.' })
   suppressed!: boolean;
