@@ -1,5 +1,6 @@
 import type {
   DistrictStatisticsQuery,
+  DistrictTrainingByYearQuery,
   DistrictsOverviewQuery,
   DistrictTrainingNeedsQuery,
   OutcomeFiguresFragment,
@@ -118,6 +119,9 @@ function outcomeFigures(o: OutcomeFiguresFragment): Record<string, Figure> {
     post: figure(o.meanPostTest, o.suppressed),
     gain: figure(o.meanGain, o.suppressed),
     pass: figure(o.passRate, o.suppressed),
+    followedUp: figure(o.followedUp, o.suppressed),
+    // Nobody followed up: no score to withhold, whatever the other figures' flag says.
+    followUpScore: o.followedUp === 0 ? NONE : figure(o.meanFollowUpScore, o.suppressed),
   };
 }
 
@@ -147,7 +151,11 @@ export function programRows(programs: readonly Program[], lang: Lang): StatRow[]
     }));
 }
 
-/** Pre-test, post-test, gain (0..100 points) and pass rate (drawn as a percentage on the same axis). */
+/**
+ * Pre-test, post-test, gain (0..100 points) and pass rate (drawn as a percentage on the same axis); the
+ * table adds the assessments, and after the tests the follow-ups at least 30 days on with their mean
+ * observation score (0..100).
+ */
 export function outcomeMeasures(lang: Lang, withAttendance = false): { series: Series[]; table: Measure[] } {
   const t = messages(lang);
   const series: Series[] = [
@@ -156,7 +164,12 @@ export function outcomeMeasures(lang: Lang, withAttendance = false): { series: S
     { key: 'gain', label: t.gain, format: gain, color: COLORS.gain },
     { key: 'pass', label: t.passRate, format: share, color: COLORS.pass, scale: 100 },
   ];
-  const table: Measure[] = [{ key: 'assessed', label: t.assessed, format: count }, ...series];
+  const table: Measure[] = [
+    { key: 'assessed', label: t.assessed, format: count },
+    ...series,
+    { key: 'followedUp', label: t.followedUp, format: count },
+    { key: 'followUpScore', label: t.followUpScore, format: score },
+  ];
   if (withAttendance) {
     table.push(
       { key: 'registrations', label: t.registrations, format: count },
@@ -192,4 +205,41 @@ export function needMeasures(lang: Lang): { series: Series[]; table: Measure[] }
   const t = messages(lang);
   const teachers: Series = { key: 'teachers', label: t.needsTeachers, format: count, color: COLORS.primary };
   return { series: [teachers], table: [{ key: 'schools', label: t.needsSchools, format: count }, teachers] };
+}
+
+/** How many years the coverage card shows, the current one last. */
+export const COVERAGE_YEARS = 5;
+
+/** The years of the coverage card: the current year and the four before it (2022 to 2026 in 2026). */
+export function coverageYears(now: Date = new Date()): number[] {
+  const last = now.getFullYear();
+  return Array.from({ length: COVERAGE_YEARS }, (_, i) => last - COVERAGE_YEARS + 1 + i);
+}
+
+/** The query's variables for those years: `year1` the earliest, `year5` the current one. */
+export function coverageVariables(code: string, years: readonly number[]) {
+  const [year1, year2, year3, year4, year5] = years;
+  return { code, year1, year2, year3, year4, year5 };
+}
+
+type YearDistrict = NonNullable<DistrictTrainingByYearQuery['district']>;
+const YEAR_FIELDS = ['year1', 'year2', 'year3', 'year4', 'year5'] as const;
+
+/**
+ * Teachers trained per year, oldest first. A small count is null with `suppressed`: suppressed, never
+ * zero; a year the answer lacks (null while the SKB is unavailable) has no figures.
+ */
+export function yearRows(district: YearDistrict, years: readonly number[]): StatRow[] {
+  return years.map((year, i) => {
+    const coverage = district[YEAR_FIELDS[i]];
+    return {
+      key: String(year),
+      label: String(year),
+      figures: { trained: coverage ? figure(coverage.teachersTrained, coverage.suppressed) : NONE },
+    };
+  });
+}
+
+export function yearMeasures(lang: Lang): Series[] {
+  return [{ key: 'trained', label: messages(lang).teachersTrained, format: count, color: COLORS.primary }];
 }

@@ -1,4 +1,15 @@
-import { levelRows, needMeasures, needRows, overviewRows, tierOutcomeRows } from '../src/chart-rows';
+import {
+  coverageVariables,
+  coverageYears,
+  levelRows,
+  needMeasures,
+  needRows,
+  outcomeMeasures,
+  overviewRows,
+  tierOutcomeRows,
+  yearMeasures,
+  yearRows,
+} from '../src/chart-rows';
 
 const district = {
   code: '64.71',
@@ -19,9 +30,30 @@ const district = {
   trainingOutcomes: [
     {
       tier: 'ADVANCED' as const,
-      outcomes: { assessed: null, meanPreTest: null, meanPostTest: null, meanGain: null, passRate: null, suppressed: true },
+      outcomes: {
+        assessed: null,
+        meanPreTest: null,
+        meanPostTest: null,
+        meanGain: null,
+        passRate: null,
+        followedUp: 0,
+        meanFollowUpScore: null,
+        suppressed: true,
+      },
     },
-    { tier: null, outcomes: { assessed: 40, meanPreTest: 55, meanPostTest: 70, meanGain: 15, passRate: 0.8, suppressed: false } },
+    {
+      tier: null,
+      outcomes: {
+        assessed: 40,
+        meanPreTest: 55,
+        meanPostTest: 70,
+        meanGain: 15,
+        passRate: 0.8,
+        followedUp: 22,
+        meanFollowUpScore: 78.25,
+        suppressed: false,
+      },
+    },
   ],
 };
 
@@ -40,6 +72,20 @@ describe('chart rows', () => {
     expect(rows.map((r) => r.label)).toEqual(['All tiers', 'Advanced']);
     expect(rows[1].figures.pass).toEqual({ kind: 'suppressed' });
     expect(rows[0].figures.gain).toEqual({ kind: 'value', value: 15 });
+    expect(rows[0].figures.followedUp).toEqual({ kind: 'value', value: 22 });
+    expect(rows[0].figures.followUpScore).toEqual({ kind: 'value', value: 78.25 });
+    // A real zero stays zero; with nobody followed up there is no score, not a suppressed one.
+    expect(rows[1].figures.followedUp).toEqual({ kind: 'value', value: 0 });
+    expect(rows[1].figures.followUpScore).toEqual({ kind: 'none' });
+  });
+
+  it('tabulates the follow-ups after the tests, with their mean observation score', () => {
+    const { series, table } = outcomeMeasures('id');
+    expect(series.map((s) => s.key)).toEqual(['pre', 'post', 'gain', 'pass']);
+    expect(table.map((m) => m.key)).toEqual(['assessed', 'pre', 'post', 'gain', 'pass', 'followedUp', 'followUpScore']);
+    expect(table.slice(-2).map((m) => m.label)).toEqual(['Dipantau ≥30 hari', 'Skor observasi rata-rata']);
+    expect(outcomeMeasures('en', true).table.map((m) => m.label)).toContain('Followed up ≥30 days');
+    expect(table[6].format('id', 78.25)).toBe('78,3');
   });
 
   it('highlights the selected district and orders districts by province, then name', () => {
@@ -115,5 +161,39 @@ describe('training need rows', () => {
       ['schools', 'Sekolah'],
       ['teachers', 'Guru dengan kebutuhan terbuka'],
     ]);
+  });
+});
+
+describe('training coverage by year', () => {
+  const years = coverageYears(new Date('2026-12-05T00:00:00Z'));
+  const coverage = (teachersTrained: number | null, suppressed: boolean) => ({ teachersTrained, suppressed });
+
+  it('takes the current year and the four before it, oldest first, as the query variables', () => {
+    expect(years).toEqual([2022, 2023, 2024, 2025, 2026]);
+    expect(coverageVariables('64.71', years)).toEqual({ code: '64.71', year1: 2022, year2: 2023, year3: 2024, year4: 2025, year5: 2026 });
+  });
+
+  it('keeps a suppressed year suppressed (not zero), a real zero a zero, and a missing year without figures', () => {
+    const rows = yearRows(
+      {
+        code: '64.71',
+        name: 'Kota Balikpapan',
+        year1: coverage(24, false),
+        year2: coverage(null, true),
+        year3: coverage(0, false),
+        year4: null,
+        year5: coverage(null, false),
+      },
+      years,
+    );
+    expect(rows.map((r) => r.label)).toEqual(['2022', '2023', '2024', '2025', '2026']);
+    expect(rows.map((r) => r.figures.trained)).toEqual([
+      { kind: 'value', value: 24 },
+      { kind: 'suppressed' },
+      { kind: 'value', value: 0 },
+      { kind: 'none' },
+      { kind: 'none' },
+    ]);
+    expect(yearMeasures('en')[0].label).toBe('Teachers trained');
   });
 });

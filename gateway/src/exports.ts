@@ -28,7 +28,7 @@ const QUALIFICATIONS = `query ExportQualificationStatistics($groupBy: Statistics
     total { ${BREAKDOWN} }
   }
 }`;
-const OUTCOMES = 'assessed meanPreTest meanPostTest meanGain passRate suppressed';
+const OUTCOMES = 'assessed meanPreTest meanPostTest meanGain passRate followedUp meanFollowUpScore suppressed';
 const OUTCOMES_BY_DISTRICT = `query ExportTrainingOutcomesByDistrict($provinceCode: ID) {
   districts(provinceCode: $provinceCode) { code name trainingOutcomes { tier outcomes { ${OUTCOMES} } } }
 }`;
@@ -39,6 +39,16 @@ const OUTCOMES_BY_PROGRAM = `query ExportTrainingOutcomesByProgram {
 const NEEDS = 'code name provinceCode trainingNeeds { area schools teachers suppressed }';
 const NEEDS_BY_DISTRICT = `query ExportTrainingNeedsByDistrict($provinceCode: ID) { districts(provinceCode: $provinceCode) { ${NEEDS} } }`;
 const NEEDS_OF_DISTRICT = `query ExportTrainingNeedsOfDistrict($code: ID!) { district(code: $code) { ${NEEDS} } }`;
+
+const TIERS = ['BASIC', 'INTERMEDIATE', 'ADVANCED'] as const;
+const COVERAGE = 'code name provinceCode training(year: $year) { teachersTrained byHighestTier { tier count } suppressed }';
+const COVERAGE_BY_DISTRICT = `query ExportTrainingCoverageByDistrict($provinceCode: ID, $year: Int) {
+  districts(provinceCode: $provinceCode) { ${COVERAGE} }
+}`;
+const COVERAGE_OF_DISTRICT = `query ExportTrainingCoverageOfDistrict($code: ID!, $year: Int) { district(code: $code) { ${COVERAGE} } }`;
+/** The API takes years from 2000 to next year; an export spans at most this many of them. */
+const FIRST_YEAR = 2000;
+const MAX_YEARS = 30;
 
 type Cell = string | number | null;
 
@@ -56,6 +66,8 @@ interface Outcomes {
   meanPostTest: number | null;
   meanGain: number | null;
   passRate: number | null;
+  followedUp: number | null;
+  meanFollowUpScore: number | null;
   suppressed: boolean;
 }
 
@@ -64,6 +76,13 @@ interface NeedsDistrict {
   name: string;
   provinceCode: string;
   trainingNeeds: Array<{ area: string; schools: number | null; teachers: number | null; suppressed: boolean }> | null;
+}
+
+interface CoverageDistrict {
+  code: string;
+  name: string;
+  provinceCode: string;
+  training: { teachersTrained: number | null; byHighestTier: Array<{ tier: string; count: number | null }>; suppressed: boolean } | null;
 }
 
 class ExportRequestError extends Error {
@@ -132,6 +151,15 @@ function code(req: express.Request, name: string): string | undefined {
   return value;
 }
 
+function year(req: express.Request, name: string, fallback: number): number {
+  const value = parameter(req, name);
+  if (value === undefined) return fallback;
+  const last = new Date().getFullYear() + 1;
+  if (!/^[0-9]{4}$/.test(value) || Number(value) < FIRST_YEAR || Number(value) > last)
+    throw new ExportRequestError(400, 'BAD_USER_INPUT', `${name} must be a year from ${FIRST_YEAR} to ${last}`, name);
+  return Number(value);
+}
+
 const STATUS_OF_CODE: Record<string, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
@@ -168,6 +196,9 @@ const outcomeCells = (o: Outcomes): Cell[] => [
   rate(o.passRate),
 ];
 const OUTCOME_COLUMNS = ['assessed', 'mean_pre_test', 'mean_post_test', 'mean_gain', 'pass_rate'];
+// Added later: after the existing columns, so a spreadsheet that reads columns by position still works.
+const followUpCells = (o: Outcomes): Cell[] => [o.followedUp, score(o.meanFollowUpScore)];
+const FOLLOW_UP_COLUMNS = ['followed_up', 'mean_follow_up_score'];
 
 /**
  * CSV exports for government offices: the same statistics as the API, with
@@ -175,6 +206,7 @@ const OUTCOME_COLUMNS = ['assessed', 'mean_pre_test', 'mean_post_test', 'mean_ga
  *   GET /exports/qualification-statistics.csv?groupBy=DISTRICT|SCHOOL_KIND|EMPLOYMENT_STATUS[&provinceCode=64][&districtCode=64.71]
  *   GET /exports/training-outcomes.csv?groupBy=DISTRICT|PROGRAM[&provinceCode=64]
  *   GET /exports/training-needs.csv[?groupBy=DISTRICT][&provinceCode=64][&districtCode=64.71]
+ *   GET /exports/training-coverage.csv[?groupBy=DISTRICT][&provinceCode=64][&districtCode=64.71][&from=2022][&to=2026]
  */
 export function exportsRouter(run: OperationRunner, logger: Logger): express.Router {
   const router = express.Router();
@@ -259,7 +291,16 @@ export function exportsRouter(run: OperationRunner, logger: Logger): express.Rou
             attendance: { registrations: number | null; attendanceRate: number | null; suppressed: boolean };
           }>;
         }>(await run(req, res, OUTCOMES_BY_PROGRAM, {}));
-        const columns = ['program_code', 'program_title', 'tier', ...OUTCOME_COLUMNS, 'registrations', 'attendance_rate', 'suppressed'];
+        const columns = [
+          'program_code',
+          'program_title',
+          'tier',
+          ...OUTCOME_COLUMNS,
+          'registrations',
+          'attendance_rate',
+          'suppressed',
+          ...FOLLOW_UP_COLUMNS,
+        ];
         const records = data.trainingPrograms.map((p) => [
           p.code,
           p.title,
@@ -268,6 +309,7 @@ export function exportsRouter(run: OperationRunner, logger: Logger): express.Rou
           p.attendance.registrations,
           rate(p.attendance.attendanceRate),
           flag(p.outcomes.suppressed || p.attendance.suppressed),
+          ...followUpCells(p.outcomes),
         ]);
         return { filename: 'training-outcomes-program.csv', csv: toCsv(columns, records) };
       }
@@ -279,9 +321,16 @@ export function exportsRouter(run: OperationRunner, logger: Logger): express.Rou
       if (provinceCode !== undefined && data.districts.length === 0) {
         throw new ExportRequestError(400, 'BAD_USER_INPUT', `provinceCode: ${provinceCode} is not a province of this hub`, 'provinceCode');
       }
-      const columns = ['district_code', 'district_name', 'tier', ...OUTCOME_COLUMNS, 'suppressed'];
+      const columns = ['district_code', 'district_name', 'tier', ...OUTCOME_COLUMNS, 'suppressed', ...FOLLOW_UP_COLUMNS];
       const records = data.districts.flatMap((d) =>
-        d.trainingOutcomes.map((row) => [d.code, d.name, row.tier ?? 'ALL', ...outcomeCells(row.outcomes), flag(row.outcomes.suppressed)]),
+        d.trainingOutcomes.map((row) => [
+          d.code,
+          d.name,
+          row.tier ?? 'ALL',
+          ...outcomeCells(row.outcomes),
+          flag(row.outcomes.suppressed),
+          ...followUpCells(row.outcomes),
+        ]),
       );
       return { filename: 'training-outcomes-district.csv', csv: toCsv(columns, records) };
     }),
@@ -328,6 +377,79 @@ export function exportsRouter(run: OperationRunner, logger: Logger): express.Rou
         (d.trainingNeeds ?? []).map((n) => [d.code, d.name, n.area, n.schools, n.teachers, flag(n.suppressed)]),
       );
       const filename = districtCode === undefined ? 'training-needs-district.csv' : `training-needs-${districtCode}.csv`;
+      return { filename, csv: toCsv(columns, records) };
+    }),
+  );
+
+  router.get(
+    '/training-coverage.csv',
+    handle(async (req, res) => {
+      // Per district and year: District.training(year), one operation per year.
+      oneOf(req, 'groupBy', ['DISTRICT'] as const, 'DISTRICT');
+      const provinceCode = code(req, 'provinceCode');
+      const districtCode = code(req, 'districtCode');
+      const to = year(req, 'to', new Date().getFullYear());
+      const from = year(req, 'from', to - 4);
+      if (from > to) throw new ExportRequestError(400, 'BAD_USER_INPUT', `from must not be after to (${from} > ${to})`, 'from');
+      if (to - from + 1 > MAX_YEARS)
+        throw new ExportRequestError(400, 'BAD_USER_INPUT', `from and to span at most ${MAX_YEARS} years`, 'from');
+      const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+      const byYear: CoverageDistrict[][] = [];
+      for (const y of years) {
+        if (districtCode !== undefined) {
+          const { district } = dataOrThrow<{ district: CoverageDistrict | null }>(
+            await run(req, res, COVERAGE_OF_DISTRICT, { code: districtCode, year: y }),
+          );
+          if (!district || (provinceCode !== undefined && district.provinceCode !== provinceCode)) {
+            const where = provinceCode === undefined ? 'this hub' : `province ${provinceCode}`;
+            throw new ExportRequestError(
+              400,
+              'BAD_USER_INPUT',
+              `districtCode: ${districtCode} is not a district of ${where}`,
+              'districtCode',
+            );
+          }
+          byYear.push([district]);
+        } else {
+          const { districts } = dataOrThrow<{ districts: CoverageDistrict[] }>(
+            await run(req, res, COVERAGE_BY_DISTRICT, { provinceCode: provinceCode ?? null, year: y }),
+          );
+          if (provinceCode !== undefined && districts.length === 0) {
+            throw new ExportRequestError(
+              400,
+              'BAD_USER_INPUT',
+              `provinceCode: ${provinceCode} is not a province of this hub`,
+              'provinceCode',
+            );
+          }
+          byYear.push(districts);
+        }
+      }
+      const columns = [
+        'district_code',
+        'district_name',
+        'year',
+        'teachers_trained',
+        ...TIERS.map((t) => `highest_tier_${t.toLowerCase()}`),
+        'suppressed',
+      ];
+      // District by district (in the API's order), each one's years oldest first.
+      const records = byYear[0].flatMap((d) =>
+        years.map((y, i) => {
+          const training = byYear[i].find((other) => other.code === d.code)?.training ?? null;
+          return [
+            d.code,
+            d.name,
+            y,
+            training?.teachersTrained ?? null,
+            ...TIERS.map((t) => training?.byHighestTier.find((b) => b.tier === t)?.count ?? null),
+            flag(training?.suppressed ?? false),
+          ];
+        }),
+      );
+      const span = `${from}-${to}`;
+      const filename =
+        districtCode === undefined ? `training-coverage-district-${span}.csv` : `training-coverage-${districtCode}-${span}.csv`;
       return { filename, csv: toCsv(columns, records) };
     }),
   );

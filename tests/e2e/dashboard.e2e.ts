@@ -28,7 +28,9 @@ const AREAS = [
   'INCLUSIVE_EDUCATION',
   'PROFESSIONAL_DEVELOPMENT',
 ];
-const OUTCOMES = 'assessed meanPreTest meanPostTest meanGain passRate suppressed';
+const OUTCOMES = 'assessed meanPreTest meanPostTest meanGain passRate followedUp meanFollowUpScore suppressed';
+// The by-year card: the current year and the four before it, oldest first (2022 to 2026 in 2026).
+const YEARS = Array.from({ length: 5 }, (_, i) => new Date().getFullYear() - 4 + i);
 const SCREENSHOT = path.join(ARTIFACTS_DIR, 'dashboard-balikpapan.png');
 
 /** A number as the dashboard writes it in Indonesian ("41,7%", "+16,3", "108"). */
@@ -66,6 +68,7 @@ beforeAll(async () => {
         training { teachersTrained byHighestTier { tier count } meanGain suppressed }
         trainingOutcomes { tier outcomes { ${OUTCOMES} } }
         trainingNeeds { area schools teachers suppressed }
+        ${YEARS.map((y) => `y${y}: training(year: ${y}) { teachersTrained suppressed }`).join(' ')}
       }
       districts { code name qualifications { shareMeetingStandard suppressed } }
     }`,
@@ -130,6 +133,60 @@ describe('the statistics dashboard, as a government analyst', () => {
     const passRates = await texts(card('card-tier-outcomes').locator('svg .bar-label[data-series="pass"]'));
     const expectedRates = rows.filter((r: any) => r.outcomes.passRate !== null).map((r: any) => r.outcomes.passRate);
     expect(passRates.map(numberIn)).toEqual(expectedRates.map((v: number) => asShown(SHARE, v)));
+  });
+
+  it('tabulates the outcomes per tier with the follow-ups at least 30 days on and their mean observation score', async () => {
+    const outcomes = card('card-tier-outcomes');
+    await outcomes.getByRole('tab', { name: 'Tabel' }).click();
+    await outcomes.locator('table').waitFor();
+    expect((await texts(outcomes.locator('thead th'))).slice(-2)).toEqual(['Dipantau ≥30 hari', 'Skor observasi rata-rata']);
+    // The demo data: the November 2022 training's teachers observed afterwards.
+    const all = truth.district.trainingOutcomes.find((r: any) => r.tier === null).outcomes;
+    expect(all.followedUp).toBeGreaterThan(0);
+    for (const { tier, outcomes: o } of truth.district.trainingOutcomes) {
+      const row = outcomes.locator(`tr[data-row="${tier ?? 'ALL'}"]`);
+      const score =
+        o.followedUp === 0 ? 'tidak ada data' : o.meanFollowUpScore === null ? 'disembunyikan' : SCORE.format(o.meanFollowUpScore);
+      expect({
+        tier,
+        followedUp: (await row.locator('td[data-measure="followedUp"]').textContent())?.trim(),
+        score: (await row.locator('td[data-measure="followUpScore"]').textContent())?.trim(),
+      }).toEqual({
+        tier,
+        followedUp: o.followedUp === null ? 'disembunyikan' : String(o.followedUp),
+        score,
+      });
+    }
+    await outcomes.getByRole('tab', { name: 'Grafik' }).click();
+    await outcomes.locator('svg .bar-label').first().waitFor();
+  });
+
+  it('charts and tabulates teachers trained per year, as District.training(year)', async () => {
+    const byYear = card('card-training-by-year');
+    await byYear.locator('svg .bar-label').first().waitFor();
+    expect(await byYear.getByRole('heading').textContent()).toBe('Cakupan pelatihan per tahun · Kota Balikpapan');
+    const coverage = YEARS.map((y) => truth.district[`y${y}`]);
+    // The demo data: the November 2022 training, then the Diklat events of 2023 to 2025.
+    expect(coverage[YEARS.indexOf(2022)]?.teachersTrained).toBeGreaterThan(0);
+    expect(await texts(byYear.locator('.recharts-cartesian-axis-tick-value'))).toEqual(expect.arrayContaining(YEARS.map(String)));
+    expect(await texts(byYear.locator('svg .bar-label'))).toEqual(
+      coverage.filter((c: any) => c.teachersTrained !== null).map((c: any) => String(c.teachersTrained)),
+    );
+    expect(await texts(byYear.locator('svg .suppressed-label'))).toEqual(
+      coverage.filter((c: any) => c.teachersTrained === null && c.suppressed).map(() => 'disembunyikan'),
+    );
+
+    await byYear.getByRole('tab', { name: 'Tabel' }).click();
+    await byYear.locator('table').waitFor();
+    expect(await texts(byYear.locator('thead th'))).toEqual(['Tahun', 'Guru terlatih']);
+    expect(await texts(byYear.locator('tbody th'))).toEqual(YEARS.map(String));
+    expect(await texts(byYear.locator('tbody td[data-measure="trained"]'))).toEqual(
+      coverage.map((c: any) =>
+        c.teachersTrained === null ? (c.suppressed ? 'disembunyikan' : 'tidak ada data') : String(c.teachersTrained),
+      ),
+    );
+    await byYear.getByRole('tab', { name: 'Grafik' }).click();
+    await byYear.locator('svg .bar-label').first().waitFor();
   });
 
   it('charts open training needs per competence area; a suppressed area is drawn as suppressed, beside its name', async () => {
@@ -262,6 +319,18 @@ describe('the statistics dashboard, as a government analyst', () => {
     expect(needsText.startsWith('\uFEFFdistrict_code,district_name,area,schools,teachers,suppressed\r\n')).toBe(true);
     const inclusive = truth.district.trainingNeeds.find((n: any) => n.area === 'INCLUSIVE_EDUCATION');
     expect(needsText).toContain(`64.71,Kota Balikpapan,INCLUSIVE_EDUCATION,${inclusive.schools},,true\r\n`);
+
+    const [coverage] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Cakupan pelatihan per tahun (kab/kota ini)' }).click(),
+    ]);
+    expect(coverage.suggestedFilename()).toBe('cakupan-pelatihan-per-tahun-64.71.csv');
+    const coverageText = fs.readFileSync((await coverage.path())!, 'utf8');
+    expect(coverageText.startsWith('\uFEFFdistrict_code,district_name,year,teachers_trained,')).toBe(true);
+    for (const y of YEARS) {
+      const c = truth.district[`y${y}`];
+      expect(coverageText).toContain(`64.71,Kota Balikpapan,${y},${c.teachersTrained ?? ''},`);
+    }
   });
 });
 
@@ -289,6 +358,17 @@ describe('the statistics dashboard, outside development', () => {
     expect(await texts(needsCard.locator('svg .suppressed-label'))).toEqual(
       truth.district.trainingNeeds.filter((n: any) => n.teachers === null).map(() => 'suppressed'),
     );
+    const byYear = card('card-training-by-year');
+    await byYear.getByRole('heading', { name: 'Training coverage by year · Kota Balikpapan' }).waitFor();
+    expect(await texts(byYear.locator('.recharts-legend-item-text, .legend li'))).toContain('Teachers trained');
+    const outcomes = card('card-tier-outcomes');
+    await outcomes.getByRole('tab', { name: 'Table' }).click();
+    expect((await texts(outcomes.locator('thead th'))).slice(-2)).toEqual(['Followed up ≥30 days', 'Mean observation score']);
+    const all = truth.district.trainingOutcomes.find((r: any) => r.tier === null).outcomes;
+    expect((await outcomes.locator('tr[data-row="ALL"] td[data-measure="followUpScore"]').textContent())?.trim()).toBe(
+      new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(all.meanFollowUpScore),
+    );
+    await outcomes.getByRole('tab', { name: 'Chart' }).click();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.locator('textarea#token').waitFor();
     await page.locator('.lang-switch button[lang="id"]').click();

@@ -163,6 +163,11 @@ describe('unknown codes in an export', () => {
     ['training-needs.csv?districtCode=98.98', 'districtCode', 'districtCode: 98.98 is not a district of this hub'],
     ['training-needs.csv?provinceCode=36&districtCode=64.71', 'districtCode', 'districtCode: 64.71 is not a district of province 36'],
     ['training-needs.csv?groupBy=PROGRAM', 'groupBy', 'groupBy must be one of DISTRICT (got "PROGRAM")'],
+    ['training-coverage.csv?districtCode=98.98', 'districtCode', 'districtCode: 98.98 is not a district of this hub'],
+    ['training-coverage.csv?provinceCode=98', 'provinceCode', 'provinceCode: 98 is not a province of this hub'],
+    ['training-coverage.csv?districtCode=64.71&from=2025&to=2023', 'from', 'from must not be after to (2025 > 2023)'],
+    ['training-coverage.csv?districtCode=64.71&from=1999', 'from', `from must be a year from 2000 to ${new Date().getFullYear() + 1}`],
+    ['training-coverage.csv?districtCode=64.71&to=soon', 'to', `to must be a year from 2000 to ${new Date().getFullYear() + 1}`],
     [
       'qualification-statistics.csv?groupBy=DISTRICT&districtCode=nine',
       'districtCode',
@@ -184,7 +189,7 @@ describe('unknown codes in an export', () => {
 });
 
 describe('GET /exports/training-outcomes.csv', () => {
-  const OUTCOMES = 'assessed meanPreTest meanPostTest meanGain passRate suppressed';
+  const OUTCOMES = 'assessed meanPreTest meanPostTest meanGain passRate followedUp meanFollowUpScore suppressed';
   const outcomeCells = (o: any) => ({
     assessed: cell(o.assessed),
     mean_pre_test: cell(o.meanPreTest, 2),
@@ -192,6 +197,7 @@ describe('GET /exports/training-outcomes.csv', () => {
     mean_gain: cell(o.meanGain, 2),
     pass_rate: cell(o.passRate, 4),
   });
+  const followUpCells = (o: any) => ({ followed_up: cell(o.followedUp), mean_follow_up_score: cell(o.meanFollowUpScore, 2) });
 
   it('by district: one row per district and tier (ALL for all tiers), as the API', async () => {
     const { response, text } = await download('training-outcomes.csv?groupBy=DISTRICT');
@@ -206,6 +212,8 @@ describe('GET /exports/training-outcomes.csv', () => {
       'mean_gain',
       'pass_rate',
       'suppressed',
+      'followed_up',
+      'mean_follow_up_score',
     ]);
     const { body } = await gql(`{ districts { code name trainingOutcomes { tier outcomes { ${OUTCOMES} } } } }`, undefined, {
       token: analystToken,
@@ -218,14 +226,20 @@ describe('GET /exports/training-outcomes.csv', () => {
         tier: t.tier ?? 'ALL',
         ...outcomeCells(t.outcomes),
         suppressed: String(t.outcomes.suppressed),
+        ...followUpCells(t.outcomes),
       })),
     );
     expect(rowsOf(text)).toEqual(expected);
     expect(expected.some((r: any) => r.suppressed === 'true' && r.assessed === '')).toBe(true);
+    // The demo data: Kota Balikpapan's teachers were observed after the November 2022 training.
+    const balikpapan = expected.find((r: any) => r.district_code === '64.71' && r.tier === 'ALL');
+    expect(Number(balikpapan.followed_up)).toBeGreaterThan(0);
+    expect(Number(balikpapan.mean_follow_up_score)).toBeGreaterThan(0);
   });
 
   it('by program: one row per program, with attendance', async () => {
     const { text } = await download('training-outcomes.csv?groupBy=PROGRAM');
+    expect(headerOf(text).slice(-3)).toEqual(['suppressed', 'followed_up', 'mean_follow_up_score']);
     const { body } = await gql(
       `{ trainingPrograms { code title tier outcomes { ${OUTCOMES} } attendance { registrations attendanceRate suppressed } } }`,
       undefined,
@@ -244,6 +258,7 @@ describe('GET /exports/training-outcomes.csv', () => {
         registrations: cell(p.attendance.registrations),
         attendance_rate: cell(p.attendance.attendanceRate, 4),
         suppressed: String(p.outcomes.suppressed || p.attendance.suppressed),
+        ...followUpCells(p.outcomes),
       })),
     );
     expect(rows.find((r) => r.program_code === 'PT-PAUD-2022')?.program_title).toBe('Pelatihan Teknis Guru PAUD');
@@ -318,6 +333,82 @@ describe('GET /exports/training-needs.csv', () => {
     expect([anonymous.response.status, JSON.parse(anonymous.text).errors[0].extensions.code]).toEqual([401, 'UNAUTHENTICATED']);
     const forged = await download(
       'training-needs.csv',
+      await tokenFor({ ...CALLERS['government analyst'], secret: 'not-the-hub-secret-0123456789abcdef' }),
+    );
+    expect([forged.response.status, JSON.parse(forged.text).errors[0].message]).toEqual([401, 'Invalid token: the signature is invalid']);
+  });
+});
+
+describe('GET /exports/training-coverage.csv', () => {
+  const COVERAGE_COLUMNS = [
+    'district_code',
+    'district_name',
+    'year',
+    'teachers_trained',
+    'highest_tier_basic',
+    'highest_tier_intermediate',
+    'highest_tier_advanced',
+    'suppressed',
+  ];
+  const TIERS = ['BASIC', 'INTERMEDIATE', 'ADVANCED'];
+  const COVERAGE = 'teachersTrained byHighestTier { tier count } suppressed';
+  /** One operation with an alias per year: District.training(year) is what the CSV holds. */
+  const coverageOf = async (years: number[]) => {
+    const { body } = await gql(
+      `{ district(code: "64.71") { code name ${years.map((y) => `y${y}: training(year: ${y}) { ${COVERAGE} }`).join(' ')} } }`,
+      undefined,
+      { token: analystToken },
+    );
+    expectNoErrors(body);
+    const d = body.data.district;
+    return years.map((y) => ({
+      district_code: d.code,
+      district_name: d.name,
+      year: String(y),
+      teachers_trained: cell(d[`y${y}`].teachersTrained),
+      ...Object.fromEntries(
+        TIERS.map((t) => [`highest_tier_${t.toLowerCase()}`, cell(d[`y${y}`].byHighestTier.find((b: any) => b.tier === t)?.count ?? null)]),
+      ),
+      suppressed: String(d[`y${y}`].suppressed),
+    }));
+  };
+
+  it('for one district: a row per year from..to, as District.training(year)', async () => {
+    const { response, bytes, text } = await download('training-coverage.csv?districtCode=64.71&from=2022&to=2025');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="training-coverage-64.71-2022-2025.csv"');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(headerOf(text)).toEqual(COVERAGE_COLUMNS);
+    const rows = rowsOf(text);
+    expect(rows).toEqual(await coverageOf([2022, 2023, 2024, 2025]));
+    // The demo data: the November 2022 training, attended by Kota Balikpapan's teachers.
+    expect(Number(rows[0].teachers_trained)).toBeGreaterThan(0);
+    // A small group is an empty cell marked suppressed, never 0.
+    expect(rows.filter((r) => r.suppressed === 'true' && r.teachers_trained === '0')).toEqual([]);
+  });
+
+  it('defaults to the current year and the four before it; all districts of a province without districtCode', async () => {
+    const now = new Date().getFullYear();
+    const years = [now - 4, now - 3, now - 2, now - 1, now];
+    const { response, text } = await download('training-coverage.csv?districtCode=64.71');
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="training-coverage-64.71-${now - 4}-${now}.csv"`);
+    expect(rowsOf(text)).toEqual(await coverageOf(years));
+
+    const kaltim = await download('training-coverage.csv?groupBy=DISTRICT&provinceCode=64&from=2022&to=2023');
+    expect(kaltim.response.headers.get('content-disposition')).toBe('attachment; filename="training-coverage-district-2022-2023.csv"');
+    const rows = rowsOf(kaltim.text);
+    expect(rows.every((r) => r.district_code.startsWith('64.'))).toBe(true);
+    expect(rows.filter((r) => r.district_code === '64.71')).toEqual(await coverageOf([2022, 2023]));
+    // Each district's years together, oldest first.
+    expect(rows.map((r) => r.year)).toEqual(rows.map((_, i) => (i % 2 === 0 ? '2022' : '2023')));
+  });
+
+  it('refuses a missing and a forged token', async () => {
+    const anonymous = await download('training-coverage.csv?districtCode=64.71', null);
+    expect([anonymous.response.status, JSON.parse(anonymous.text).errors[0].extensions.code]).toEqual([401, 'UNAUTHENTICATED']);
+    const forged = await download(
+      'training-coverage.csv?districtCode=64.71',
       await tokenFor({ ...CALLERS['government analyst'], secret: 'not-the-hub-secret-0123456789abcdef' }),
     );
     expect([forged.response.status, JSON.parse(forged.text).errors[0].message]).toEqual([401, 'Invalid token: the signature is invalid']);

@@ -1,14 +1,17 @@
+import { useMemo } from 'react';
 import type { ApiError } from '../api';
+import { coverageVariables, coverageYears } from '../chart-rows';
 import {
   DistrictStatisticsDocument,
   DistrictsOverviewDocument,
+  DistrictTrainingByYearDocument,
   DistrictTrainingNeedsDocument,
   ProgramOutcomesDocument,
 } from '../gql/graphql';
 import { messages, type Lang } from '../i18n';
 import { useDistrict } from '../use-district';
 import { useQuery } from '../use-query';
-import { DistrictCard, OverviewCard, ProgramOutcomesCard, TrainingNeedsCard } from './district-cards';
+import { DistrictCard, OverviewCard, ProgramOutcomesCard, TrainingByYearCard, TrainingNeedsCard } from './district-cards';
 import { DistrictSummary } from './district-summary';
 import { Loadable } from './loadable';
 import { Toolbar } from './toolbar';
@@ -28,6 +31,8 @@ export function Dashboard({ token, lang, onLang, onSignOut, onUnauthenticated }:
   const [code, select] = useDistrict(overview);
   const detail = useQuery(DistrictStatisticsDocument, { code }, token, onUnauthenticated);
   const needs = useQuery(DistrictTrainingNeedsDocument, { code }, token, onUnauthenticated);
+  const years = useMemo(() => coverageYears(), []);
+  const byYear = useQuery(DistrictTrainingByYearDocument, coverageVariables(code, years), token, onUnauthenticated);
   const programs = useQuery(ProgramOutcomesDocument, {}, token, onUnauthenticated);
   const minimumCellSize = overview.status === 'done' ? (overview.data.qualificationStatistics?.minimumCellSize ?? 10) : 10;
   const cards = { lang, minimumCellSize };
@@ -54,6 +59,9 @@ export function Dashboard({ token, lang, onLang, onSignOut, onUnauthenticated }:
           </Loadable>
           <Loadable state={detail} lang={lang} testId="tier-outcomes">
             {(data) => (data.district ? <DistrictCard {...cards} kind="tierOutcomes" district={data.district} /> : null)}
+          </Loadable>
+          <Loadable state={byYear} lang={lang} testId="training-by-year">
+            {(data) => (data.district ? <TrainingByYearCard {...cards} district={data.district} years={years} /> : null)}
           </Loadable>
           <Loadable state={needs} lang={lang} testId="training-needs">
             {(data) => (data.district ? <TrainingNeedsCard {...cards} district={data.district} /> : null)}

@@ -10,10 +10,12 @@ import {
   programRows,
   tierOutcomeRows,
   tierRows,
+  yearMeasures,
+  yearRows,
   type StatRow,
 } from '../chart-rows';
 import { valueOf } from '../format';
-import type { DistrictsOverviewQuery, DistrictTrainingNeedsQuery, ProgramOutcomesQuery } from '../gql/graphql';
+import type { DistrictsOverviewQuery, DistrictTrainingByYearQuery, DistrictTrainingNeedsQuery, ProgramOutcomesQuery } from '../gql/graphql';
 import { messages, type Lang } from '../i18n';
 import { niceMax } from '../scale';
 import { ChartCard, type ChartCardProps } from './chart-card';
@@ -143,6 +145,34 @@ export function TrainingNeedsCard({ district, lang, minimumCellSize }: CardConte
       lang={lang}
       minimumCellSize={minimumCellSize}
       chart={{ layout: 'bars', max: maxOf(rows, 'teachers'), height: groupedHeight(rows.length, 1) + 20, categoryWidth: 230 }}
+    />
+  );
+}
+
+type YearDistrict = NonNullable<DistrictTrainingByYearQuery['district']>;
+
+/** The picked district's teachers trained per year (SKB attendance), oldest year first. */
+export function TrainingByYearCard({
+  district,
+  years,
+  lang,
+  minimumCellSize,
+}: CardContext & { district: YearDistrict; years: readonly number[] }) {
+  const t = messages(lang);
+  const rows = yearRows(district, years);
+  const series = yearMeasures(lang);
+  return (
+    <ChartCard
+      testId="card-training-by-year"
+      title={`${t.byYearTitle} · ${district.name}`}
+      subtitle={t.byYearSubtitle}
+      rows={rows}
+      series={series}
+      tableMeasures={series}
+      labelHeader={t.year}
+      lang={lang}
+      minimumCellSize={minimumCellSize}
+      chart={{ layout: 'columns', max: maxOf(rows, 'trained'), height: 250 }}
     />
   );
 }

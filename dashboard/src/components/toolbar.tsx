@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { downloadCsv } from '../api';
+import { coverageYears } from '../chart-rows';
 import type { DistrictsOverviewQuery } from '../gql/graphql';
 import { messages, type Lang } from '../i18n';
 import type { QueryState } from '../use-query';
@@ -24,7 +25,17 @@ const EXPORTS = [
   },
 ] as const;
 
-function Downloads({ token, lang }: { token: string; lang: Lang }) {
+/** The picked district's coverage per year, over the years of the dashboard's card. */
+const coverageExport = (code: string) => {
+  const years = coverageYears();
+  return {
+    path: `/exports/training-coverage.csv?districtCode=${encodeURIComponent(code)}&from=${years[0]}&to=${years[years.length - 1]}`,
+    filename: `cakupan-pelatihan-per-tahun-${code}.csv`,
+    label: 'downloadCoverage',
+  } as const;
+};
+
+function Downloads({ token, lang, code }: { token: string; lang: Lang; code: string }) {
   const t = messages(lang);
   const [error, setError] = useState<string | null>(null);
   const download = (path: string, filename: string) => {
@@ -36,7 +47,7 @@ function Downloads({ token, lang }: { token: string; lang: Lang }) {
       <details className="downloads">
         <summary>{t.download}</summary>
         <div className="download-menu">
-          {EXPORTS.map((e) => (
+          {[...EXPORTS, coverageExport(code)].map((e) => (
             <button key={e.label} type="button" onClick={() => download(e.path, e.filename)}>
               {t[e.label]}
             </button>
@@ -80,7 +91,7 @@ export function Toolbar({ token, lang, code, overview, onSelect }: ToolbarProps)
           )}
         </select>
       </div>
-      <Downloads token={token} lang={lang} />
+      <Downloads token={token} lang={lang} code={code} />
     </div>
   );
 }
