@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { startHub, type Hub } from './hub';
+import { BUILD_STARTED_AT, readyLine } from './ready-line';
 import { START_USAGE, demoDataNote, parseStartArgs } from './start-options';
 
 /** `npm start`: the whole hub in the foreground until Ctrl-C. */
@@ -42,8 +43,6 @@ async function main(): Promise<void> {
     if (starting.signal.aborted) process.exit(0);
     throw error;
   }
-  // The time a developer waits, node start-up included.
-  const seconds = (performance.now() / 1000).toFixed(1);
   const rows: Array<[string, string]> = [
     ['gateway', hub.gatewayUrl],
     ['explorer', `${hub.gatewayUrl}  (open in a browser)`],
@@ -51,7 +50,9 @@ async function main(): Promise<void> {
     ...Object.entries(hub.subgraphUrls),
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
-  console.log(`\nMitra Graph is ready in ${seconds} s\n`);
+  // The time a developer waits: the build (npm start's script), then this process, node start-up included.
+  const ready = readyLine({ processStartedAt: performance.timeOrigin, now: Date.now(), buildStartedAt: process.env[BUILD_STARTED_AT] });
+  console.log(`\n${ready}\n`);
   for (const [name, url] of rows) console.log(`  ${name.padEnd(width)}  ${url}`);
   if (hub.postgres) console.log(`  ${'data'.padEnd(width)}  ${hub.postgres.dataDir} (PostgreSQL on port ${hub.postgres.port})`);
   console.log(`  ${''.padEnd(width)}  ${demoDataNote(options.seed)}`);

@@ -19,6 +19,8 @@ export interface StatRow {
   axisLabel?: string;
   figures: Record<string, Figure>;
   highlight?: boolean;
+  /** A total drawn beside the categories for comparison (a province, the nation): its own colour, never picked. */
+  reference?: boolean;
 }
 
 /** A column of a table; with a colour and a scale, also a series of the chart. */
@@ -41,6 +43,7 @@ export const COLORS = {
   post: '#1d4f91',
   gain: '#0f766e',
   pass: '#c2741b',
+  reference: '#64748b',
 } as const;
 
 const count = (lang: Lang, v: number) => formatCount(lang, v);

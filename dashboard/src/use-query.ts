@@ -4,12 +4,16 @@ import { ApiError, execute } from './api';
 
 export type QueryState<T> = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'done'; data: T };
 
-/** One operation for as long as the component shows it; a change of variables cancels the previous request. */
+/**
+ * One operation for as long as the component shows it; a change of variables cancels the previous request.
+ * With `skip` (its variables are not known yet) nothing is sent and the state stays loading.
+ */
 export function useQuery<TData, TVariables>(
   document: TypedDocumentNode<TData, TVariables>,
   variables: TVariables,
   token: string,
   onUnauthenticated: (error: ApiError) => void,
+  skip = false,
 ): QueryState<TData> & { retry: () => void } {
   const [state, setState] = useState<QueryState<TData>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -18,6 +22,7 @@ export function useQuery<TData, TVariables>(
   useEffect(() => {
     const controller = new AbortController();
     setState({ status: 'loading' });
+    if (skip) return;
     execute(document, JSON.parse(key) as TVariables, token, controller.signal).then(
       (data) => setState({ status: 'done', data }),
       (error: unknown) => {
@@ -28,7 +33,7 @@ export function useQuery<TData, TVariables>(
       },
     );
     return () => controller.abort();
-  }, [document, key, token, attempt, onUnauthenticated]);
+  }, [document, key, token, attempt, onUnauthenticated, skip]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   return { ...state, retry };

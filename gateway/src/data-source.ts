@@ -9,7 +9,17 @@ import {
   type GraphQLFormattedError,
   type OperationDefinitionNode,
 } from 'graphql';
-import { GATEWAY_SECRET_HEADER, type FetchOutcome, type Logger, type RequestTelemetry, type ServiceMetrics } from '@mitra/runtime';
+import {
+  GATEWAY_SECRET_HEADER,
+  injectTraceContext,
+  tracingActive,
+  type FetchOutcome,
+  type Logger,
+  type RequestTelemetry,
+  type ServiceMetrics,
+} from '@mitra/runtime';
+import { CircuitOpenError } from './circuit-breaker';
+import type { PartnerLink } from './partner-links';
 import { subgraphFetcher } from './subgraph-fetch';
 
 /** One per client request; every subgraph fetch of that request sees the same object. */
@@ -38,6 +48,8 @@ export interface SubgraphDataSourceOptions {
   name: string;
   url: string;
   timeoutMs: number;
+  /** Its connection pool and circuit breaker (partner-links.ts); without it, a pool of its own and no breaker. */
+  link?: Pick<PartnerLink, 'dispatcher' | 'breaker'>;
   logger: Logger;
   /** Proves to the subgraph that the request comes from the gateway (`_entities`, `_service`, internal fields). */
   gatewaySecret: string;
@@ -96,13 +108,21 @@ export function holeOf(options: {
 }
 
 /**
- * A subgraph that did not answer (connection refused, timeout): the client
- * learns which partner is unavailable, never its internal URL or the socket
- * error. `reason` is for the fetch metric; formatError keeps only code and
+ * A subgraph that did not answer (connection refused, timeout), or that its
+ * circuit breaker skips after it stopped answering: the client learns which
+ * partner is unavailable, never its internal URL or the socket error.
+ * `reason` is for the fetch metric; formatError keeps only code and
  * serviceName for clients.
  */
 export function unavailableError(name: string, error: unknown, timeoutMs: number): GraphQLFormattedError & { timedOut: boolean } {
   const timedOut = (error as Error | null)?.name === 'TimeoutError' || (error as Error | null)?.name === 'AbortError';
+  if (error instanceof CircuitOpenError) {
+    return {
+      timedOut,
+      message: `The ${name} service is unavailable (it stopped answering; tried again in ${Math.ceil(error.retryInMs / 1000)} s)`,
+      extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: name, reason: 'circuit-open' },
+    };
+  }
   return {
     timedOut,
     message: timedOut ? `The ${name} service did not answer within ${timeoutMs} ms` : `The ${name} service is unavailable`,
@@ -117,10 +137,10 @@ function fetchOutcome(error: unknown): FetchOutcome {
 }
 
 /** How the gateway talks to one subgraph: forwarded headers, SQL counts, readable failures. */
-export function createSubgraphDataSource({ name, url, timeoutMs, logger, gatewaySecret, metrics }: SubgraphDataSourceOptions) {
+export function createSubgraphDataSource({ name, url, timeoutMs, link, logger, gatewaySecret, metrics }: SubgraphDataSourceOptions) {
   const source = new RemoteGraphQLDataSource<GatewayContext>({
     url,
-    fetcher: subgraphFetcher(timeoutMs),
+    fetcher: subgraphFetcher(timeoutMs, link && { dispatcher: link.dispatcher, guard: (fetch) => link.breaker.run(fetch) }),
 
     willSendRequest({ request, context }) {
       const headers = request.http?.headers;
@@ -130,6 +150,8 @@ export function createSubgraphDataSource({ name, url, timeoutMs, logger, gateway
       if (requestId) headers.set('x-request-id', requestId);
       if (debug) headers.set('x-mitra-debug', debug);
       headers.set(GATEWAY_SECRET_HEADER, gatewaySecret);
+      // W3C traceparent of this fetch's span (@apollo/gateway's gateway.fetch): the subgraph's spans join the trace.
+      if (tracingActive()) injectTraceContext(headers);
     },
 
     didReceiveResponse({ response, context }) {
@@ -152,7 +174,9 @@ export function createSubgraphDataSource({ name, url, timeoutMs, logger, gateway
       if (error instanceof GraphQLError) throw error;
       // Connection refused, timeout, a non-JSON body.
       const { timedOut, message, extensions } = unavailableError(name, error, timeoutMs);
-      logger.warn({ err: error, subgraph: name }, timedOut ? 'subgraph timed out' : 'subgraph unavailable');
+      // One line when the circuit opens (circuit-breaker.ts), not one per skipped fetch.
+      if (!(error instanceof CircuitOpenError))
+        logger.warn({ err: error, subgraph: name }, timedOut ? 'subgraph timed out' : 'subgraph unavailable');
       throw new GraphQLError(message, { extensions });
     },
   });

@@ -11,6 +11,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { operationLimits, refuseNulCharacters, requestLogPlugin, type Logger, type ServiceMetrics } from '@mitra/runtime';
 import type { GatewayConfig } from './config';
 import { createSubgraphDataSource, sqlStatementsPlugin, type GatewayContext } from './data-source';
+import type { PartnerLink } from './partner-links';
 
 /**
  * What the gateway's HTTP shell needs from the federation runtime. Everything
@@ -34,8 +35,8 @@ export interface FederationOptions {
   logger: Logger;
   metrics: ServiceMetrics;
   supergraphSdl: string;
-  /** The URL each subgraph is called at, by name (overrides already applied). */
-  subgraphUrls: ReadonlyMap<string, string>;
+  /** Each subgraph's URL (overrides already applied), deadline, connection pool and breaker, by name. */
+  links: ReadonlyMap<string, PartnerLink>;
   contextOf: ContextBuilder;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 }
@@ -50,7 +51,7 @@ export async function createFederation({
   logger,
   metrics,
   supergraphSdl,
-  subgraphUrls,
+  links,
   contextOf,
   formatError,
 }: FederationOptions): Promise<Federation> {
@@ -60,8 +61,9 @@ export async function createFederation({
     buildService: ({ name }) =>
       createSubgraphDataSource({
         name,
-        url: subgraphUrls.get(name)!,
-        timeoutMs: config.subgraphTimeoutMs,
+        url: links.get(name)!.url,
+        timeoutMs: links.get(name)!.timeoutMs,
+        link: links.get(name),
         logger,
         gatewaySecret: config.auth.gatewaySecret,
         metrics,

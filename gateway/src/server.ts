@@ -14,6 +14,8 @@ import {
   notFoundHandler,
   requestLogMiddleware,
   ServiceMetrics,
+  startTracing,
+  traceRequests,
   type Logger,
   type RunningService,
 } from '@mitra/runtime';
@@ -27,6 +29,7 @@ import { subgraphUrlsOf } from './subgraph-urls';
 import { createFederation, type ContextBuilder, type Federation } from './federation';
 import { loadPersistedDocuments, persistedQueries } from './persisted-queries';
 import { checkSubgraphs } from './readiness';
+import { partnerLinks } from './partner-links';
 import { clusterMetrics, workerId } from './workers';
 
 export { loadGatewayConfig, DEFAULT_SUPERGRAPH_PATH, type GatewayConfig } from './config';
@@ -74,6 +77,8 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
   const worker = workerId();
   const logger = worker === null ? createLogger('gateway', config.logLevel) : createLogger('gateway', config.logLevel).child({ worker });
   for (const warning of config.auth.warnings) logger.warn(warning);
+  // OTEL_EXPORTER_OTLP_ENDPOINT: spans of each request, its plan and its fetches (@apollo/gateway's own), to the subgraphs' SQL.
+  const tracing = await startTracing('gateway');
   const supergraphSdl = await readSupergraph(config.supergraphPath);
   const tokens = createTokenVerifier(config.auth);
   const metrics = new ServiceMetrics('gateway');
@@ -94,7 +99,8 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
       telemetry: res.locals.telemetry as GatewayContext['telemetry'],
     };
   };
-  const federation = await createFederation({ config, logger, metrics, supergraphSdl, subgraphUrls, contextOf, formatError });
+  const links = partnerLinks(config, subgraphUrls, logger);
+  const federation = await createFederation({ config, logger, metrics, supergraphSdl, links, contextOf, formatError });
 
   const app = express();
   app.disable('x-powered-by');
@@ -110,7 +116,7 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
     res.json({ status: 'ok', service: 'gateway', ...(worker === null ? { workers: 1 } : { workers: config.workers, worker }) });
   });
   app.get('/readyz', async (_req, res) => {
-    const readiness = await checkSubgraphs(subgraphUrls, config.readinessTimeoutMs);
+    const readiness = await checkSubgraphs(links, config.readinessTimeoutMs);
     res.status(readiness.ready ? 200 : 503).json({
       status: readiness.ready ? 'ready' : 'unavailable',
       service: 'gateway',
@@ -139,6 +145,8 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
     if (!wantsExplorer(req)) return next();
     res.set('Content-Security-Policy', EXPLORER_CSP).type('html').send(renderExplorerPage(GRAPHQL_PATH));
   });
+  const traced = traceRequests();
+  if (traced) app.use(GRAPHQL_PATH, traced);
   app.use(
     GRAPHQL_PATH,
     requestLogMiddleware({ logger, metrics, requestIdOf: (_req, res) => res.locals.requestId as string }),
@@ -161,7 +169,11 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
     metrics,
     subgraphUrls,
     listen: async () => {
-      const running = await listen(app, config.host, config.port, logger, () => federation.stop(), config.shutdownTimeoutMs);
+      const stop = async () => {
+        await federation.stop();
+        await tracing?.shutdown();
+      };
+      const running = await listen(app, config.host, config.port, logger, stop, config.shutdownTimeoutMs, undefined, config.tls);
       logger.info({ subgraphs: Object.fromEntries(subgraphUrls) }, 'routing to subgraphs');
       return running;
     },

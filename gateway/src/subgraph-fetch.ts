@@ -58,16 +58,31 @@ class SubgraphResponse {
  * Response and stream objects, which took about a fifth of the gateway's CPU
  * on a page of 100 teachers (`npm run bench`, docs/benchmarks.md).
  */
-export function subgraphFetcher(timeoutMs: number): Fetcher {
-  const dispatcher = new Agent({ keepAliveTimeout: KEEP_ALIVE_MS, keepAliveMaxTimeout: KEEP_ALIVE_MS });
+export function subgraphFetcher(timeoutMs: number, link: SubgraphLinkOptions = {}): Fetcher {
+  const dispatcher = link.dispatcher ?? subgraphDispatcher();
+  const guard = link.guard ?? ((fetch) => fetch());
   return (async (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string }) => {
-    const answer = await request(url, {
-      method: (init?.method ?? 'GET') as Dispatcher.HttpMethod,
-      headers: init?.headers,
-      body: init?.body,
-      signal: AbortSignal.timeout(timeoutMs),
-      dispatcher,
-    });
+    const answer = await guard(() =>
+      request(url, {
+        method: (init?.method ?? 'GET') as Dispatcher.HttpMethod,
+        headers: init?.headers,
+        body: init?.body,
+        signal: AbortSignal.timeout(timeoutMs),
+        dispatcher,
+      }),
+    );
     return new SubgraphResponse(url, answer);
   }) as unknown as Fetcher;
+}
+
+export interface SubgraphLinkOptions {
+  /** The partner's connection pool (subgraphDispatcher), shared with its readiness check. */
+  dispatcher?: Dispatcher;
+  /** Runs each fetch, e.g. through the partner's circuit breaker (circuit-breaker.ts). */
+  guard?: <T>(fetch: () => Promise<T>) => Promise<T>;
+}
+
+/** A keep-alive connection pool for one partner; `connect` carries its TLS settings (CA, client certificate). */
+export function subgraphDispatcher(connect?: Agent.Options['connect']): Agent {
+  return new Agent({ keepAliveTimeout: KEEP_ALIVE_MS, keepAliveMaxTimeout: KEEP_ALIVE_MS, ...(connect ? { connect } : {}) });
 }

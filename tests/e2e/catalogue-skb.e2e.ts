@@ -417,6 +417,13 @@ describe('organizers of the demo events', () => {
     [E.basic2027]: DEMO_IDS.skbSamarinda,
     [E.serangBasic2023]: DEMO_IDS.skbSerang,
     [E.serangIntermediate2027]: DEMO_IDS.skbSerang,
+    [E.samarindaBasic2023]: DEMO_IDS.skbSamarinda,
+    [E.kukarBasic2024]: DEMO_IDS.skbSamarinda,
+    [E.serangBasic2023Second]: DEMO_IDS.skbSerang,
+    [E.basic2026]: DEMO_IDS.skb,
+    [E.intermediate2026]: DEMO_IDS.skb,
+    [E.samarindaIntermediate2024]: DEMO_IDS.skbSamarinda,
+    [E.samarindaAdvanced2025]: DEMO_IDS.skbSamarinda,
   };
 
   it('every demo event is run by the SKB that owns its venue', async () => {

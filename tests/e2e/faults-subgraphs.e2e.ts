@@ -75,7 +75,8 @@ const readyz = (): Promise<Answer> => readyzOf(own.gatewayUrl);
 beforeAll(async () => {
   // As `npm start` runs it: a service that crashes is started again while the others keep serving.
   own = await startOwnHub({
-    env: { SUBGRAPH_TIMEOUT_MS: String(SUBGRAPH_TIMEOUT_MS), READINESS_TIMEOUT_MS: '500' },
+    // No circuit breaker here (breaker.e2e.ts tests it): every fetch reaches the partner, so each outage shows as it happens.
+    env: { SUBGRAPH_TIMEOUT_MS: String(SUBGRAPH_TIMEOUT_MS), READINESS_TIMEOUT_MS: '500', SUBGRAPH_BREAKER_FAILURES: '1000' },
     restartCrashed: true,
     sharedPostgresServer: true,
   });

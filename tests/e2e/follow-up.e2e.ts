@@ -248,15 +248,19 @@ describe('follow-up outcomes against SQL over the partners’ tables', () => {
       visits.filter((v) => v.program_id === P.technical),
       'program',
     );
-    // The demo tells the story: enough teachers observed later to be shown, and a few visited earlier who do not count.
-    expect(event.followedUp).toBeGreaterThanOrEqual(MIN);
-    expect(event.meanFollowUpScore).not.toBeNull();
+    // The demo tells the story: enough teachers observed later to be counted, and a few visited earlier who do not count.
+    // Issue 14: the event is one part of its program, beside the program's follow-ups that name no event; when those
+    // are 1 to MIN - 1 teachers, program minus event would give them, so the event's count is hidden with them.
+    const eventTruth = truthOf(visits.filter((v) => v.event_id === EVENT));
+    const noEvent = truthOf(visits.filter((v) => v.program_id === P.technical && v.event_id === null)).teachers;
+    expect(eventTruth.teachers).toBeGreaterThanOrEqual(MIN);
+    expect({ shown: event.followedUp !== null }).toEqual({ shown: !(noEvent > 0 && noEvent < MIN) });
     const [{ any }] = await sql<{ any: number }>(
       'university',
       'select count(distinct teacher_id)::int as any from follow_up where event_id = $1',
       [EVENT],
     );
-    expect(any).toBeGreaterThan(event.followedUp);
+    expect(any).toBeGreaterThan(eventTruth.teachers);
   });
 
   it('withholds the figures of an event with few or no follow-ups', async () => {

@@ -38,7 +38,9 @@ describe('qualification statistics against the oracle', () => {
     }
     const balikpapan = body.data.districts.find((d: any) => d.code === DEMO_IDS.balikpapan);
     expect(balikpapan.teacherCount).toBeGreaterThanOrEqual(MIN);
-    expect(balikpapan.qualifications.meetingStandard).not.toBeNull();
+    // Issue 14: Balikpapan's headline stays; its meeting-the-standard count may be a complement of the
+    // protected table set (the auditor, e2e/disclosure-audit.e2e.ts, says whether what is shown protects).
+    expect(balikpapan.qualifications.teacherCount).toBe(balikpapan.teacherCount);
     expect(body.data.districts.some((d: any) => d.teacherCount === null)).toBe(true);
   });
 
@@ -164,11 +166,14 @@ describe('training coverage across partners against the oracle', () => {
     expect(training.teachersTrained).not.toBeNull();
     for (const { tier, count } of training.byHighestTier) expectShownOrSuppressed(count, tiers.find((t) => t.tier === tier)?.n ?? 0, tier);
     expect(gain.teachers).toBeGreaterThanOrEqual(MIN);
-    expect(training.meanGain).toBeCloseTo(gain.mean, 2);
-    const anyHidden = training.teachersTrained === null || training.byHighestTier.some((t: any) => t.count === null);
+    // Shown as it is, or withheld as the complement of small groups elsewhere (issue 14, the district's means).
+    if (training.meanGain !== null) expect(training.meanGain).toBeCloseTo(gain.mean, 2);
+    const anyHidden =
+      training.meanGain === null || training.teachersTrained === null || training.byHighestTier.some((t: any) => t.count === null);
     expect(training.suppressed).toBe(anyHidden);
-    // One statement per partner per batch, whatever the number of teachers.
-    expect(body.extensions.sqlStatements.skb).toBeLessThanOrEqual(2);
+    // A fixed number of statements per partner, whatever the number of teachers (issue 14: the version check, and on a
+    // new data version the protected set's reads in one transaction: begin, snapshot, two reads, commit).
+    expect(body.extensions.sqlStatements.skb).toBeLessThanOrEqual(7);
   });
 
   it('withholds coverage for a small district', async () => {

@@ -2,7 +2,7 @@ import { useId, useState, type ReactNode } from 'react';
 import type { Measure, Series, StatRow } from '../chart-rows';
 import { messages, type Lang } from '../i18n';
 import { StatChart, type StatChartProps } from './stat-chart';
-import { StatTable } from './stat-table';
+import { StatTable, type StatTableProps } from './stat-table';
 
 export interface ChartCardProps {
   testId: string;
@@ -18,15 +18,23 @@ export interface ChartCardProps {
   /** The legend's swatches; default: one per series. */
   legend?: Array<{ color: string; label: string }>;
   wide?: boolean;
+  /** Above both views, e.g. a search field. */
+  controls?: ReactNode;
+  /** Under the chart, e.g. how many of the rows it draws. */
+  chartNote?: ReactNode;
+  /** The table's rows when they are not the chart's (the chart draws fewer), its totals and its sorting. */
+  table?: Partial<Pick<StatTableProps, 'rows' | 'footRows' | 'sorting'>>;
 }
 
 /** One statistic: its chart, or the same figures as a table. */
 export function ChartCard(props: ChartCardProps) {
   const { testId, title, subtitle, rows, series, tableMeasures, labelHeader, lang, minimumCellSize, chart, legend, wide } = props;
+  const { controls, chartNote, table } = props;
   const t = messages(lang);
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const id = useId();
   const anySuppressed = rows.some((r) => Object.values(r.figures).some((f) => f.kind === 'suppressed'));
+  const tableRows = table?.rows ?? rows;
   return (
     <section className={`card${wide ? ' wide' : ''}`} data-testid={testId} aria-labelledby={`${id}-title`}>
       <header className="card-head">
@@ -51,10 +59,12 @@ export function ChartCard(props: ChartCardProps) {
           ))}
         </div>
       </header>
+      {controls}
       <div role="tabpanel" id={`${id}-${view}`} aria-labelledby={`${id}-${view}-tab`} data-view={view}>
         {view === 'chart' ? (
           <>
             <StatChart rows={rows} series={series} lang={lang} ariaLabel={title} {...chart} />
+            {chartNote}
             <ul className="legend">
               {(legend ?? series.map((s) => ({ color: s.color, label: s.label }))).map((item) => (
                 <li key={item.label}>
@@ -69,7 +79,15 @@ export function ChartCard(props: ChartCardProps) {
             </ul>
           </>
         ) : (
-          <StatTable rows={rows} measures={tableMeasures} labelHeader={labelHeader} lang={lang} caption={title} />
+          <StatTable
+            rows={tableRows}
+            footRows={table?.footRows}
+            sorting={table?.sorting}
+            measures={tableMeasures}
+            labelHeader={labelHeader}
+            lang={lang}
+            caption={title}
+          />
         )}
       </div>
     </section>

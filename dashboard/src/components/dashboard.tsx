@@ -7,12 +7,14 @@ import {
   DistrictTrainingByYearDocument,
   DistrictTrainingNeedsDocument,
   ProgramOutcomesDocument,
+  ProvinceQualificationsDocument,
 } from '../gql/graphql';
 import { messages, type Lang } from '../i18n';
 import { useDistrict } from '../use-district';
 import { useQuery } from '../use-query';
-import { DistrictCard, OverviewCard, ProgramOutcomesCard, TrainingByYearCard, TrainingNeedsCard } from './district-cards';
+import { DistrictCard, ProgramOutcomesCard, TrainingByYearCard, TrainingNeedsCard } from './district-cards';
 import { DistrictSummary } from './district-summary';
+import { DistrictsCard } from './districts-card';
 import { Loadable } from './loadable';
 import { Toolbar } from './toolbar';
 import { Topbar } from './topbar';
@@ -29,6 +31,8 @@ export function Dashboard({ token, lang, onLang, onSignOut, onUnauthenticated }:
   const t = messages(lang);
   const overview = useQuery(DistrictsOverviewDocument, {}, token, onUnauthenticated);
   const [code, select] = useDistrict(overview);
+  const provinceCode = overview.status === 'done' ? (overview.data.districts?.find((d) => d.code === code)?.provinceCode ?? '') : '';
+  const province = useQuery(ProvinceQualificationsDocument, { provinceCode }, token, onUnauthenticated, !provinceCode);
   const detail = useQuery(DistrictStatisticsDocument, { code }, token, onUnauthenticated);
   const needs = useQuery(DistrictTrainingNeedsDocument, { code }, token, onUnauthenticated);
   const years = useMemo(() => coverageYears(), []);
@@ -49,7 +53,7 @@ export function Dashboard({ token, lang, onLang, onSignOut, onUnauthenticated }:
 
         <div className="grid">
           <Loadable state={overview} lang={lang} testId="overview">
-            {(data) => <OverviewCard {...cards} data={data} code={code} onSelect={select} />}
+            {(data) => <DistrictsCard {...cards} data={data} province={province} code={code} onSelect={select} />}
           </Loadable>
           <Loadable state={detail} lang={lang} testId="levels">
             {(data) => (data.district ? <DistrictCard {...cards} kind="levels" district={data.district} /> : null)}

@@ -1,12 +1,9 @@
 import {
-  COLORS,
   countSeries,
   levelRows,
   needMeasures,
   needRows,
   outcomeMeasures,
-  overviewMeasures,
-  overviewRows,
   programRows,
   tierOutcomeRows,
   tierRows,
@@ -15,7 +12,7 @@ import {
   type StatRow,
 } from '../chart-rows';
 import { valueOf } from '../format';
-import type { DistrictsOverviewQuery, DistrictTrainingByYearQuery, DistrictTrainingNeedsQuery, ProgramOutcomesQuery } from '../gql/graphql';
+import type { DistrictTrainingByYearQuery, DistrictTrainingNeedsQuery, ProgramOutcomesQuery } from '../gql/graphql';
 import { messages, type Lang } from '../i18n';
 import { niceMax } from '../scale';
 import { ChartCard, type ChartCardProps } from './chart-card';
@@ -30,38 +27,6 @@ const maxOf = (rows: StatRow[], key: string) => niceMax(rows.map((r) => valueOf(
 export interface CardContext {
   lang: Lang;
   minimumCellSize: number;
-}
-
-/** Every district's share meeting the standard, the picked one highlighted; a click on a bar picks another. */
-export function OverviewCard({
-  data,
-  code,
-  onSelect,
-  lang,
-  minimumCellSize,
-}: CardContext & { data: DistrictsOverviewQuery; code: string; onSelect: (code: string) => void }) {
-  const t = messages(lang);
-  const rows = overviewRows(data.districts ?? [], code);
-  const m = overviewMeasures(lang);
-  const districtName = data.districts?.find((d) => d.code === code)?.name;
-  return (
-    <ChartCard
-      testId="card-overview"
-      title={t.overviewTitle}
-      subtitle={t.overviewSubtitle}
-      rows={rows}
-      series={m.series}
-      tableMeasures={m.table}
-      labelHeader={t.district}
-      lang={lang}
-      minimumCellSize={minimumCellSize}
-      legend={[
-        { color: COLORS.primary, label: `${districtName ?? code} (${t.selected})` },
-        { color: COLORS.primaryMuted, label: t.otherDistricts },
-      ]}
-      chart={{ layout: 'bars', max: 100, axisUnit: '%', height: rows.length * 40 + 36, categoryWidth: 200, onSelect }}
-    />
-  );
 }
 
 type CardShape = Pick<ChartCardProps, 'testId' | 'title' | 'subtitle' | 'rows' | 'series' | 'tableMeasures' | 'labelHeader' | 'chart'>;

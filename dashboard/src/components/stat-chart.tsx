@@ -1,7 +1,8 @@
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Text, Tooltip, XAxis, YAxis } from 'recharts';
 import type { StatRow, Series } from '../chart-rows';
 import { COLORS } from '../chart-rows';
 import { messages, type Lang } from '../i18n';
+import { useNarrow } from '../use-narrow';
 import { HATCH_FILL } from './hatch';
 
 export interface StatChartProps {
@@ -28,6 +29,7 @@ interface Datum {
   key: string;
   label: string;
   highlight: boolean;
+  reference: boolean;
   [series: string]: string | number | boolean | null;
 }
 
@@ -40,6 +42,37 @@ interface LabelProps {
 }
 
 const num = (v: number | string | undefined): number => (typeof v === 'number' ? v : Number(v ?? 0));
+
+/** On a narrow screen the names down the side get less room, and wrap onto a second line rather than run off. */
+const NARROW_CATEGORY_WIDTH = 112;
+
+interface TickProps {
+  x?: number | string;
+  y?: number | string;
+  payload?: { value?: unknown };
+}
+
+const wrappingTick = (width: number) =>
+  function CategoryTick({ x, y, payload }: TickProps) {
+    return (
+      <Text
+        x={num(x)}
+        y={num(y)}
+        width={width}
+        maxLines={2}
+        textAnchor="end"
+        verticalAnchor="middle"
+        fontSize={12}
+        fill="#475467"
+        className="recharts-cartesian-axis-tick-value"
+      >
+        {String(payload?.value ?? '')}
+      </Text>
+    );
+  };
+
+const barFill = (d: Datum, s: Series, dimOthers: boolean): string =>
+  d.reference ? COLORS.reference : dimOthers && !d.highlight ? COLORS.primaryMuted : s.color;
 
 /**
  * Bars for shown figures, and for a suppressed one a hatched bar across the
@@ -59,9 +92,16 @@ export function StatChart({
   onSelect,
 }: StatChartProps) {
   const t = messages(lang);
+  const narrow = useNarrow();
+  const axisWidth = narrow ? Math.min(categoryWidth, NARROW_CATEGORY_WIDTH) : categoryWidth;
   const scaled = (s: Series, v: number) => v * (s.scale ?? 1);
   const data: Datum[] = rows.map((row) => {
-    const datum: Datum = { key: row.key, label: row.axisLabel ?? row.label, highlight: Boolean(row.highlight) };
+    const datum: Datum = {
+      key: row.key,
+      label: row.axisLabel ?? row.label,
+      highlight: Boolean(row.highlight),
+      reference: Boolean(row.reference),
+    };
     for (const s of series) {
       const f = row.figures[s.key];
       datum[s.key] = f?.kind === 'value' ? scaled(s, f.value) : null;
@@ -137,8 +177,8 @@ export function StatChart({
               <YAxis
                 type="category"
                 dataKey="label"
-                width={categoryWidth}
-                tick={{ fontSize: 13 }}
+                width={axisWidth}
+                tick={narrow ? wrappingTick(axisWidth - 8) : { fontSize: 13 }}
                 tickFormatter={formatTick}
                 interval={0}
               />
@@ -189,11 +229,13 @@ export function StatChart({
               isAnimationActive={false}
               // A zero is a figure: a hairline bar with its "0" label, unlike a suppressed or missing one.
               minPointSize={(value, index) => (value === 0 && rows[index]?.figures[s.key]?.kind === 'value' ? 2 : 0)}
-              onClick={onSelect ? (item: { payload?: Datum }) => item.payload && onSelect(item.payload.key) : undefined}
+              onClick={
+                onSelect ? (item: { payload?: Datum }) => item.payload && !item.payload.reference && onSelect(item.payload.key) : undefined
+              }
               style={onSelect ? { cursor: 'pointer' } : undefined}
             >
               {data.map((d) => (
-                <Cell key={d.key} fill={series.length === 1 && onSelect && !d.highlight ? COLORS.primaryMuted : s.color} />
+                <Cell key={d.key} fill={barFill(d, s, series.length === 1 && Boolean(onSelect))} />
               ))}
               <LabelList dataKey={s.key} content={valueLabel(s)} />
             </Bar>,

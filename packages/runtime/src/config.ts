@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_PORTS } from './partners';
 
@@ -26,6 +27,63 @@ export const PORT = z.coerce.number().int().min(0).max(65535);
 
 // `JWKS_URL=` in a .env file means "not set", not "invalid URL".
 export const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
+
+/** HOST: the address every service listens on (gateway and subgraphs alike). */
+export const HOST_ENV = { HOST: z.preprocess(unsetIfEmpty, z.string().min(1).optional()) };
+
+/**
+ * The listen address when HOST is not set. In development and tests,
+ * loopback only: a developer's hub (its development secrets, its open
+ * introspection) is not reachable from the network it happens to be on.
+ * In production, every interface: a partner's subgraph exists to be reached
+ * by the gateway at another institution, and the gateway by its clients;
+ * who may connect is the firewall's business (and TLS's, docs/deploying.md).
+ */
+export function listenHost(host: string | undefined, nodeEnv: 'development' | 'test' | 'production'): string {
+  return host ?? (nodeEnv === 'production' ? '0.0.0.0' : '127.0.0.1');
+}
+
+/** TLS_*: a service serving https (every service reads them: the gateway and each subgraph). */
+export const TLS_ENV = {
+  /** PEM certificate chain the service presents; with TLS_KEY_FILE it serves https instead of http. */
+  TLS_CERT_FILE: z.preprocess(unsetIfEmpty, z.string().min(1).optional()),
+  TLS_KEY_FILE: z.preprocess(unsetIfEmpty, z.string().min(1).optional()),
+  /** PEM CA(s): every connection must present a client certificate they signed (a subgraph that only its gateway may reach). */
+  TLS_CLIENT_CA_FILE: z.preprocess(unsetIfEmpty, z.string().min(1).optional()),
+};
+
+/** What a service serving https presents, and whom it lets connect. */
+export interface ServerTls {
+  cert: string;
+  key: string;
+  /** Set: a client certificate signed by one of these CAs is required. */
+  clientCa?: string;
+}
+
+/** Reads a PEM file a setting names; a missing or unreadable file stops the start with the setting named. */
+export function readPemSetting(setting: string, file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${setting}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+/** The service's https settings, or null for plain http. Certificate and key come together or not at all. */
+export function serverTlsFrom(parsed: z.infer<z.ZodObject<typeof TLS_ENV>>): ServerTls | null {
+  const { TLS_CERT_FILE: certFile, TLS_KEY_FILE: keyFile, TLS_CLIENT_CA_FILE: clientCaFile } = parsed;
+  if (!certFile && !keyFile) {
+    if (clientCaFile)
+      throw new ConfigError('TLS_CLIENT_CA_FILE needs TLS_CERT_FILE and TLS_KEY_FILE (client certificates exist only over https)');
+    return null;
+  }
+  if (!certFile || !keyFile) throw new ConfigError('TLS_CERT_FILE and TLS_KEY_FILE go together: set both to serve https, or neither');
+  return {
+    cert: readPemSetting('TLS_CERT_FILE', certFile),
+    key: readPemSetting('TLS_KEY_FILE', keyFile),
+    ...(clientCaFile ? { clientCa: readPemSetting('TLS_CLIENT_CA_FILE', clientCaFile) } : {}),
+  };
+}
 
 /** Token verification and the gateway's shared secret: read by every subgraph, the gateway and `npm run token`. */
 export const AUTH_ENV = {
@@ -84,6 +142,8 @@ export interface ServiceConfig {
   shutdownTimeoutMs: number;
   /** EXPOSE_STACKTRACES: `extensions.stacktrace` in error answers (development only; off by default). */
   exposeStacktraces?: boolean;
+  /** TLS_CERT_FILE / TLS_KEY_FILE (/ TLS_CLIENT_CA_FILE): https instead of http; null or absent: http. */
+  tls?: ServerTls | null;
 }
 
 /** How callers' tokens are verified and how a subgraph recognises the gateway. */

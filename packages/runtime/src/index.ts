@@ -20,3 +20,4 @@ export * from './logger';
 export * from './metrics';
 export * from './request-log';
 export * from './request-scope';
+export * from './tracing';

@@ -1,6 +1,8 @@
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type express from 'express';
+import type { ServerTls } from './config';
 import type { Logger } from './logger';
 
 export interface RunningService {
@@ -13,8 +15,17 @@ export interface RunningService {
   drainTimeoutMs: number;
 }
 
+/** An http server, or https with the service's certificate (and, with a client CA, client certificates required). */
+function createServer(app: express.Express, tls: ServerTls | null | undefined): http.Server {
+  if (!tls) return http.createServer(app);
+  return https.createServer(
+    { cert: tls.cert, key: tls.key, ...(tls.clientCa ? { ca: tls.clientCa, requestCert: true, rejectUnauthorized: true } : {}) },
+    app,
+  );
+}
+
 /**
- * Listens. `stop()` stops accepting connections, lets the requests in
+ * Listens (https when `tls` is given). `stop()` stops accepting connections, lets the requests in
  * flight finish (closing each keep-alive connection as soon as its answer
  * is sent), closes whatever connections are left after `drainTimeoutMs`,
  * then runs `onStop` (Apollo, the database pool).
@@ -27,8 +38,9 @@ export function listen(
   onStop: () => Promise<void>,
   drainTimeoutMs = 10_000,
   keepAliveMs = 65_000,
+  tls?: ServerTls | null,
 ): Promise<RunningService> {
-  const server = http.createServer(app);
+  const server = createServer(app, tls);
   server.keepAliveTimeout = keepAliveMs;
   let draining = false;
   server.on('request', (_req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -42,7 +54,7 @@ export function listen(
     server.once('error', reject);
     server.listen(port, host, () => {
       const actual = (server.address() as AddressInfo).port;
-      const url = `http://localhost:${actual}/graphql`;
+      const url = `${tls ? 'https' : 'http'}://localhost:${actual}/graphql`;
       let stopping: Promise<void> | undefined;
       resolve({
         url,

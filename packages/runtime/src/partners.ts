@@ -46,10 +46,13 @@ export function isSubgraphName(value: string): value is SubgraphName {
   return PARTNERS.some((p) => p.name === value);
 }
 
-/** The environment variable names of one partner: `<NAME>_URL`, `<NAME>_PORT`, `<NAME>_DATABASE_URL`. */
-export function partnerEnv(name: SubgraphName): { url: string; port: string; databaseUrl: string } {
+/**
+ * The environment variable names of one partner: `<NAME>_URL`, `<NAME>_PORT`, `<NAME>_DATABASE_URL`,
+ * and `<NAME>_TIMEOUT_MS` (the gateway's deadline for its fetches, over SUBGRAPH_TIMEOUT_MS).
+ */
+export function partnerEnv(name: SubgraphName): { url: string; port: string; databaseUrl: string; timeoutMs: string } {
   const upper = name.toUpperCase();
-  return { url: `${upper}_URL`, port: `${upper}_PORT`, databaseUrl: `${upper}_DATABASE_URL` };
+  return { url: `${upper}_URL`, port: `${upper}_PORT`, databaseUrl: `${upper}_DATABASE_URL`, timeoutMs: `${upper}_TIMEOUT_MS` };
 }
 
 /** `{ SCHOOLS_URL: …, … }`: the environment that tells the gateway (or router) where each partner is. */

@@ -19,11 +19,11 @@ function applyAll(...decorators: AnyPropertyDecorator[]): ColumnDecorator {
   };
 }
 
-/** `id`: the entity's UUID primary key, `id: ID!` in the schema. */
-export function IdColumn(): ColumnDecorator {
+/** `id`: the entity's UUID primary key, `id: ID!` in the schema (described as `description` says). */
+export function IdColumn(description = 'Unique id of the record, a UUID.'): ColumnDecorator {
   return applyAll(
     PrimaryKey({ type: 'uuid' }),
-    Field(() => ID),
+    Field(() => ID, { description }),
   );
 }
 

@@ -3,6 +3,7 @@ import { MikroORM, type Options, type Constructor } from '@mikro-orm/core';
 import { PostgreSqlDriver, type EntityManager, type PostgreSqlConnection } from '@mikro-orm/postgresql';
 import { Migrator, type Migration } from '@mikro-orm/migrations';
 import { Migration20261127000000Kit, Migration20261127000001KitAudit } from './migrations-kit';
+import { databaseTls } from './database-tls';
 import { countSqlStatement, type Logger, type PoolUsage } from '@mitra/runtime';
 
 export type Orm = MikroORM<PostgreSqlDriver>;
@@ -67,6 +68,8 @@ const ACQUIRE_TIMEOUT_MS = 10_000;
  * (never a schema drop-and-create).
  */
 export async function createOrm(options: OrmOptions): Promise<Orm> {
+  // MikroORM reads host, port, user, password and database from the URL and drops its sslmode: passed on here.
+  const { ssl } = databaseTls(options.databaseUrl);
   const config: Options<PostgreSqlDriver> = {
     driver: PostgreSqlDriver,
     clientUrl: options.databaseUrl,
@@ -85,7 +88,7 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
     pool: { min: 0, max: options.poolMax ?? 10, idleTimeoutMillis: 30_000 },
     driverOptions: {
       acquireConnectionTimeout: ACQUIRE_TIMEOUT_MS,
-      connection: { connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
+      connection: { connectionTimeoutMillis: CONNECT_TIMEOUT_MS, ssl },
       ...(options.logger ? { log: knexLog(options.logger) } : {}),
     },
     forceUtcTimezone: true,

@@ -5,13 +5,25 @@ import { BadUserInputError } from '@mitra/runtime';
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
-@ObjectType({ description: 'Relay-style page information.' })
+@ObjectType({
+  description:
+    'Where a page of a connection sits in the list (Relay cursor connections). Pages are read forwards, with `first` and `after`.',
+})
 @Directive('@shareable')
 export class PageInfo {
-  @Field()
+  @Field({ description: 'True when the list goes on after this page: ask again with `after: endCursor`.' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field({ description: 'True when this page was asked for after a cursor, so items come before it. Pages are read forwards only.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge of this page; null when the page is empty.' })
+  startCursor!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last edge of this page, to pass as `after` for the next page; null when the page is empty.',
+  })
   endCursor!: string | null;
 }
 
@@ -26,28 +38,28 @@ export class PageInfo {
  * `totalCount` runs `count`, set by the resolver, only when a client asks for it.
  */
 export function Connection<TNode extends object>(node: ClassType<TNode>, edgeName: string) {
-  @ObjectType(edgeName)
+  @ObjectType(edgeName, { description: `One ${node.name} of a page, with its cursor.` })
   class Edge {
-    @Field(() => String)
+    @Field(() => String, { description: 'Opaque cursor of this edge: pass it as `after` to read on from here.' })
     cursor!: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: `The ${node.name}.` })
     node!: TNode;
   }
 
   // Not in any schema by itself: type-graphql emits only the types a schema reaches.
   @ObjectType()
   abstract class ConnectionOf {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: "This page, in the list's order." })
     edges!: Edge[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether there is more, and the cursors to get it.' })
     pageInfo!: PageInfo;
 
     /** Counted only when a client asks for totalCount. */
     count!: () => Promise<number>;
 
-    @Field(() => Int)
+    @Field(() => Int, { description: 'How many items the whole list has, over all pages (counted only when asked for).' })
     totalCount(): Promise<number> {
       return this.count();
     }
@@ -58,10 +70,17 @@ export function Connection<TNode extends object>(node: ClassType<TNode>, edgeNam
 @ArgsType()
 export class PageArgs {
   // Nullable with a default, as the contract has it (`first: Int = 20`).
-  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: DEFAULT_PAGE_SIZE,
+    description: `How many items to return, 1 to ${MAX_PAGE_SIZE} (${DEFAULT_PAGE_SIZE} when left out).`,
+  })
   first?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Return the items after this cursor (an `endCursor` or edge `cursor` of the same list); from the start when left out.',
+  })
   after?: string | null;
 }
 
@@ -119,14 +138,18 @@ export interface Page<T> {
 
 /**
  * Builds a page from rows fetched with limit first + 1: the extra row only
- * tells whether there is a next page.
+ * tells whether there is a next page. `after` is the cursor the page was asked
+ * for after: pages are read forwards only, so items come before this page
+ * exactly when there was one (Relay lets forward pagination answer that).
  */
-export function toPage<T>(rows: T[], first: number, cursorOf: (row: T) => string): Page<T> {
+export function toPage<T>(rows: T[], first: number, cursorOf: (row: T) => string, after?: string | null): Page<T> {
   const hasNextPage = rows.length > first;
   const nodes = hasNextPage ? rows.slice(0, first) : rows;
   const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
   const pageInfo = new PageInfo();
   pageInfo.hasNextPage = hasNextPage;
+  pageInfo.hasPreviousPage = after != null;
+  pageInfo.startCursor = edges.length ? edges[0].cursor : null;
   pageInfo.endCursor = edges.length ? edges[edges.length - 1].cursor : null;
   return { edges, pageInfo };
 }

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { BadUserInputError, NotFoundError } from '@mitra/runtime';
+import { BadUserInputError, NotFoundError, traceHeaders } from '@mitra/runtime';
 
 type PartnerErrors = Array<{ message: string; extensions?: { code?: string } }>;
 
@@ -16,6 +16,15 @@ export class PartnerApi {
     private readonly requestId: string,
     private readonly timeoutMs = 5000,
   ) {}
+
+  /**
+   * The same caller's question under a request id of the subgraph's own, so
+   * that the subgraph can tell the gateway's fetches for it from those of
+   * the caller's request (the university's district partition, statistics).
+   */
+  withRequestId(requestId: string, timeoutMs = this.timeoutMs): PartnerApi {
+    return new PartnerApi(this.gatewayUrl, this.authorization, requestId, timeoutMs);
+  }
 
   /** Asks `query($id: ID!) { <field>(id: $id) { id } }`; throws NOT_FOUND naming `inputField` when it is null. */
   async requireExisting(rootField: string, typeName: string, id: string, inputField: string): Promise<void> {
@@ -53,6 +62,8 @@ export class PartnerApi {
           'content-type': 'application/json',
           'x-request-id': this.requestId,
           ...(this.authorization ? { authorization: this.authorization } : {}),
+          // A key check through the gateway joins the write's trace.
+          ...traceHeaders(),
         },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.timeoutMs),

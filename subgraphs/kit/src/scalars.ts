@@ -37,7 +37,8 @@ function literal<T>(parse: () => T): T {
 /** Dates travel as 'YYYY-MM-DD' strings end to end: no time zone can shift them. */
 export const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
-  description: 'ISO 8601 calendar date, e.g. "2022-11-14"',
+  description: 'A calendar date without time or zone, written YYYY-MM-DD (RFC 3339 full-date, ISO 8601), e.g. "2022-11-14".',
+  specifiedByURL: 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6',
   serialize(value) {
     if (value instanceof Date) return value.toISOString().slice(0, 10);
     if (typeof value === 'string' && isCalendarDate(value.slice(0, 10))) return value.slice(0, 10);
@@ -63,7 +64,9 @@ function parseDateTime(value: unknown): Date {
 
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   name: 'DateTime',
-  description: 'ISO 8601 instant with offset',
+  description:
+    'An instant written as an RFC 3339 date-time with a zone offset (ISO 8601), e.g. "2022-11-14T09:00:00+08:00"; answers are in UTC ("Z"). Input may leave out the seconds.',
+  specifiedByURL: 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6',
   serialize(value) {
     const d = value instanceof Date ? value : new Date(String(value));
     if (Number.isNaN(d.getTime())) throw new GraphQLError(`Cannot serialize ${String(value)} as DateTime`);

@@ -28,6 +28,8 @@ import {
   requestLogPlugin,
   requestScope,
   ServiceMetrics,
+  startTracing,
+  traceRequests,
   type Logger,
   type RequestScope,
   type RunningService,
@@ -40,6 +42,8 @@ import { databaseAnswers, poolUsage, type Orm } from './db';
 import { ormErrorTranslator, type UniqueConstraints } from './orm-errors';
 import { CursorCodec } from './pagination';
 import { PartnerApi } from './partner-api';
+import { traceRootResolvers, traceSql } from './tracing';
+import { describeRootTypes } from './root-types';
 
 /**
  * How long a subgraph keeps an idle connection open: a little longer than the
@@ -88,7 +92,7 @@ export function printSubgraphSdl<L>(def: SubgraphDefinition<L>): Promise<string>
       emitSchemaFile: false,
       authChecker,
       authMode: 'null',
-    }).then((schema) => FEDERATION_LINK + printSchemaWithDirectives(schema));
+    }).then((schema) => FEDERATION_LINK + printSchemaWithDirectives(describeRootTypes(schema)));
     sdlCache.set(def, sdl);
   }
   return sdl;
@@ -109,7 +113,7 @@ export async function buildFederatedSchema<L>(def: SubgraphDefinition<L>): Promi
     authChecker,
     authMode: 'null',
   });
-  const sdl = FEDERATION_LINK + printSchemaWithDirectives(typeGraphqlSchema);
+  const sdl = FEDERATION_LINK + printSchemaWithDirectives(describeRootTypes(typeGraphqlSchema));
   const resolverMap = createResolversMap(typeGraphqlSchema) as Record<string, Record<string, unknown>>;
   for (const [typeName, resolve] of Object.entries(def.references)) {
     resolverMap[typeName] = { ...(resolverMap[typeName] ?? {}), __resolveReference: resolve };
@@ -151,7 +155,13 @@ export interface SubgraphServer<L> {
 export async function createSubgraphServer<L>(def: SubgraphDefinition<L>, config: SubgraphConfig, orm: Orm): Promise<SubgraphServer<L>> {
   const logger = createLogger(def.name, config.logLevel);
   for (const warning of config.auth.warnings) logger.warn(warning);
+  // OTEL_EXPORTER_OTLP_ENDPOINT: a span per request (joining the gateway's trace), per root field and per SQL statement.
+  const tracing = await startTracing(def.name);
   const schema = await buildFederatedSchema(def);
+  if (tracing) {
+    traceRootResolvers(schema);
+    traceSql(orm);
+  }
   const cursors = new CursorCodec(config.cursorSecret);
   const tokens = createTokenVerifier(config.auth);
   const metrics = new ServiceMetrics(def.name);
@@ -195,6 +205,8 @@ export async function createSubgraphServer<L>(def: SubgraphDefinition<L>, config
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable', service: def.name, database: ok ? 'up' : 'down' });
   });
   app.get('/metrics', metricsRoute(metrics, { token: config.metricsToken, isProduction: config.isProduction }));
+  const traced = traceRequests();
+  if (traced) app.use('/graphql', traced);
   app.use(
     '/graphql',
     (req, res, next) => {
@@ -251,9 +263,11 @@ export async function createSubgraphServer<L>(def: SubgraphDefinition<L>, config
         async () => {
           await apollo.stop();
           await orm.close();
+          await tracing?.shutdown();
         },
         config.shutdownTimeoutMs,
         SUBGRAPH_KEEP_ALIVE_MS,
+        config.tls,
       ),
   };
 }

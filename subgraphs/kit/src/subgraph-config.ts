@@ -5,6 +5,10 @@ import {
   DEFAULT_GATEWAY_URL,
   DEFAULT_PORTS,
   DEVELOPMENT_SECRET,
+  HOST_ENV,
+  listenHost,
+  serverTlsFrom,
+  TLS_ENV,
   LIMITS_ENV,
   OPERATIONS_ENV,
   PORT,
@@ -18,6 +22,7 @@ import {
   type ServiceConfig,
   type SubgraphName,
 } from '@mitra/runtime';
+import { databaseTls } from './database-tls';
 
 const common = {
   ...AUTH_ENV,
@@ -25,7 +30,8 @@ const common = {
   // The gateway's operation limits, enforced here for every caller without the gateway's secret.
   ...LIMITS_ENV,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  HOST: z.string().default('0.0.0.0'),
+  ...HOST_ENV,
+  ...TLS_ENV,
   CURSOR_SECRET: z.string().min(16).optional(),
   MIN_CELL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
@@ -63,6 +69,8 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
   const result = schema.safeParse(env);
   if (!result.success) throw new ConfigError(`Invalid configuration for ${name}: ${formatIssues(result.error)}`);
   const parsed = result.data as Record<string, unknown> & z.infer<z.ZodObject<typeof common>>;
+  // A bad sslmode stops the start here, naming the setting, rather than at the first connection.
+  databaseTls(parsed[names.databaseUrl] as string, names.databaseUrl);
   const secret = parsed.CURSOR_SECRET ?? parsed.JWT_SECRET;
   // Every missing production secret is named at once, not one per attempt.
   const auth = authConfigFrom(parsed, secret ? [] : [`CURSOR_SECRET must be set (signs pagination cursors)`]);
@@ -70,7 +78,8 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
     nodeEnv: parsed.NODE_ENV,
     isProduction: parsed.NODE_ENV === 'production',
     logLevel: parsed.LOG_LEVEL,
-    host: parsed.HOST,
+    host: listenHost(parsed.HOST, parsed.NODE_ENV),
+    tls: serverTlsFrom(parsed),
     port: parsed[names.port] as number,
     auth,
     ...operationsConfigFrom(parsed),

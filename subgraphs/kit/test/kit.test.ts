@@ -67,6 +67,22 @@ describe('page size and pages', () => {
     expect(page.pageInfo).toMatchObject({ hasNextPage: true, endCursor: 'c2' });
     expect(toPage([], 2, String).pageInfo).toMatchObject({ hasNextPage: false, endCursor: null });
   });
+
+  it('gives the whole Relay PageInfo: a previous page exactly when asked after a cursor, and the first cursor', () => {
+    expect(toPage([1, 2, 3], 2, (n) => `c${n}`).pageInfo).toEqual({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      startCursor: 'c1',
+      endCursor: 'c2',
+    });
+    expect(toPage([3], 2, (n) => `c${n}`, 'c2').pageInfo).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: true,
+      startCursor: 'c3',
+      endCursor: 'c3',
+    });
+    expect(toPage([], 2, String, 'c9').pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null });
+  });
 });
 
 describe('scalars', () => {

@@ -1,19 +1,22 @@
 import fc from 'fast-check';
-import type { SuppressionTable } from '@mitra/kit';
 import { EmploymentStatus, QUALIFICATION_ORDER, SchoolKind, type QualificationLevel } from '../src/graphql/enums';
+import { STANDARD_LEVELS } from '../src/entities/qualification-standard';
 import type { TeacherGroupRow } from '../src/statistics/aggregates';
-import { DISPLAYED_COLUMNS, NATIONAL, districtPrefix, geographyTable, provincePrefix } from '../src/statistics/tables';
+import { KINDS, QualificationTableSet, STATUSES, type Area, type Group } from '../src/statistics/table-set';
 
 const MIN = 10;
 
-const row = fc.record({
-  district: fc.integer({ min: 0, max: 5 }),
-  kind: fc.constantFrom(...Object.values(SchoolKind)),
-  employmentStatus: fc.constantFrom(...Object.values(EmploymentStatus)),
-  highest: fc.option(fc.constantFrom(...QUALIFICATION_ORDER), { nil: null }),
-  meets: fc.boolean(),
-  count: fc.integer({ min: 1, max: 40 }),
-});
+const row = fc
+  .record({
+    district: fc.integer({ min: 0, max: 5 }),
+    kind: fc.constantFrom(...Object.values(SchoolKind)),
+    employmentStatus: fc.constantFrom(...Object.values(EmploymentStatus)),
+    highest: fc.option(fc.constantFrom(...QUALIFICATION_ORDER), { nil: null }),
+    meets: fc.boolean(),
+    count: fc.integer({ min: 1, max: 40 }),
+  })
+  // Meeting the standard takes a D4 or higher.
+  .map((r) => ({ ...r, meets: r.meets && r.highest !== null && STANDARD_LEVELS.includes(r.highest) }));
 
 const DISTRICTS = ['64.71', '64.72', '64.02', '36.04', '36.01', '11.01'].map((code) => ({
   code,
@@ -21,57 +24,57 @@ const DISTRICTS = ['64.71', '64.72', '64.02', '36.04', '36.01', '11.01'].map((co
   provinceCode: code.slice(0, 2),
 }));
 
-function toRows(
-  raw: Array<{
-    district: number;
-    kind: SchoolKind;
-    employmentStatus: EmploymentStatus;
-    highest: QualificationLevel | null;
-    meets: boolean;
-    count: number;
-  }>,
-): TeacherGroupRow[] {
-  return raw.map((r) => ({ ...r, districtCode: DISTRICTS[r.district].code, provinceCode: DISTRICTS[r.district].provinceCode }));
+type Raw = {
+  district: number;
+  kind: SchoolKind;
+  employmentStatus: EmploymentStatus;
+  highest: QualificationLevel | null;
+  meets: boolean;
+  count: number;
+};
+const toRows = (raw: Raw[]): TeacherGroupRow[] =>
+  raw.map((r) => ({ ...r, districtCode: DISTRICTS[r.district].code, provinceCode: DISTRICTS[r.district].provinceCode }));
+
+const AREAS: Area[] = ['nation', ...new Set(DISTRICTS.map((d) => d.provinceCode))].map((p) =>
+  p === 'nation' ? 'nation' : { province: p },
+);
+AREAS.push(...DISTRICTS.map((d) => ({ district: d.code })));
+const GROUPS: Group[] = ['all', ...KINDS.map((kind) => ({ kind })), ...STATUSES.map((status) => ({ status }))];
+
+function inside(r: TeacherGroupRow, area: Area, group: Group): boolean {
+  const inArea = area === 'nation' || ('district' in area ? r.districtCode === area.district : r.provinceCode === area.province);
+  const inGroup = group === 'all' || ('kind' in group ? r.kind === group.kind : r.employmentStatus === group.status);
+  return inArea && inGroup;
 }
 
-/** Every displayed count of the geography table, by cell id. */
-function displayedCells(table: SuppressionTable): string[] {
-  const prefixes = [
-    NATIONAL,
-    ...new Set(DISTRICTS.map((d) => provincePrefix(d.provinceCode))),
-    ...DISTRICTS.map((d) => districtPrefix(d.code)),
-  ];
-  return prefixes.flatMap((p) => DISPLAYED_COLUMNS.map((c) => `${p}${c}`)).filter((id) => table.has(id));
-}
-
-describe('suppression of qualification statistics (property)', () => {
-  it('shows no count between 1 and the minimum cell size', () => {
+describe('the protected qualification table set (property)', () => {
+  it('shows no count between 1 and the minimum cell size, and every shown count is the true one', () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 60 }), (raw) => {
-        const table = geographyTable(toRows(raw), DISTRICTS, MIN);
-        for (const id of displayedCells(table)) {
-          const value = table.get(id);
-          if (value !== null) expect(value === 0 || value >= MIN).toBe(true);
-        }
+        const rows = toRows(raw);
+        const set = new QualificationTableSet(rows, DISTRICTS, MIN);
+        for (const area of AREAS)
+          for (const group of GROUPS) {
+            const b = set.breakdown(area, group);
+            const mine = rows.filter((r) => inside(r, area, group));
+            const truth = {
+              T: mine.reduce((s, r) => s + r.count, 0),
+              M: mine.filter((r) => r.meets).reduce((s, r) => s + r.count, 0),
+              levels: QUALIFICATION_ORDER.map((l) => mine.filter((r) => r.highest === l).reduce((s, r) => s + r.count, 0)),
+            };
+            const pairs: Array<[number | null, number]> = [
+              [b.teacherCount, truth.T],
+              [b.meetingStandard, truth.M],
+              ...b.byLevel.map((l, i): [number | null, number] => [l.count, truth.levels[i]]),
+            ];
+            for (const [shown, value] of pairs) {
+              if (value > 0 && value < MIN) expect(shown).toBeNull();
+              if (shown !== null) expect(shown).toBe(value);
+            }
+            expect(b.suppressed).toBe(pairs.some(([shown]) => shown === null));
+          }
       }),
-      { numRuns: 300 },
-    );
-  });
-
-  it('leaves no hidden count recoverable by subtracting visible cells from a visible total', () => {
-    fc.assert(
-      fc.property(fc.array(row, { maxLength: 60 }), (raw) => {
-        const table = geographyTable(toRows(raw), DISTRICTS, MIN);
-        const cells = table.snapshot();
-        for (const { total, parts } of table.constraintList()) {
-          const unknown = [total, ...parts].filter((id) => cells.get(id)!.hidden);
-          // One unknown in an additive relation would be solvable; zero or two or more are not.
-          expect(unknown.length === 1).toBe(false);
-        }
-        // And every small count (1..MIN-1), displayed or derivable, is among the hidden.
-        for (const [, cell] of cells) if (cell.value > 0 && cell.value < MIN) expect(cell.hidden).toBe(true);
-      }),
-      { numRuns: 300 },
+      { numRuns: 40 },
     );
   });
 
@@ -84,8 +87,8 @@ describe('suppression of qualification statistics (property)', () => {
       meets: true,
       count: 25,
     }));
-    const table = geographyTable(toRows(raw), DISTRICTS, MIN);
-    expect(table.get(`${NATIONAL}T`)).toBe(150);
-    expect(displayedCells(table).every((id) => table.get(id) !== null)).toBe(true);
+    const set = new QualificationTableSet(toRows(raw), DISTRICTS, MIN);
+    expect(set.breakdown('nation', 'all').teacherCount).toBe(150);
+    expect(AREAS.every((area) => GROUPS.every((group) => !set.breakdown(area, group).suppressed))).toBe(true);
   });
 });

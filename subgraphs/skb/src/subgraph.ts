@@ -12,6 +12,7 @@ import { ReachResolver } from './graphql/reach.resolver';
 import { references } from './graphql/references';
 import { RegistrationResolver } from './graphql/registration.resolver';
 import { RegistrationWritesResolver } from './graphql/registration-writes.resolver';
+import { DistrictNameResolver, ProgramNamesResolver } from './graphql/catalogue-names.resolver';
 import { DistrictTrainingResolver, ProgramAttendanceResolver, TrainingCoverageResolver } from './graphql/statistics.resolver';
 import { TeacherResolver } from './graphql/teacher.resolver';
 import { TrainingEventResolver } from './graphql/training-event.resolver';
@@ -43,6 +44,8 @@ export const definition: SubgraphDefinition<SkbLoaders> = {
     ReachResolver,
     LecturerResolver,
     TrainingProgramResolver,
+    ProgramNamesResolver,
+    DistrictNameResolver,
     DistrictTrainingResolver,
     TrainingCoverageResolver,
     ProgramAttendanceResolver,

@@ -61,50 +61,44 @@ describe('skb loaders', () => {
     expect(statements).toBe(2);
   });
 
-  it('compute attendance rates of many events in one statement', async () => {
+  it('read the protected training set once per data version, and again after a write', async () => {
+    const { technical } = DEMO_IDS.programs;
     const events = world.events.map((e) => e.id);
-    const { result, statements } = await db.counting(() => loaders().attendanceRateByEvent.loadMany([...events, UNKNOWN]));
-    const rate = (eventId: string) => {
-      const counted = world.registrations.filter((r) => r.eventId === eventId && r.status !== 'CANCELLED');
-      return counted.length ? counted.filter((r) => r.status === 'ATTENDED').length / counted.length : null;
-    };
-    expect(result).toEqual([...events.map(rate), null]);
-    expect(statements).toBe(1);
-  });
-
-  it('count trained teachers of several teacher sets in one statement, and attendance per program in another', async () => {
-    const sets = [world.teachers.slice(0, 60).map((t) => t.id), world.teachers.slice(100).map((t) => t.id.toUpperCase()), []];
-    const { technical, advanced } = DEMO_IDS.programs;
-    const { result, statements } = await db.counting(() => {
+    const read = () => {
       const { statistics } = loaders();
       return Promise.all([
-        statistics.trainedCounts.loadMany([
-          ...sets.map((teacherKeys) => ({ teacherKeys, year: null })),
-          { teacherKeys: sets[0], year: 2023 },
-        ]),
-        statistics.attendanceByProgram.loadMany([advanced, UNKNOWN, technical.toUpperCase()]),
+        Promise.all(events.map((e) => statistics.eventAttendanceRate(e))),
+        statistics.programAttendance(technical.toUpperCase()),
+        statistics.teachersTrained(
+          world.teachers.map((t) => t.id),
+          null,
+        ),
       ]);
-    });
-    const trained = (set: string[]) => {
-      const keys = new Set(set.map((k) => k.toLowerCase()));
-      return new Set(
-        world.registrations.filter((r) => r.status === 'ATTENDED' && r.teacherId && keys.has(r.teacherId)).map((r) => r.teacherId),
-      ).size;
     };
-    const programEvents = (programId: string) => new Set(world.events.filter((e) => e.programId === programId).map((e) => e.id));
-    const attendance = (programId: string) => {
-      const counted = world.registrations.filter((r) => programEvents(programId).has(r.eventId) && r.status !== 'CANCELLED');
-      return { counted: counted.length, attended: counted.filter((r) => r.status === 'ATTENDED').length };
-    };
-    const startedIn = (year: number) => new Set(world.events.filter((e) => e.startsOn.startsWith(`${year}-`)).map((e) => e.id));
-    const trainedIn = (set: string[], year: number) =>
-      new Set(
-        world.registrations
-          .filter((r) => r.status === 'ATTENDED' && r.teacherId && set.includes(r.teacherId) && startedIn(year).has(r.eventId))
-          .map((r) => r.teacherId),
-      ).size;
-    expect(result[0]).toEqual([...sets.map(trained), trainedIn(sets[0], 2023)]);
-    expect(result[1]).toEqual([attendance(advanced), { counted: 0, attended: 0 }, attendance(technical)]);
-    expect(statements).toBe(2);
+    const first = await db.counting(read);
+    const again = await db.counting(read);
+    // The version check alone: the same snapshot, the same set.
+    expect(again.statements).toBe(1);
+    expect(again.result).toEqual(first.result);
+    const trained = new Set(world.registrations.filter((r) => r.status === 'ATTENDED' && r.teacherId).map((r) => r.teacherId)).size;
+    expect(first.result[2]).toEqual({ trained, suppressed: false });
+    // A committed write is a new version: the set is read again and shows it.
+    const [event] = world.events.filter((e) => e.programId === technical);
+    const registered = await db.sql<{ n: number }>(
+      `select count(*)::int as n from registration where event_id = ? and status <> 'CANCELLED'`,
+      [event.id],
+    );
+    await db.sql(
+      `insert into registration (id, event_id, teacher_id, participant_name, status) values (gen_random_uuid(), ?, null, 'Uji Versi', 'REGISTERED')`,
+      [event.id],
+    );
+    try {
+      const after = await db.counting(read);
+      expect(after.statements).toBeGreaterThan(1);
+      expect(after.result[1].registrations).toBe((first.result[1].registrations ?? 0) + 1);
+      expect(registered[0].n).toBeGreaterThan(0);
+    } finally {
+      await db.sql(`delete from registration where participant_name = 'Uji Versi'`);
+    }
   });
 });

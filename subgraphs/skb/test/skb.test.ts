@@ -192,6 +192,8 @@ const STUBS: Record<string, string> = { Teacher: 'id', Lecturer: 'id', TrainingP
 const OWNED = ['Venue', 'TrainingEvent', 'EventSession', 'Registration'];
 /** Fields beyond the contract: internal keys that travel between subgraphs only, and training outcomes. */
 const INTERNAL = new Set(['District.teacherKeys', 'TrainingProgram.attendance']);
+/** Others' public names it answers only under its own fields (@provides), from the catalogue it mirrors through the gateway. */
+const PROVIDED = new Set(['TrainingProgram.code', 'TrainingProgram.title', 'TrainingProgram.tier', 'District.name']);
 
 function inputValue(v: InputValueDefinitionNode): string {
   return `${v.name.value}: ${print(v.type)}${v.defaultValue ? ` = ${print(v.defaultValue)}` : ''}`;
@@ -299,7 +301,7 @@ describe('skb subgraph schema', () => {
     const served = signatures(parse(sdl));
     const expected = signatures(parse(CONTRACT_SLICE));
     for (const type of Object.keys(STUBS)) {
-      const fields = fieldsOf(served, type).filter((f: string) => !INTERNAL.has(`${type}.${f}`));
+      const fields = fieldsOf(served, type).filter((f: string) => !INTERNAL.has(`${type}.${f}`) && !PROVIDED.has(`${type}.${f}`));
       expect({ type, fields }).toEqual({ type, fields: fieldsOf(expected, type) });
     }
   });
@@ -309,6 +311,16 @@ describe('skb subgraph schema', () => {
     for (const [type, key] of Object.entries(STUBS)) expect(sdl).toContain(`type ${type} @key(fields: "${key}")`);
     expect(sdl).toContain('type PersonReach @key(fields: "org")');
     expect(sdl).toMatch(/registeredTeacherIds: \[ID!\]! @requires\(fields: "programIds"\)/);
+    expect(sdl).toMatch(/program: TrainingProgram @provides\(fields: "code title tier"\)/);
+    expect(sdl).toMatch(/district: District @provides\(fields: "name"\)/);
+    for (const coordinate of PROVIDED) {
+      const [type, field] = coordinate.split('.');
+      expect(
+        new RegExp(`type ${type} @key[^{]*\\{[^}]*\\b${field}: [^\\n]* @external`).test(sdl)
+          ? coordinate
+          : `${coordinate} is not @external`,
+      ).toBe(coordinate);
+    }
     // An owner is an Organization by its key alone, which the schools partner resolves.
     expect(sdl).toContain('type Organization @key(fields: "id", resolvable: false) {\n  id: ID!\n}');
     expect(sdl.match(/resolvable: false/g)).toHaveLength(1);
@@ -327,7 +339,7 @@ describe('skb subgraph schema', () => {
     expect(sdl).toContain('Scheduled offerings of this program (skb).');
     expect(sdl).toContain('Training coverage of those same teachers (skb: attendance, university: completed tiers).');
     expect(sdl).toContain('Null for a participant who is not a registered teacher (e.g. a community member).');
-    expect(sdl).toContain('Share of registrations with status ATTENDED, 0..1.');
+    expect(sdl).toContain('Attended ÷ (attended + no-show) registrations, 0..1 to 4 decimals');
   });
 
   it('is the contract file’s own text for every element it names', () => {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DEMO_IDS, buildDemoWorld } from '@mitra/fixtures';
-import { isSmallCell } from '@mitra/kit';
+import { encodeTeacherKeys, isSmallCell } from '@mitra/kit';
 import { createTestDatabase, runOperation, type TestDatabase } from '@mitra/kit/test-support';
 import { seedDemo } from '../src/seeds/demo';
 import { definition, entities, migrations } from '../src/subgraph';
@@ -40,7 +40,7 @@ describe('skb statistics on the demo data', () => {
         [teacherKeys.join(',')],
       );
       const [coverage] = await entitiesOf(
-        [{ __typename: 'TrainingCoverage', teacherKeys, universitySuppressed: false }],
+        [{ __typename: 'TrainingCoverage', teacherKeys: encodeTeacherKeys(teacherKeys), universitySuppressed: false }],
         '... on TrainingCoverage { teachersTrained suppressed }',
       );
       const hidden = isSmallCell(trained, 10) || isSmallCell(teacherKeys.length - trained, 10);
@@ -50,35 +50,41 @@ describe('skb statistics on the demo data', () => {
 
   it('passes on what the university withheld', async () => {
     const [coverage] = await entitiesOf(
-      [{ __typename: 'TrainingCoverage', teacherKeys: teachersOf('64.71'), universitySuppressed: true }],
+      [{ __typename: 'TrainingCoverage', teacherKeys: encodeTeacherKeys(teachersOf('64.71')), universitySuppressed: true }],
       '... on TrainingCoverage { suppressed }',
     );
     expect(coverage).toEqual({ suppressed: true });
   });
 
-  it.each([10, 1])("with MIN_CELL_SIZE %i, withhold a program's attendance when a group in it is small", async (min) => {
+  it.each([10, 1])("with MIN_CELL_SIZE %i, give a program's attendance over its events' attended and no-show counts", async (min) => {
     const programs = Object.values(DEMO_IDS.programs);
-    const truth = await db.sql<{ program_id: string; counted: number; attended: number }>(
-      `select e.program_id, count(*) filter (where r.status <> 'CANCELLED')::int as counted, count(*) filter (where r.status = 'ATTENDED')::int as attended
-         from registration r join training_event e on e.id = r.event_id group by e.program_id`,
+    const truth = await db.sql<{ id: string; program_id: string; attended: number; no_show: number; pending: number }>(
+      `select e.id, e.program_id, count(r.id) filter (where r.status = 'ATTENDED')::int as attended,
+              count(r.id) filter (where r.status = 'NO_SHOW')::int as no_show, count(r.id) filter (where r.status = 'REGISTERED')::int as pending
+         from training_event e left join registration r on r.event_id = e.id group by e.id`,
     );
     const answers = await entitiesOf(
       programs.map((id) => ({ __typename: 'TrainingProgram', id })),
       '... on TrainingProgram { attendance { registrations attendanceRate suppressed } }',
       min,
     );
+    // A rate is attended ÷ (attended + no-show), shown when both are publishable and, for a program, each of its events' is.
+    const rateOf = (a: number, n: number) =>
+      a + n > 0 && !isSmallCell(a, min) && !isSmallCell(n, min) ? Math.round((a / (a + n)) * 10_000) / 10_000 : null;
     const expected = programs.map((id) => {
-      const { counted, attended } = truth.find((t) => t.program_id === id) ?? { counted: 0, attended: 0 };
-      const hidden = isSmallCell(counted, min) || isSmallCell(attended, min) || isSmallCell(counted - attended, min);
+      const events = truth.filter((e) => e.program_id === id);
+      const [a, n, p] = (['attended', 'no_show', 'pending'] as const).map((k) => events.reduce((acc, e) => acc + e[k], 0));
+      const everyEvent = events.every((e) => e.attended + e.no_show === 0 || rateOf(e.attended, e.no_show) !== null);
+      const rate = everyEvent ? rateOf(a, n) : null;
       return {
         attendance: {
-          registrations: isSmallCell(counted, min) ? null : counted,
-          attendanceRate: hidden || counted === 0 ? null : Math.round((attended / counted) * 10_000) / 10_000,
-          suppressed: hidden,
+          registrations: isSmallCell(a + n + p, min) ? null : a + n + p,
+          attendanceRate: rate,
+          suppressed: isSmallCell(a + n + p, min) || (a + n > 0 && rate === null),
         },
       };
     });
     expect(answers).toEqual(expected);
-    expect(answers.some((a) => a.attendance.suppressed)).toBe(min === 10);
+    expect(answers.some((x) => x.attendance.suppressed)).toBe(min === 10);
   });
 });

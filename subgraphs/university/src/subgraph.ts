@@ -18,6 +18,8 @@ import { PartnershipWritesResolver } from './graphql/partnership-writes.resolver
 import { ReachResolver } from './graphql/reach.resolver';
 import { references } from './graphql/references';
 import { SchoolResolver } from './graphql/school.resolver';
+import { DistrictTrainingResolver } from './graphql/district-training.resolver';
+import { EventTitleResolver } from './graphql/event-title.resolver';
 import {
   DistrictOutcomesResolver,
   EventOutcomesResolver,
@@ -61,6 +63,8 @@ export const definition: SubgraphDefinition<UniversityLoaders> = {
     ReachResolver,
     TrainingCoverageResolver,
     DistrictOutcomesResolver,
+    DistrictTrainingResolver,
+    EventTitleResolver,
     ProgramOutcomesResolver,
     EventOutcomesResolver,
     ConsultationResolver,

@@ -80,16 +80,21 @@ describe('university loaders', () => {
     expect(statements).toBe(1);
   });
 
-  it('compute the coverage of several teacher sets in two statements, whatever their sizes', async () => {
-    const sets = [world.teachers.slice(0, 100).map((t) => t.id), world.teachers.slice(100, 110).map((t) => t.id), []];
-    const keys = sets.map((teacherKeys) => ({ teacherKeys, year: null }));
-    const { result, statements } = await db.counting(() => loaders().statistics.coverage.loadMany(keys));
-    const assessed = (set: string[]) => world.assessments.filter((a) => set.includes(a.teacherId)).length;
-    expect(
-      result.map((f) =>
-        f instanceof Error ? f : { total: f.total, assessed: TIER_ORDER.reduce((n, t) => n + f.outcomesByTier[t].assessed, 0) },
-      ),
-    ).toEqual(sets.map((set) => ({ total: set.length, assessed: assessed(set) })));
-    expect(statements).toBe(2);
+  it('read the protected training set once per data version: a repeat checks the version alone', async () => {
+    const { basic, advanced } = DEMO_IDS.programs;
+    const read = () => {
+      const { statistics } = loaders();
+      return Promise.all([
+        statistics.programOutcomes(basic),
+        statistics.programOutcomes(advanced.toUpperCase()),
+        statistics.eventOutcomes(UNKNOWN),
+      ]);
+    };
+    const first = await db.counting(read);
+    const again = await db.counting(read);
+    expect(again.statements).toBe(1);
+    expect(again.result).toEqual(first.result);
+    expect(first.result[0].assessed).toBe(world.assessments.filter((a) => a.programId === basic).length);
+    expect(first.result[2]).toMatchObject({ assessed: 0, suppressed: false });
   });
 });

@@ -22,15 +22,18 @@ import { BenchStack } from './stack';
 import { benchTargets } from './targets';
 import { probeReach, viewerHeaders } from './viewers';
 import { runWriteLoad } from './writes/write-load';
+import { wanConsoleTable, wanTargets, writeWanSection } from './wan';
 
 /** Prints the table and the targets, writes the JSON and (unless --no-docs) the dated section of docs/benchmarks.md. */
-function publish(report: BenchReport, root: string, docs: boolean): void {
-  console.log(`\n${consoleTable(report)}\n`);
+function publish(report: BenchReport, root: string, docs: boolean, rttMs?: number): void {
+  console.log(`\n${rttMs === undefined ? consoleTable(report) : wanConsoleTable(report.operations, rttMs)}\n`);
   for (const t of report.targets) console.log(`${t.target}: ${t.reached}${t.met === null ? '' : t.met ? ' (met)' : ' (not met)'}`);
   const json = writeJson(path.join(root, 'bench-results'), report);
   console.log(`\nJSON: ${path.relative(root, json)}`);
   if (docs) {
-    updateBenchmarksDoc(path.join(root, 'docs', 'benchmarks.md'), report);
+    const file = path.join(root, 'docs', 'benchmarks.md');
+    if (rttMs === undefined) updateBenchmarksDoc(file, report);
+    else writeWanSection(file, report, rttMs);
     console.log('Table: docs/benchmarks.md');
   }
 }
@@ -56,7 +59,8 @@ function benchReport(
     connections: options.connections,
     settings: { NODE_ENV: 'production', MAX_QUERY_COST: Number(env.MAX_QUERY_COST), LOG_LEVEL: 'warn' },
     operations: results,
-    targets: benchTargets(results),
+    targets: options.rttMs === undefined ? benchTargets(results) : wanTargets(results, options.rttMs),
+    ...(options.rttMs === undefined ? {} : { rttMs: options.rttMs }),
   };
 }
 
@@ -86,7 +90,7 @@ async function runReadBench(options: BenchOptions): Promise<void> {
       log,
       signal: stack.interrupted.signal,
     });
-    const { subgraphUrls, gateways } = await stack.start({ root, env, dataDir, targets: options.targets, log });
+    const { subgraphUrls, gateways } = await stack.start({ root, env, dataDir, targets: options.targets, rttMs: options.rttMs, log });
     const floorUrl = await prepareFloor(urls, data, log);
     const headersFor = viewerHeaders(env, identity, options.viewerOrg);
     const operations = selectOperations(data.subjects, options.operations, options.viewerOrg);
@@ -132,7 +136,7 @@ async function runReadBench(options: BenchOptions): Promise<void> {
       hubFailure: () => stack.failure,
       interrupted: stack.interrupted.signal,
     });
-    if (completed) publish(benchReport(options, env, started, data, loadAtStart, results), root, options.docs);
+    if (completed) publish(benchReport(options, env, started, data, loadAtStart, results), root, options.docs, options.rttMs);
   } finally {
     await stack.stop();
     // stop() is idempotent: a no-op when the hub already stopped the server.

@@ -1,5 +1,7 @@
 import { getIntrospectionQuery } from 'graphql';
 import type { SyntheticWorld } from '@mitra/fixtures';
+// The teacher documents whose query plans schema/test/query-plans.test.ts budgets: the bench measures the same.
+import { TEACHER_PAGE_QUERY, TEACHER_QUERY } from '@mitra/schema';
 
 /**
  * What `npm run bench` measures. Each operation is one GraphQL request
@@ -51,14 +53,6 @@ export function pickSubjects(world: SyntheticWorld): BenchSubjects {
   }
   return { districtCode: district.code, districtTeachers: district.teachers, teacherId: world.teacherId(best.i) };
 }
-
-const TEACHER_FIELDS = `
-  id fullName nuptk employmentStatus highestQualification meetsQualificationStandard
-  school { npsn name kind district { code name } partnership { studyProgram signedOn validUntil active } }
-  qualifications { level field institution graduationYear verified }
-  trainingHistory { status participantName event { id title startsOn endsOn status venue { name district { name } } program { code title tier } } }
-  assessments { preTestScore postTestScore gain microteachingScore passed assessedOn program { code tier } event { title } }
-  highestCompletedTier`;
 
 const SCHOOLS_TEACHER_FIELDS = `
   id fullName nuptk employmentStatus highestQualification meetsQualificationStandard
@@ -232,7 +226,7 @@ export function benchOperations(subjects: BenchSubjects, partnerOrg: string): Be
       name: 'teacher',
       title: 'One teacher with everything across partners',
       viewer: 'partner',
-      query: `query Teacher($id: ID!) { teacher(id: $id) { ${TEACHER_FIELDS} } }`,
+      query: TEACHER_QUERY,
       variables: { id: teacherId },
       floor: {
         sql: `with page as (select * from schools.teacher where id = $1) select ${teacherJson(true).select} as data from page p ${teacherJson(true).joins}`,
@@ -243,9 +237,7 @@ export function benchOperations(subjects: BenchSubjects, partnerOrg: string): Be
       name: 'teachers-100',
       title: `Page of 100 teachers of one district with everything across partners`,
       viewer: 'partner',
-      query: `query TeacherPage($district: ID!) {
-        teachers(first: 100, filter: { districtCode: $district }) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${TEACHER_FIELDS} } } }
-      }`,
+      query: TEACHER_PAGE_QUERY,
       variables: { district: districtCode },
       floor: { sql: teacherPageFloor(true), params: [districtCode, partnerOrg] },
     },

@@ -26,6 +26,9 @@ export const USAGE = `usage: npm run bench -- [--teachers N] [--seed S] [--distr
   --targets LIST    what to measure (default all): gateway (the hub's, one worker per core), gateway-1
                     (a second gateway with GATEWAY_WORKERS=1), router (Grafbase's Rust router),
                     direct (the subgraphs without a gateway), floor (one SQL statement)
+  --rtt MS          partners far away: a latency-injecting proxy on 127.0.0.1 (@mitra/devtools WanProxy) adds MS of
+                    round trip between a gateway and each subgraph; measures that gateway only, and relates each
+                    operation's p50 to its query plan's sequential fetches (p50 <= fetches × MS + 30 ms)
   --memory          instead: 60 s of steady load (after a 120 s warm-up) on the heaviest operations through
                     the gateway, sampling the whole stack's memory (PSS) every second
   --writes          instead: the load test of mixed reads and writes (--clients N, --duration S; see tools/bench/src/writes/write-load.ts)`;
@@ -44,6 +47,8 @@ export interface BenchOptions {
   memory: boolean;
   /** The organisation whose staff reads the person-level operations. */
   viewerOrg: string;
+  /** --rtt: the round trip added between the gateway and each subgraph, in ms. */
+  rttMs?: number;
 }
 
 const positive = (text: string, flag: string): number => {
@@ -118,6 +123,11 @@ export function parseOptions(argv: string[]): BenchOptions {
         case '--memory':
           options.memory = true;
           break;
+        case '--rtt':
+          options.rttMs = Number(value());
+          if (!(options.rttMs >= 0) || !Number.isFinite(options.rttMs))
+            throw new SyntheticOptionsError('--rtt must be 0 or more milliseconds');
+          break;
         case '--viewer-org':
           options.viewerOrg = parseViewerOrg(value());
           break;
@@ -126,6 +136,12 @@ export function parseOptions(argv: string[]): BenchOptions {
       }
     },
   );
+  // Far partners: only a gateway in front of the proxies is measured (the others would bypass them).
+  if (options.rttMs !== undefined) {
+    if (rest.includes('--targets') && options.targets.some((t) => t !== 'gateway'))
+      throw new SyntheticOptionsError('--rtt measures the gateway only (the other targets do not cross the proxies)');
+    options.targets = ['gateway'];
+  }
   // The floor builds the bench district's page, which only the bench provider sees as such.
   if (options.viewerOrg !== BENCH_PROVIDER_ORG) options.docs = false;
   return options;

@@ -67,6 +67,8 @@ export interface BenchReport {
   settings: Record<string, string | number>;
   operations: OperationResult[];
   targets: Array<{ target: string; reached: string; met: boolean | null }>;
+  /** --rtt: the round trip added between the gateway and each subgraph, in ms. */
+  rttMs?: number;
 }
 
 export function loadAverage(): number {

@@ -8,7 +8,7 @@ import {
   type RunningRouter,
   type ServiceName,
 } from '@mitra/cli';
-import { findFreePort } from '@mitra/devtools';
+import { WanProxy, findFreePort } from '@mitra/devtools';
 import { SERVICE_NAMES, SUBGRAPH_NAMES, subgraphUrlEnv, type SubgraphName } from '@mitra/runtime';
 import { ipv4 } from './environment';
 import type { TargetName } from './report';
@@ -28,19 +28,25 @@ export async function freePorts(): Promise<Record<ServiceName, number>> {
   return ports;
 }
 
-/** A second gateway with one worker, in front of the hub's subgraphs, measured in turns with the hub's own. */
-async function startSingleWorkerGateway(
+/**
+ * A second gateway in front of `subgraphUrls`: with one worker, measured in
+ * turns with the hub's own; or (--rtt) with the hub's workers, in front of
+ * the proxies that put the partners far away.
+ */
+async function startSecondGateway(
   root: string,
   env: NodeJS.ProcessEnv,
   subgraphUrls: Record<SubgraphName, string>,
   log: (line: string) => void,
+  label = 'gateway (1 worker)',
 ): Promise<SingleWorkerGateway> {
   const port = await findFreePort();
+  const workers = label === 'gateway (1 worker)' ? { GATEWAY_WORKERS: '1' } : {};
   const child = new ServiceProcess({
-    label: 'gateway (1 worker)',
+    label,
     script: builtScript(root, 'gateway/dist/index.js'),
     cwd: root,
-    env: { ...env, GATEWAY_WORKERS: '1', GATEWAY_PORT: String(port), ...subgraphUrlEnv(subgraphUrls) },
+    env: { ...env, ...workers, GATEWAY_PORT: String(port), ...subgraphUrlEnv(subgraphUrls) },
     output: log,
   });
   try {
@@ -49,9 +55,9 @@ async function startSingleWorkerGateway(
     await child.stop();
     throw error;
   }
-  if (!child.running) throw new Error(`The single-worker gateway exited while starting:\n${child.tail()}`);
+  if (!child.running) throw new Error(`The ${label} exited while starting:\n${child.tail()}`);
   const url = `http://127.0.0.1:${port}/graphql`;
-  log(`Hub: a second gateway with one worker at ${url}`);
+  log(`Hub: a second gateway, ${label}, at ${url}`);
   return { url, process: child };
 }
 
@@ -68,13 +74,17 @@ export class BenchStack {
   failure: Error | undefined;
   private single: SingleWorkerGateway | undefined;
   private router: RunningRouter | undefined;
+  /** --rtt: the proxies in front of the subgraphs, and the gateway that reaches them only through these. */
+  private far: { proxies: WanProxy[]; gateway: SingleWorkerGateway } | undefined;
 
   /** On SIGINT or SIGTERM: stop what runs and exit with 130. */
   stopOnSignals(): void {
     const onSignal = (): void => {
       this.interrupted.abort();
       console.error('\nInterrupted: stopping the hub');
-      void Promise.all([this.single?.process.stop(), this.router?.stop(), this.hub?.stop()]).finally(() => process.exit(130));
+      void Promise.all([this.single?.process.stop(), this.far?.gateway.process.stop(), this.router?.stop(), this.hub?.stop()]).finally(() =>
+        process.exit(130),
+      );
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
@@ -85,9 +95,11 @@ export class BenchStack {
     env: NodeJS.ProcessEnv;
     dataDir: string;
     targets: readonly TargetName[];
+    /** --rtt: the gateway measured reaches the subgraphs through proxies that add this round trip. */
+    rttMs?: number;
     log: (line: string) => void;
   }): Promise<{ subgraphUrls: Record<SubgraphName, string>; gateways: GatewayUrls }> {
-    const { root, env, dataDir, targets, log } = options;
+    const { root, env, dataDir, targets, rttMs, log } = options;
     const ports = await freePorts();
     log('Hub: starting the gateway and the three subgraphs (NODE_ENV=production)');
     const hub = await startHub({ dataDir, ports, env, seed: 'none', quiet: true, log, signal: this.interrupted.signal });
@@ -98,7 +110,8 @@ export class BenchStack {
       this.interrupted.abort();
     });
     const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, ipv4(hub.subgraphUrls[n])])) as Record<SubgraphName, string>;
-    if (targets.includes('gateway-1')) this.single = await startSingleWorkerGateway(root, env, subgraphUrls, log);
+    if (rttMs !== undefined) return { subgraphUrls, gateways: { gateway: await this.startFar(root, env, subgraphUrls, rttMs, log) } };
+    if (targets.includes('gateway-1')) this.single = await startSecondGateway(root, env, subgraphUrls, log);
     if (targets.includes('router')) {
       this.router = await startRouter({ subgraphUrls, gatewaySecret: env.GATEWAY_SECRET! });
       log(`Hub: Grafbase's router (router/grafbase.toml) at ${this.router.url}`);
@@ -106,7 +119,29 @@ export class BenchStack {
     return { subgraphUrls, gateways: { gateway: ipv4(hub.gatewayUrl), 'gateway-1': this.single?.url, router: this.router?.url } };
   }
 
+  /** Each subgraph behind a WanProxy of `rttMs`, and a gateway (the hub's number of workers) that reaches them only through it. */
+  private async startFar(
+    root: string,
+    env: NodeJS.ProcessEnv,
+    subgraphUrls: Record<SubgraphName, string>,
+    rttMs: number,
+    log: (line: string) => void,
+  ): Promise<string> {
+    const proxies: WanProxy[] = [];
+    const farUrls = {} as Record<SubgraphName, string>;
+    for (const name of SUBGRAPH_NAMES) {
+      const proxy = await WanProxy.start({ targetPort: Number(new URL(subgraphUrls[name]).port), rttMs });
+      proxies.push(proxy);
+      farUrls[name] = proxy.url(new URL(subgraphUrls[name]).pathname);
+    }
+    const gateway = await startSecondGateway(root, env, farUrls, log, `gateway ${rttMs} ms from each partner`);
+    this.far = { proxies, gateway };
+    return gateway.url;
+  }
+
   async stop(): Promise<void> {
+    await this.far?.gateway.process.stop();
+    await Promise.all(this.far?.proxies.map((p) => p.close()) ?? []);
     await this.single?.process.stop();
     await this.router?.stop();
     if (this.hub) await this.hub.stop();

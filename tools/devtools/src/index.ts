@@ -1,3 +1,4 @@
 export * from './ports';
 export * from './postgres';
 export { isAlive, signalProcess, waitUntilDead } from './processes';
+export * from './wan-proxy';

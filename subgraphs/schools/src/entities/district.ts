@@ -5,11 +5,16 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @Directive('@key(fields: "code")')
 @Entity({ tableName: 'district' })
 export class District {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description:
+      'Kemendagri code, e.g. "64.71" (Kota Balikpapan). Client caches key District by `code` (docs/dashboard-and-clients.md, "Client caches").',
+  })
   @PrimaryKey({ type: 'text' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'Name, e.g. "Kota Balikpapan".' })
+  // Shareable: the skb answers it too under Venue.district (@provides, from its mirror of the catalogue).
+  @Directive('@shareable')
   @Property({ type: 'text' })
   name!: string;
 

@@ -18,12 +18,12 @@ export class Organization {
   @PrimaryKey({ type: 'text' })
   id!: string;
 
-  @Field(() => OrganizationKind)
+  @Field(() => OrganizationKind, { description: 'What kind of partner it is; the prefix of its id.' })
   @Index()
   @Enum({ items: () => OrganizationKind })
   kind!: OrganizationKind;
 
-  @Field()
+  @Field({ description: 'Name of the institution.' })
   @Property({ type: 'text' })
   name!: string;
 

@@ -5,7 +5,7 @@ import { FieldOfStudy, QualificationLevel } from '../graphql/enums';
 
 /** Person-level: a teacher's diploma. */
 @Authorized(Rule.PERSONS)
-@ObjectType()
+@ObjectType({ description: "A teacher's diploma, as her school recorded it." })
 @Entity({ tableName: 'qualification' })
 export class Qualification {
   @IdColumn()
@@ -15,23 +15,23 @@ export class Qualification {
   @Property({ type: 'uuid' })
   teacherId!: string;
 
-  @Field(() => QualificationLevel)
+  @Field(() => QualificationLevel, { description: 'Level of the diploma.' })
   @Enum({ items: () => QualificationLevel })
   level!: QualificationLevel;
 
-  @Field(() => FieldOfStudy)
+  @Field(() => FieldOfStudy, { description: 'Field the diploma is in.' })
   @Enum({ items: () => FieldOfStudy })
   field!: FieldOfStudy;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Institution that awarded it; null when not recorded.' })
   @Property({ type: 'text', nullable: true })
   institution?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Year of graduation; null when not recorded.' })
   @Property({ type: 'integer', nullable: true })
   graduationYear?: number | null;
 
-  @Field()
+  @Field({ description: 'True once the school has checked it against the original (verifyQualification).' })
   @Property({ type: 'boolean', default: false })
   verified: boolean = false;
 }

@@ -5,7 +5,9 @@ import { EmploymentStatus } from '../graphql/enums';
 
 /** Person-level: partners read it, government tokens never (however it is reached). */
 @Authorized(Rule.PERSONS)
-@ObjectType()
+@ObjectType({
+  description: 'A PAUD teacher, registered at one school (schools partner); the SKB and university partners add her training.',
+})
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'teacher' })
 @Index({ properties: ['fullName', 'id'] })
@@ -14,7 +16,7 @@ export class Teacher implements OwnedRecord {
   @IdColumn()
   id!: string;
 
-  @Field()
+  @Field({ description: 'Full name as on her diplomas, titles included.' })
   @Property({ type: 'text' })
   fullName!: string;
 
@@ -25,7 +27,7 @@ export class Teacher implements OwnedRecord {
   @Property({ type: 'text' })
   schoolNpsn!: string;
 
-  @Field(() => EmploymentStatus)
+  @Field(() => EmploymentStatus, { description: 'How she is employed.' })
   @Enum({ items: () => EmploymentStatus })
   employmentStatus!: EmploymentStatus;
 

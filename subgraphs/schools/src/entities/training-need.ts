@@ -27,16 +27,16 @@ export class TrainingNeed implements OwnedRecord {
   @Property({ type: 'uuid', nullable: true })
   teacherId?: string | null;
 
-  @Field(() => CompetencyArea)
+  @Field(() => CompetencyArea, { description: 'The competency area the training should address.' })
   @Enum({ items: () => CompetencyArea })
   area!: CompetencyArea;
 
   /** 'YYYY-MM-DD': kept as a string, so no time zone shifts the day. */
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day the school stated the need.' })
   @Property({ type: 'date' })
   statedOn!: string;
 
-  @Field(() => TrainingNeedStatus)
+  @Field(() => TrainingNeedStatus, { description: 'Where the need stands.' })
   @Enum({ items: () => TrainingNeedStatus })
   status!: TrainingNeedStatus;
 

@@ -21,7 +21,8 @@ export class OrganizationResolver {
     description: `Partner organisations, by kind and district. Schools are listed too, at most ${ORGANIZATION_SCHOOLS_MAX} at once: give districtCode for more.`,
   })
   async organizations(
-    @Arg('kind', () => OrganizationKind, { nullable: true }) kind: OrganizationKind | null,
+    @Arg('kind', () => OrganizationKind, { nullable: true, description: 'Only organisations of this kind; all kinds when left out.' })
+    kind: OrganizationKind | null,
     @Arg('districtCode', () => ID, { nullable: true, description: 'Only organisations in this district (kabupaten/kota), e.g. "64.71".' })
     districtCode: string | null,
     @Ctx() ctx: SchoolsContext,
@@ -44,11 +45,14 @@ export class OrganizationResolver {
     nullable: true,
     description: 'An organisation by its id, the `org` claim of its tokens; null when unknown.',
   })
-  organization(@Arg('id', () => ID) id: string, @Ctx() ctx: SchoolsContext): Promise<Organization | null> {
+  organization(
+    @Arg('id', () => ID, { description: 'The id, e.g. "skb:balikpapan-selatan".' }) id: string,
+    @Ctx() ctx: SchoolsContext,
+  ): Promise<Organization | null> {
     return ctx.loaders.organizations.byId.load(checkOrganizationId(id, 'id'));
   }
 
-  @FieldResolver(() => District, { nullable: true })
+  @FieldResolver(() => District, { nullable: true, description: 'The district it is in; null for a national office.' })
   district(@Root() organization: Organization, @Ctx() ctx: SchoolsContext): Promise<District | null> | null {
     return organization.districtCode ? ctx.loaders.districtByCode.load(organization.districtCode) : null;
   }

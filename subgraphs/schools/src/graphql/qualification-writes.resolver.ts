@@ -27,8 +27,8 @@ export class QualificationWritesResolver {
   @Authorized(Rule.SCHOOL_ADMIN)
   @Mutation(() => Qualification, { description: "Adds a diploma to a teacher of the caller's own school; it starts unverified." })
   async addQualification(
-    @Arg('teacherId', () => ID) teacherId: string,
-    @Arg('input', () => QualificationInput) input: QualificationInput,
+    @Arg('teacherId', () => ID, { description: "Id of a teacher of the caller's own school." }) teacherId: string,
+    @Arg('input', () => QualificationInput, { description: 'The diploma.' }) input: QualificationInput,
     @Ctx() ctx: SchoolsContext,
   ): Promise<Qualification> {
     const { teacher, viewer } = await ownTeacher(ctx, teacherId, 'teacherId', 'Mutation.addQualification');
@@ -63,7 +63,10 @@ export class QualificationWritesResolver {
     description:
       "Marks a diploma of a teacher of the caller's own school as checked against the original. Verifying it again changes nothing.",
   })
-  async verifyQualification(@Arg('qualificationId', () => ID) qualificationId: string, @Ctx() ctx: SchoolsContext): Promise<Qualification> {
+  async verifyQualification(
+    @Arg('qualificationId', () => ID, { description: 'Id of the diploma.' }) qualificationId: string,
+    @Ctx() ctx: SchoolsContext,
+  ): Promise<Qualification> {
     const id = requireUuid(qualificationId, 'qualificationId');
     const found = await ctx.em.findOne(Qualification, { id });
     if (!found) throw new NotFoundError('Qualification', qualificationId, 'qualificationId');

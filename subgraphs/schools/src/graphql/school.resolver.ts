@@ -10,12 +10,15 @@ import { checkNpsn } from './validation';
 
 @Resolver(() => School)
 export class SchoolResolver {
-  @Query(() => School, { nullable: true })
-  school(@Arg('npsn', () => ID) npsn: string, @Ctx() ctx: SchoolsContext): Promise<School | null> {
+  @Query(() => School, { nullable: true, description: 'A school by its NPSN; null when unknown.' })
+  school(
+    @Arg('npsn', () => ID, { description: 'Nomor Pokok Sekolah Nasional: 8 digits, e.g. "64710001".' }) npsn: string,
+    @Ctx() ctx: SchoolsContext,
+  ): Promise<School | null> {
     return ctx.loaders.schoolByNpsn.load(checkNpsn(npsn, 'npsn'));
   }
 
-  @FieldResolver(() => District)
+  @FieldResolver(() => District, { description: 'The district (kabupaten/kota) the school is in.' })
   async district(@Root() school: School, @Ctx() ctx: SchoolsContext): Promise<District> {
     const district = await ctx.loaders.districtByCode.load(school.districtCode);
     if (!district) throw new Error(`school ${school.npsn} has no district ${school.districtCode}`);
@@ -23,7 +26,10 @@ export class SchoolResolver {
   }
 
   @Authorized(Rule.PERSONS)
-  @FieldResolver(() => TeacherConnection)
+  @FieldResolver(() => TeacherConnection, {
+    description:
+      "The school's teachers by name, a page at a time: all of them when the whole school is within the caller's reach (need-to-know), otherwise only the teachers within it, often none.",
+  })
   async teachers(
     @Root() school: School,
     @Args(() => PageArgs) { first, after }: PageArgs,
@@ -39,7 +45,7 @@ export class SchoolResolver {
       const rows = await ctx.loaders.teacherPageBySchool.load({ npsn: school.npsn, first: size, after: key });
       Object.assign(
         connection,
-        toPage(rows, size, (t) => teacherCursor(ctx.cursors, scope, t)),
+        toPage(rows, size, (t) => teacherCursor(ctx.cursors, scope, t), after),
       );
       connection.count = () => ctx.loaders.teacherCountBySchool.load(school.npsn);
       return connection;
@@ -49,7 +55,7 @@ export class SchoolResolver {
     const rows = reach.teachers.size ? await listTeachers(ctx.em, filter, size, key) : [];
     Object.assign(
       connection,
-      toPage(rows, size, (t) => teacherCursor(ctx.cursors, scope, t)),
+      toPage(rows, size, (t) => teacherCursor(ctx.cursors, scope, t), after),
     );
     connection.count = async () => (reach.teachers.size ? countTeachers(ctx.em, filter) : 0);
     return connection;

@@ -1,21 +1,9 @@
-import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { BadUserInputError, Rule, SuppressionTable } from '@mitra/kit';
+import { Arg, Authorized, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { BadUserInputError, Rule, encodeTeacherKeys } from '@mitra/kit';
 import { District } from '../entities/district';
 import type { SchoolsContext } from '../context';
-import {
-  NATIONAL,
-  addBreakdown,
-  addColumnSums,
-  addRow,
-  districtPrefix,
-  emptyCounts,
-  provincePrefix,
-  readBreakdown,
-  DISPLAYED_COLUMNS,
-  type BreakdownCounts,
-} from '../statistics/tables';
-import type { TeacherGroupRow } from '../statistics/aggregates';
-import { EmploymentStatus, SchoolKind, StatisticsGrouping } from './enums';
+import { KINDS, STATUSES, type Area, type Breakdown } from '../statistics/table-set';
+import { EmploymentStatus, QUALIFICATION_ORDER, SchoolKind, StatisticsGrouping } from './enums';
 import { QualificationBreakdown, QualificationStatistics, StatisticsFilter } from './types/statistics.types';
 import { checkAreaCode } from './validation';
 
@@ -33,7 +21,7 @@ const STATUS_LABELS: Record<EmploymentStatus, string> = {
   GTT: 'GTT (non-permanent / honorary)',
 };
 
-function toBreakdown(b: ReturnType<typeof readBreakdown>): QualificationBreakdown {
+function toBreakdown(b: Breakdown): QualificationBreakdown {
   return Object.assign(new QualificationBreakdown(), b);
 }
 
@@ -42,10 +30,11 @@ function toBreakdown(b: ReturnType<typeof readBreakdown>): QualificationBreakdow
 @Resolver(() => District)
 export class StatisticsResolver {
   /** The keys of the teachers in this district: travels only between subgraphs, never to clients. */
-  @FieldResolver(() => [ID])
+  // One compact string (16 bytes per key, base64: the kit's teacher-keys.ts), not a list: it crosses to two partners.
+  @FieldResolver(() => String)
   @Directive('@inaccessible')
-  teacherKeys(@Root() district: District, @Ctx() ctx: SchoolsContext): Promise<string[]> {
-    return ctx.loaders.statistics.teacherKeysByDistrict.load(district.code);
+  async teacherKeys(@Root() district: District, @Ctx() ctx: SchoolsContext): Promise<string> {
+    return encodeTeacherKeys(await ctx.loaders.statistics.teacherKeysByDistrict.load(district.code));
   }
 
   @FieldResolver(() => Int, {
@@ -53,17 +42,12 @@ export class StatisticsResolver {
     description: 'Teachers registered at schools in this district (schools). Null when suppressed.',
   })
   async teacherCount(@Root() district: District, @Ctx() ctx: SchoolsContext): Promise<number | null> {
-    const { geography } = await ctx.loaders.statistics.data();
-    const id = `${districtPrefix(district.code)}T`;
-    return geography.has(id) ? geography.get(id) : 0;
+    return (await this.districtBreakdown(district, ctx)).teacherCount;
   }
 
   @FieldResolver(() => QualificationBreakdown, { description: 'Qualification profile of those teachers (schools).' })
   async qualifications(@Root() district: District, @Ctx() ctx: SchoolsContext): Promise<QualificationBreakdown> {
-    const { geography } = await ctx.loaders.statistics.data();
-    const prefix = districtPrefix(district.code);
-    if (!geography.has(`${prefix}T`)) return toBreakdown(readBreakdown(zeroTable(ctx.config.minCellSize), 'Z:'));
-    return toBreakdown(readBreakdown(geography, prefix));
+    return toBreakdown(await this.districtBreakdown(district, ctx));
   }
 
   @Query(() => QualificationStatistics, {
@@ -71,76 +55,74 @@ export class StatisticsResolver {
     description: 'Qualification statistics grouped by district, school kind or employment status; small groups are suppressed.',
   })
   async qualificationStatistics(
-    @Arg('groupBy', () => StatisticsGrouping) groupBy: StatisticsGrouping,
-    @Arg('filter', () => StatisticsFilter, { nullable: true }) filter: StatisticsFilter | null,
+    @Arg('groupBy', () => StatisticsGrouping, { description: 'What the rows are grouped by.' }) groupBy: StatisticsGrouping,
+    @Arg('filter', () => StatisticsFilter, {
+      nullable: true,
+      description: 'The scope: a province or a district; the whole hub when left out.',
+    })
+    filter: StatisticsFilter | null,
     @Ctx() ctx: SchoolsContext,
   ): Promise<QualificationStatistics> {
     const provinceCode = filter?.provinceCode != null ? checkAreaCode(filter.provinceCode, 'filter.provinceCode') : null;
     const districtCode = filter?.districtCode != null ? checkAreaCode(filter.districtCode, 'filter.districtCode') : null;
-    const min = ctx.config.minCellSize;
-    const { rows, districts, geography } = await ctx.loaders.statistics.data();
+    const { districts, qualifications: set } = await ctx.loaders.statistics.data();
 
     const result = new QualificationStatistics();
     result.groupBy = groupBy;
-    result.minimumCellSize = min;
+    result.minimumCellSize = ctx.config.minCellSize;
 
     // A code that names no area of the hub is a mistake (a typo would otherwise read as "no teachers").
-    if (provinceCode && !districts.some((d) => d.provinceCode === provinceCode)) {
+    if (provinceCode && !set.hasProvince(provinceCode)) {
       throw new BadUserInputError('filter.provinceCode', `${provinceCode} is not a province of this hub`);
     }
-    if (districtCode && !districts.some((d) => d.code === districtCode)) {
+    if (districtCode && !set.hasDistrict(districtCode)) {
       throw new BadUserInputError('filter.districtCode', `${districtCode} is not a district of this hub`);
     }
     const inScope = districts.filter(
       (d) => (!districtCode || d.code === districtCode) && (!provinceCode || d.provinceCode === provinceCode),
     );
     if (!inScope.length) {
+      // A district outside the province filtered by: nobody is both.
       result.rows = [];
-      result.total = toBreakdown(readBreakdown(zeroTable(min), 'Z:'));
+      result.total = toBreakdown(EMPTY);
       return result;
     }
-    // The scope's total as the geography pattern has it.
-    const scopePrefix = districtCode ? districtPrefix(districtCode) : provinceCode ? provincePrefix(provinceCode) : NATIONAL;
-
+    // Every figure is a cell of the one protected table set: the scope is an area, each row a group of it.
+    const area: Area = districtCode ? { district: districtCode } : provinceCode ? { province: provinceCode } : 'nation';
+    result.total = toBreakdown(set.breakdown(area, 'all'));
     if (groupBy === StatisticsGrouping.DISTRICT) {
       result.rows = inScope.map((d) => ({
         group: d.code,
         label: d.name,
-        qualifications: toBreakdown(readBreakdown(geography, districtPrefix(d.code))),
+        qualifications: toBreakdown(set.breakdown({ district: d.code }, 'all')),
       }));
-      result.total = toBreakdown(readBreakdown(geography, scopePrefix));
-      return result;
+    } else if (groupBy === StatisticsGrouping.SCHOOL_KIND) {
+      result.rows = KINDS.map((kind) => ({
+        group: kind,
+        label: KIND_LABELS[kind],
+        qualifications: toBreakdown(set.breakdown(area, { kind })),
+      }));
+    } else {
+      result.rows = STATUSES.map((status) => ({
+        group: status,
+        label: STATUS_LABELS[status],
+        qualifications: toBreakdown(set.breakdown(area, { status })),
+      }));
     }
-
-    const codes = new Set(inScope.map((d) => d.code));
-    const scoped = rows.filter((r) => codes.has(r.districtCode));
-    const values: string[] = groupBy === StatisticsGrouping.SCHOOL_KIND ? Object.values(SchoolKind) : Object.values(EmploymentStatus);
-    const groupOf = (r: TeacherGroupRow) => (groupBy === StatisticsGrouping.SCHOOL_KIND ? r.kind : r.employmentStatus);
-    const counts = new Map<string, BreakdownCounts>(values.map((v) => [v, emptyCounts()]));
-    const total = emptyCounts();
-    for (const r of scoped) {
-      addRow(counts.get(groupOf(r))!, r);
-      addRow(total, r);
-    }
-    const table = new SuppressionTable(min);
-    for (const [value, c] of counts) addBreakdown(table, `G${value}:`, c);
-    addBreakdown(table, 'S:', total);
-    addColumnSums(
-      table,
-      'S:',
-      values.map((v) => `G${v}:`),
-    );
-    // What the geography pattern hides of this scope's total stays hidden here.
-    for (const col of DISPLAYED_COLUMNS) if (geography.isHidden(`${scopePrefix}${col}`)) table.forceHidden(`S:${col}`);
-    const labels: Record<string, string> = groupBy === StatisticsGrouping.SCHOOL_KIND ? KIND_LABELS : STATUS_LABELS;
-    result.rows = values.map((v) => ({ group: v, label: labels[v], qualifications: toBreakdown(readBreakdown(table, `G${v}:`)) }));
-    result.total = toBreakdown(readBreakdown(table, 'S:'));
     return result;
+  }
+
+  private async districtBreakdown(district: District, ctx: SchoolsContext): Promise<Breakdown> {
+    const { qualifications: set } = await ctx.loaders.statistics.data();
+    // A district created after the current data version's set was computed has no teachers in it yet.
+    return set.hasDistrict(district.code) ? set.breakdown({ district: district.code }, 'all') : EMPTY;
   }
 }
 
-function zeroTable(min: number): SuppressionTable {
-  const table = new SuppressionTable(min);
-  addBreakdown(table, 'Z:', emptyCounts());
-  return table;
-}
+const EMPTY: Breakdown = {
+  teacherCount: 0,
+  meetingStandard: 0,
+  shareMeetingStandard: null,
+  byLevel: QUALIFICATION_ORDER.map((level) => ({ level, count: 0 })),
+  suppressed: false,
+};

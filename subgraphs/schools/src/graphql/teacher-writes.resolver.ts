@@ -49,7 +49,10 @@ const UPDATE_TEACHER =
 export class TeacherWritesResolver {
   @Authorized(Rule.SCHOOL_ADMIN)
   @Mutation(() => Teacher, { description: "Adds a teacher to the caller's own school." })
-  async createTeacher(@Arg('input', () => TeacherInput) input: TeacherInput, @Ctx() ctx: SchoolsContext): Promise<Teacher> {
+  async createTeacher(
+    @Arg('input', () => TeacherInput, { description: 'The new teacher.' }) input: TeacherInput,
+    @Ctx() ctx: SchoolsContext,
+  ): Promise<Teacher> {
     const npsn = checkNpsn(input.npsn.trim(), 'input.npsn');
     requireOwnOrganisation(ctx.viewer, `school:${npsn}`, 'Mutation.createTeacher');
     const viewer = ctx.viewer;
@@ -86,9 +89,9 @@ export class TeacherWritesResolver {
   @Authorized(Rule.SCHOOL_ADMIN)
   @Mutation(() => Teacher, { description: UPDATE_TEACHER })
   async updateTeacher(
-    @Arg('id', () => ID) id: string,
-    @Arg('version', () => Int) version: number,
-    @Arg('input', () => TeacherUpdateInput) input: TeacherUpdateInput,
+    @Arg('id', () => ID, { description: 'Id of the teacher.' }) id: string,
+    @Arg('version', () => Int, { description: 'The `version` of the teacher as last read.' }) version: number,
+    @Arg('input', () => TeacherUpdateInput, { description: 'What changes.' }) input: TeacherUpdateInput,
     @Ctx() ctx: SchoolsContext,
   ): Promise<Teacher> {
     const teacherId = requireUuid(id, 'id');

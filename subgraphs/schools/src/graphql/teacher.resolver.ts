@@ -38,13 +38,17 @@ export function teacherCursor(cursors: CursorCodec, scope: string, t: Teacher): 
 @Resolver(() => Teacher)
 export class TeacherResolver {
   @Query(() => Teacher, { nullable: true, description: 'Null when unknown, and when the caller has no relation with her (need-to-know).' })
-  teacher(@Arg('id', () => ID) id: string, @Ctx() ctx: SchoolsContext): Promise<Teacher | null> {
+  teacher(@Arg('id', () => ID, { description: 'Her id, a UUID.' }) id: string, @Ctx() ctx: SchoolsContext): Promise<Teacher | null> {
     return visibleTeacher(ctx, requireUuid(id, 'id'));
   }
 
-  @Query(() => TeacherConnection, { nullable: true })
+  @Query(() => TeacherConnection, {
+    nullable: true,
+    description: "Teachers within the caller's reach (need-to-know), by name, a page at a time.",
+  })
   async teachers(
-    @Arg('filter', () => TeacherFilter, { nullable: true }) filter: TeacherFilter | null,
+    @Arg('filter', () => TeacherFilter, { nullable: true, description: 'Only the teachers matching every condition given.' })
+    filter: TeacherFilter | null,
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() ctx: SchoolsContext,
   ): Promise<TeacherConnection> {
@@ -55,25 +59,28 @@ export class TeacherResolver {
     const connection = new TeacherConnection();
     Object.assign(
       connection,
-      toPage(rows, size, (t) => teacherCursor(ctx.cursors, TEACHERS_SCOPE, t)),
+      toPage(rows, size, (t) => teacherCursor(ctx.cursors, TEACHERS_SCOPE, t), after),
     );
     connection.count = () => countTeachers(ctx.em, f);
     return connection;
   }
 
-  @FieldResolver(() => School)
+  @FieldResolver(() => School, { description: 'The school she is registered at.' })
   async school(@Root() teacher: Teacher, @Ctx() ctx: SchoolsContext): Promise<School> {
     const school = await ctx.loaders.schoolByNpsn.load(teacher.schoolNpsn);
     if (!school) throw new Error(`teacher ${teacher.id} has no school ${teacher.schoolNpsn}`);
     return school;
   }
 
-  @FieldResolver(() => [Qualification])
+  @FieldResolver(() => [Qualification], { description: 'Her diplomas, as her school recorded them.' })
   qualifications(@Root() teacher: Teacher, @Ctx() ctx: SchoolsContext): Promise<Qualification[]> {
     return ctx.loaders.qualificationsByTeacher.load(teacher.id);
   }
 
-  @FieldResolver(() => QualificationLevel, { nullable: true })
+  @FieldResolver(() => QualificationLevel, {
+    nullable: true,
+    description: 'The highest level among her diplomas; null when none is recorded.',
+  })
   async highestQualification(@Root() teacher: Teacher, @Ctx() ctx: SchoolsContext): Promise<QualificationLevel | null> {
     const qualifications = await ctx.loaders.qualificationsByTeacher.load(teacher.id);
     return highestLevel(qualifications.map((q) => q.level));

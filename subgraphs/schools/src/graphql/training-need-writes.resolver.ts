@@ -48,7 +48,7 @@ export class TrainingNeedWritesResolver {
   @Authorized(Rule.SCHOOL_ADMIN)
   @Mutation(() => TrainingNeed, { description: RECORD_TRAINING_NEED })
   async recordTrainingNeed(
-    @Arg('input', () => TrainingNeedInput) input: TrainingNeedInput,
+    @Arg('input', () => TrainingNeedInput, { description: 'The need.' }) input: TrainingNeedInput,
     @Ctx() ctx: SchoolsContext,
   ): Promise<TrainingNeed> {
     const npsn = checkNpsn(input.npsn.trim(), 'input.npsn');
@@ -95,8 +95,9 @@ export class TrainingNeedWritesResolver {
   @Authorized(Rule.SCHOOL_ADMIN)
   @Mutation(() => TrainingNeed, { description: SET_TRAINING_NEED_STATUS })
   async setTrainingNeedStatus(
-    @Arg('id', () => ID) id: string,
-    @Arg('status', () => TrainingNeedStatus) status: TrainingNeedStatus,
+    @Arg('id', () => ID, { description: 'Id of the training need.' }) id: string,
+    @Arg('status', () => TrainingNeedStatus, { description: 'The new status: forwards only (OPEN, PLANNED, MET).' })
+    status: TrainingNeedStatus,
     @Ctx() ctx: SchoolsContext,
   ): Promise<TrainingNeed> {
     const needId = requireUuid(id, 'id').toLowerCase();

@@ -31,7 +31,7 @@ const TEACHER_NEEDS =
 
 @Resolver(() => TrainingNeed)
 export class TrainingNeedResolver {
-  @FieldResolver(() => School)
+  @FieldResolver(() => School, { description: 'The school that stated it.' })
   async school(@Root() need: TrainingNeed, @Ctx() ctx: SchoolsContext): Promise<School> {
     const school = await ctx.loaders.schoolByNpsn.load(need.schoolNpsn);
     if (!school) throw new Error(`training need ${need.id} has no school ${need.schoolNpsn}`);

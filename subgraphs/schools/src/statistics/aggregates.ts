@@ -31,7 +31,7 @@ export async function loadTeacherGroups(em: EntityManager): Promise<TeacherGroup
     rank: number | null;
     meets: boolean;
     count: number;
-  }> = await em.getConnection().execute(
+  }> = await em.execute(
     `with qa as (
          select q.teacher_id,
                 max(array_position(${LEVELS}, q.level)) as rank,
@@ -61,7 +61,7 @@ export async function loadTeacherGroups(em: EntityManager): Promise<TeacherGroup
 /** The keys of the teachers of each district, for the partners that aggregate their own rows over them. */
 export async function loadTeacherKeysByDistrict(em: EntityManager, codes: readonly string[]): Promise<string[][]> {
   // Arrays travel as one comma-joined parameter: the driver would spread a JS array into a list.
-  const rows: Array<{ district_code: string; id: string }> = await em.getConnection().execute(
+  const rows: Array<{ district_code: string; id: string }> = await em.execute(
     `select s.district_code, t.id from teacher t join school s on s.npsn = t.school_npsn
         where s.district_code = any(string_to_array(?, ',')) order by t.id`,
     [codes.join(',')],

@@ -5,7 +5,7 @@ import { RegistrationStatus } from '../graphql/enums';
 
 /** A participant of an event, by name: person-level. */
 @Authorized(Rule.PERSONS)
-@ObjectType()
+@ObjectType({ description: 'A participant of a training event (SKB partner): a registered teacher or someone else, by name.' })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'registration' })
 // A teacher holds one registration per event that is not cancelled (Migration20261127130002SkbActiveRegistrationUnique).
@@ -34,7 +34,7 @@ export class Registration {
   @Property({ type: 'text' })
   participantName!: string;
 
-  @Field(() => RegistrationStatus)
+  @Field(() => RegistrationStatus, { description: 'Where the registration stands.' })
   @Enum({ items: () => RegistrationStatus })
   status!: RegistrationStatus;
 }

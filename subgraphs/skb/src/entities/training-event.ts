@@ -3,7 +3,7 @@ import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { DateScalar, IdColumn } from '@mitra/kit';
 import { TrainingEventStatus } from '../graphql/enums';
 
-@ObjectType()
+@ObjectType({ description: "A training event an SKB holds at one of its venues, of a university's or provider's program." })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'training_event' })
 @Index({ properties: ['startsOn', 'id'] })
@@ -14,7 +14,9 @@ export class TrainingEvent {
   @IdColumn()
   id!: string;
 
-  @Field()
+  @Field({ description: 'Title of the event.' })
+  // Shareable: the university answers it too under Assessment.event (@provides, from its mirror of the catalogue).
+  @Directive('@shareable')
   @Property({ type: 'text' })
   title!: string;
 
@@ -27,19 +29,19 @@ export class TrainingEvent {
   venueId!: string;
 
   /** `date` columns come back from the driver as 'YYYY-MM-DD' strings: no time zone can shift them. */
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'First day of the event.' })
   @Property({ type: 'date' })
   startsOn!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'Last day of the event (the same as startsOn for a one-day event).' })
   @Property({ type: 'date' })
   endsOn!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Seats: at most this many active registrations.' })
   @Property({ type: 'integer' })
   capacity!: number;
 
-  @Field(() => TrainingEventStatus)
+  @Field(() => TrainingEventStatus, { description: 'Where the event stands.' })
   @Enum({ items: () => TrainingEventStatus })
   status!: TrainingEventStatus;
 

@@ -2,7 +2,7 @@ import { Entity, Index, Property } from '@mikro-orm/core';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { DistrictCodeColumn, IdColumn } from '@mitra/kit';
 
-@ObjectType()
+@ObjectType({ description: 'A place where an SKB holds training events; the SKB that created it owns it.' })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'venue' })
 @Index({ properties: ['name', 'id'] })
@@ -10,11 +10,11 @@ export class Venue {
   @IdColumn()
   id!: string;
 
-  @Field()
+  @Field({ description: "Name of the venue, unique among its SKB's venues." })
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Street address; null when not given.' })
   @Property({ type: 'text', nullable: true })
   address?: string | null;
 
@@ -22,7 +22,7 @@ export class Venue {
   @DistrictCodeColumn()
   districtCode!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Seats; no event here seats more.' })
   @Property({ type: 'integer' })
   capacity!: number;
 

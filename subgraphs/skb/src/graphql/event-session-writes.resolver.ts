@@ -41,8 +41,8 @@ export class EventSessionWritesResolver {
   @Authorized(Rule.SKB_ADMIN)
   @Mutation(() => EventSession, { description: ADD_EVENT_SESSION })
   async addEventSession(
-    @Arg('eventId', () => ID) eventId: string,
-    @Arg('input', () => EventSessionInput) input: EventSessionInput,
+    @Arg('eventId', () => ID, { description: "Id of an event at one of the caller's SKB's venues." }) eventId: string,
+    @Arg('input', () => EventSessionInput, { description: 'The session.' }) input: EventSessionInput,
     @Ctx() ctx: SkbContext,
   ): Promise<EventSession> {
     const viewer = requireViewer(ctx.viewer, 'Mutation.addEventSession');

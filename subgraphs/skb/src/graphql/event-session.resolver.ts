@@ -5,7 +5,7 @@ import { LecturerRef } from './types/lecturer.ref';
 
 @Resolver(() => EventSession)
 export class EventSessionResolver {
-  @FieldResolver(() => [LecturerRef])
+  @FieldResolver(() => [LecturerRef], { description: 'Lecturers who lead the session.' })
   async facilitators(@Root() session: EventSession, @Ctx() ctx: SkbContext): Promise<LecturerRef[]> {
     const ids = await ctx.loaders.facilitatorIdsBySession.load(session.id);
     return ids.map(LecturerRef.of);

@@ -1,4 +1,4 @@
-import { Rule, authorizedReference } from '@mitra/kit';
+import { Rule, authorizedReference, decodeTeacherKeys } from '@mitra/kit';
 import type { SkbContext } from '../context';
 import { DistrictRef } from './types/district.ref';
 import { TrainingCoverage } from './types/statistics.types';
@@ -23,7 +23,8 @@ export const references = {
   ),
   Lecturer: (ref: { id: string }) => LecturerRef.of(ref.id),
   TrainingProgram: (ref: { id: string }) => TrainingProgramRef.of(ref.id),
-  District: (ref: { code: string; teacherKeys?: string[] }) => DistrictRef.of(ref.code, ref.teacherKeys),
-  TrainingCoverage: (ref: { teacherKeys: string[]; year?: number | null; universitySuppressed?: boolean }) =>
-    TrainingCoverage.of(ref.teacherKeys, ref.universitySuppressed, ref.year),
+  District: (ref: { code: string; teacherKeys?: string }) =>
+    DistrictRef.of(ref.code, ref.teacherKeys === undefined ? undefined : decodeTeacherKeys(ref.teacherKeys)),
+  TrainingCoverage: (ref: { teacherKeys: string; year?: number | null; universitySuppressed?: boolean }) =>
+    TrainingCoverage.of(decodeTeacherKeys(ref.teacherKeys), ref.universitySuppressed, ref.year),
 };

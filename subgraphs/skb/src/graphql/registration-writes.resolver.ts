@@ -65,9 +65,18 @@ export class RegistrationWritesResolver {
   @Authorized(Rule.SKB_ADMIN, Rule.SCHOOL_ADMIN)
   @Mutation(() => Registration, { description: REGISTER_PARTICIPANT })
   async registerParticipant(
-    @Arg('eventId', () => ID) eventId: string,
-    @Arg('teacherId', () => ID, { nullable: true }) teacherId: string | null,
-    @Arg('participantName', () => String, { nullable: true }) participantName: string | null,
+    @Arg('eventId', () => ID, { description: 'Id of the event.' }) eventId: string,
+    @Arg('teacherId', () => ID, {
+      nullable: true,
+      description: 'Id of the teacher to register; left out for a participant who is not a teacher.',
+    })
+    teacherId: string | null,
+    @Arg('participantName', () => String, {
+      nullable: true,
+      description:
+        "Name of the participant, 1 to 150 characters: required without teacherId; with it, replaces the teacher's name as registered.",
+    })
+    participantName: string | null,
     @Ctx() ctx: SkbContext,
   ): Promise<Registration> {
     const viewer = requireViewer(ctx.viewer, 'Mutation.registerParticipant');
@@ -132,8 +141,8 @@ export class RegistrationWritesResolver {
   @Authorized(Rule.SKB_ADMIN, Rule.SKB_STAFF)
   @Mutation(() => Registration, { description: RECORD_ATTENDANCE })
   async recordAttendance(
-    @Arg('registrationId', () => ID) registrationId: string,
-    @Arg('status', () => RegistrationStatus) status: RegistrationStatus,
+    @Arg('registrationId', () => ID, { description: 'Id of the registration.' }) registrationId: string,
+    @Arg('status', () => RegistrationStatus, { description: 'ATTENDED or NO_SHOW.' }) status: RegistrationStatus,
     @Ctx() ctx: SkbContext,
   ): Promise<Registration> {
     const viewer = requireViewer(ctx.viewer, 'Mutation.recordAttendance');
@@ -178,7 +187,10 @@ export class RegistrationWritesResolver {
   @Mutation(() => Registration, {
     description: 'Cancels a registration whose attendance has not been recorded; its seat is free again. The row stays, as history.',
   })
-  async cancelRegistration(@Arg('registrationId', () => ID) registrationId: string, @Ctx() ctx: SkbContext): Promise<Registration> {
+  async cancelRegistration(
+    @Arg('registrationId', () => ID, { description: 'Id of the registration.' }) registrationId: string,
+    @Ctx() ctx: SkbContext,
+  ): Promise<Registration> {
     const viewer = requireViewer(ctx.viewer, 'Mutation.cancelRegistration');
     const id = requireUuid(registrationId, 'registrationId');
     const known = await ctx.loaders.registrationById.load(id);

@@ -9,7 +9,7 @@ import { TeacherRef } from './types/teacher.ref';
 @Authorized(Rule.PERSONS)
 @Resolver(() => Registration)
 export class RegistrationResolver {
-  @FieldResolver(() => TrainingEvent)
+  @FieldResolver(() => TrainingEvent, { description: 'The event registered for.' })
   async event(@Root() registration: Registration, @Ctx() ctx: SkbContext): Promise<TrainingEvent> {
     const event = await ctx.loaders.eventById.load(registration.eventId);
     if (!event) throw new Error(`registration ${registration.id} has no event ${registration.eventId}`);

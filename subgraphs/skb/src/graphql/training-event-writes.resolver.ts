@@ -25,7 +25,7 @@ export class TrainingEventWritesResolver {
     description: "Schedules an event of a university program at one of the SKB's venues; it starts PLANNED.",
   })
   async createTrainingEvent(
-    @Arg('input', () => TrainingEventInput) input: TrainingEventInput,
+    @Arg('input', () => TrainingEventInput, { description: 'The event.' }) input: TrainingEventInput,
     @Ctx() ctx: SkbContext,
   ): Promise<TrainingEvent> {
     const viewer = requireViewer(ctx.viewer, 'Mutation.createTrainingEvent');
@@ -54,9 +54,9 @@ export class TrainingEventWritesResolver {
     description: 'Changes an event. `version` is the one last read: a stale version is CONFLICT and changes nothing.',
   })
   async updateTrainingEvent(
-    @Arg('id', () => ID) id: string,
-    @Arg('version', () => Int) version: number,
-    @Arg('input', () => TrainingEventUpdateInput) input: TrainingEventUpdateInput,
+    @Arg('id', () => ID, { description: 'Id of the event.' }) id: string,
+    @Arg('version', () => Int, { description: 'The `version` of the event as last read.' }) version: number,
+    @Arg('input', () => TrainingEventUpdateInput, { description: 'What changes.' }) input: TrainingEventUpdateInput,
     @Ctx() ctx: SkbContext,
   ): Promise<TrainingEvent> {
     const viewer = requireViewer(ctx.viewer, 'Mutation.updateTrainingEvent');
@@ -114,8 +114,8 @@ export class TrainingEventWritesResolver {
       'Moves an event on: PLANNED → OPEN → ONGOING → COMPLETED, or from any of them to CANCELLED. Any other change is BAD_USER_INPUT.',
   })
   async setTrainingEventStatus(
-    @Arg('id', () => ID) id: string,
-    @Arg('status', () => TrainingEventStatus) status: TrainingEventStatus,
+    @Arg('id', () => ID, { description: 'Id of the event.' }) id: string,
+    @Arg('status', () => TrainingEventStatus, { description: 'The status to move it to.' }) status: TrainingEventStatus,
     @Ctx() ctx: SkbContext,
   ): Promise<TrainingEvent> {
     const viewer = requireViewer(ctx.viewer, 'Mutation.setTrainingEventStatus');

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
 import { CursorCodec, OrganizationRef, PageArgs, Rule, checkPageSize, providedPrograms, requireUuid, toPage } from '@mitra/kit';
 import { EventSession } from '../entities/event-session';
 import { Registration } from '../entities/registration';
@@ -18,14 +18,18 @@ export function trainingEventCursor(cursors: CursorCodec, scope: string, e: Trai
 
 @Resolver(() => TrainingEvent)
 export class TrainingEventResolver {
-  @Query(() => TrainingEvent, { nullable: true })
-  trainingEvent(@Arg('id', () => ID) id: string, @Ctx() ctx: SkbContext): Promise<TrainingEvent | null> {
+  @Query(() => TrainingEvent, { nullable: true, description: 'A training event by its id; null when unknown.' })
+  trainingEvent(
+    @Arg('id', () => ID, { description: 'Its id, a UUID.' }) id: string,
+    @Ctx() ctx: SkbContext,
+  ): Promise<TrainingEvent | null> {
     return ctx.loaders.eventById.load(requireUuid(id, 'id'));
   }
 
-  @Query(() => TrainingEventConnection, { nullable: true })
+  @Query(() => TrainingEventConnection, { nullable: true, description: 'Training events by start day, a page at a time.' })
   async trainingEvents(
-    @Arg('filter', () => TrainingEventFilter, { nullable: true }) filter: TrainingEventFilter | null,
+    @Arg('filter', () => TrainingEventFilter, { nullable: true, description: 'Only the events matching every condition given.' })
+    filter: TrainingEventFilter | null,
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() ctx: SkbContext,
   ): Promise<TrainingEventConnection> {
@@ -36,18 +40,20 @@ export class TrainingEventResolver {
     const connection = new TrainingEventConnection();
     Object.assign(
       connection,
-      toPage(rows, size, (e) => trainingEventCursor(ctx.cursors, TRAINING_EVENTS_SCOPE, e)),
+      toPage(rows, size, (e) => trainingEventCursor(ctx.cursors, TRAINING_EVENTS_SCOPE, e), after),
     );
     connection.count = () => countTrainingEvents(ctx.em, f);
     return connection;
   }
 
-  @FieldResolver(() => TrainingProgramRef, { nullable: true })
+  @FieldResolver(() => TrainingProgramRef, { nullable: true, description: 'The program the event runs (university partner).' })
+  // The program's public names come with the event, from the mirrored catalogue: no extra round trip to the university.
+  @Directive('@provides(fields: "code title tier")')
   program(@Root() event: TrainingEvent): TrainingProgramRef {
     return TrainingProgramRef.of(event.programId);
   }
 
-  @FieldResolver(() => Venue)
+  @FieldResolver(() => Venue, { description: 'Where it is held.' })
   async venue(@Root() event: TrainingEvent, @Ctx() ctx: SkbContext): Promise<Venue> {
     const venue = await ctx.loaders.venueById.load(event.venueId);
     if (!venue) throw new Error(`training event ${event.id} has no venue ${event.venueId}`);
@@ -60,7 +66,7 @@ export class TrainingEventResolver {
     return OrganizationRef.of((await this.venue(event, ctx)).ownerOrg);
   }
 
-  @FieldResolver(() => [EventSession])
+  @FieldResolver(() => [EventSession], { description: 'Its programme, by day and start time.' })
   sessions(@Root() event: TrainingEvent, @Ctx() ctx: SkbContext): Promise<EventSession[]> {
     return ctx.loaders.sessionsByEvent.load(event.id);
   }
@@ -81,9 +87,14 @@ export class TrainingEventResolver {
     return ctx.loaders.registrationsByEvent.load(event.id);
   }
 
-  @FieldResolver(() => Float, { nullable: true, description: 'Share of registrations with status ATTENDED, 0..1.' })
+  /** Public like the rest of the event, so read from the protected set like every statistic (statistics/tables.ts). */
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description:
+      'Attended ÷ (attended + no-show) registrations, 0..1 to 4 decimals; pending registrations count in neither. Null before any attendance is recorded, and when either count is from 1 to MIN_CELL_SIZE - 1.',
+  })
   attendanceRate(@Root() event: TrainingEvent, @Ctx() ctx: SkbContext): Promise<number | null> {
-    return ctx.loaders.attendanceRateByEvent.load(event.id);
+    return ctx.loaders.statistics.eventAttendanceRate(event.id);
   }
 }
 

@@ -17,7 +17,10 @@ const CREATE_VENUE =
 export class VenueWritesResolver {
   @Authorized(Rule.SKB_ADMIN)
   @Mutation(() => Venue, { description: CREATE_VENUE })
-  async createVenue(@Arg('input', () => VenueInput) input: VenueInput, @Ctx() ctx: SkbContext): Promise<Venue> {
+  async createVenue(
+    @Arg('input', () => VenueInput, { description: 'The venue.' }) input: VenueInput,
+    @Ctx() ctx: SkbContext,
+  ): Promise<Venue> {
     const viewer = requireViewer(ctx.viewer, 'Mutation.createVenue');
     const fields = checkNewVenue(input);
     // `district` takes a `code`, not an `id`: asked with the key-check query's variable name all the same.

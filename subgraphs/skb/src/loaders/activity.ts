@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { groupedByKey } from '@mitra/kit';
 import { EventSession } from '../entities/event-session';
 import { Registration } from '../entities/registration';
-import { RegistrationStatus } from '../graphql/enums';
 
 /**
  * Batch functions that join or aggregate, one statement each. Keys are
@@ -44,22 +43,4 @@ export async function loadFacilitatorsBySession(em: EntityManager, sessionIds: r
     .whereIn('session_id', [...sessionIds])
     .orderBy([{ column: 'session_id' }, { column: 'lecturer_id' }]);
   return groupedByKey(sessionIds, rows, (r) => r.session_id).map((list) => list.map((r) => r.lecturer_id));
-}
-
-/**
- * Share of an event's registrations that were attended, out of those not
- * cancelled; null when there are none.
- */
-export async function loadAttendanceRates(em: EntityManager, eventIds: readonly string[]): Promise<Array<number | null>> {
-  const knex = em.getKnex();
-  const rows: Array<{ event_id: string; attended: string; counted: string }> = await knex('registration')
-    .select(
-      'event_id',
-      knex.raw('count(*) filter (where status = ?) as attended', [RegistrationStatus.ATTENDED]),
-      knex.raw('count(*) filter (where status <> ?) as counted', [RegistrationStatus.CANCELLED]),
-    )
-    .whereIn('event_id', [...eventIds])
-    .groupBy('event_id');
-  const rates = new Map(rows.map((r) => [r.event_id, Number(r.counted) > 0 ? Number(r.attended) / Number(r.counted) : null]));
-  return eventIds.map((id) => rates.get(id) ?? null);
 }

@@ -5,7 +5,8 @@ import { Registration } from '../entities/registration';
 import { TrainingEvent } from '../entities/training-event';
 import { Venue } from '../entities/venue';
 import { createStatisticsLoaders, type StatisticsLoaders } from '../statistics/loaders';
-import { loadAttendanceRates, loadFacilitatorsBySession, loadRegistrationsByTeacher, loadSessionsByLecturer } from './activity';
+import { createCatalogueLoaders, type CatalogueLoaders } from './catalogue';
+import { loadFacilitatorsBySession, loadRegistrationsByTeacher, loadSessionsByLecturer } from './activity';
 
 export interface SkbLoaders {
   venueById: DataLoader<string, Venue | null>;
@@ -15,15 +16,16 @@ export interface SkbLoaders {
   eventsByProgram: DataLoader<string, TrainingEvent[]>;
   sessionsByEvent: DataLoader<string, EventSession[]>;
   registrationsByEvent: DataLoader<string, Registration[]>;
-  attendanceRateByEvent: DataLoader<string, number | null>;
   facilitatorIdsBySession: DataLoader<string, string[]>;
   sessionsByLecturer: DataLoader<string, EventSession[]>;
   registrationsByTeacher: DataLoader<string, Registration[]>;
   statistics: StatisticsLoaders;
+  /** Others' public catalogue names this partner answers itself (@provides). */
+  catalogue: CatalogueLoaders;
 }
 
 /** One set per request: every reference and list field is one SQL statement per batch. */
-export function createLoaders({ em }: LoaderSources): SkbLoaders {
+export function createLoaders({ em, config }: LoaderSources): SkbLoaders {
   const none = () => null;
   const empty = <T>(): T[] => [];
   return {
@@ -51,10 +53,10 @@ export function createLoaders({ em }: LoaderSources): SkbLoaders {
         return groupedByKey(ids, rows, (r) => r.eventId);
       }),
     ),
-    attendanceRateByEvent: new DataLoader(uuidBatch(none, (ids) => loadAttendanceRates(em, ids))),
     facilitatorIdsBySession: new DataLoader(uuidBatch(empty<string>, (ids) => loadFacilitatorsBySession(em, ids))),
     sessionsByLecturer: new DataLoader(uuidBatch(empty<EventSession>, (ids) => loadSessionsByLecturer(em, ids))),
     registrationsByTeacher: new DataLoader(uuidBatch(empty<Registration>, (ids) => loadRegistrationsByTeacher(em, ids))),
-    statistics: createStatisticsLoaders(em),
+    statistics: createStatisticsLoaders(em, config.minCellSize),
+    catalogue: createCatalogueLoaders(config),
   };
 }

@@ -1,19 +1,57 @@
-import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { loadProgramAttendance, loadTrainedCounts, type AttendanceCounts, type CoverageKey } from './aggregates';
+import { SnapshotCache } from '@mitra/kit';
+import type { AttendanceFigures } from '../graphql/types/statistics.types';
+import { loadTrainingRows, type SkbTrainingRows } from './aggregates';
+import { AttendanceSet, trainedTable } from './tables';
+
+/**
+ * The SKB's protected set of training figures: attendance per event and
+ * program, and the years each teacher attended an event in. One per data
+ * version (kit SnapshotCache), for every request until the data changes.
+ */
+interface TrainingSet {
+  rows: SkbTrainingRows;
+  attendance: AttendanceSet;
+}
+
+const sets = new Map<number, SnapshotCache<TrainingSet>>();
+
+function trainingSet(min: number): SnapshotCache<TrainingSet> {
+  let set = sets.get(min);
+  if (!set) {
+    set = new SnapshotCache(async (em) => {
+      const rows = await loadTrainingRows(em);
+      return { rows, attendance: new AttendanceSet(rows, min) };
+    });
+    sets.set(min, set);
+  }
+  return set;
+}
 
 export interface StatisticsLoaders {
-  /** Teachers with an attended event, per set of teachers (a district's), keyed by the set. */
-  trainedCounts: DataLoader<CoverageKey, number, string>;
-  attendanceByProgram: DataLoader<string, AttendanceCounts>;
+  eventAttendanceRate(eventId: string): Promise<number | null>;
+  programAttendance(programId: string): Promise<AttendanceFigures>;
+  /** Teachers of the set (a district's) trained in `year` (null: ever), as shown: null when withheld. */
+  teachersTrained(teacherKeys: readonly string[], year: number | null): Promise<{ trained: number | null; suppressed: boolean }>;
 }
 
 /** The statistics loaders of one request, a member of its loaders (createLoaders). */
-export function createStatisticsLoaders(em: EntityManager): StatisticsLoaders {
+export function createStatisticsLoaders(em: EntityManager, minimumCellSize: number): StatisticsLoaders {
+  // The version is checked once per request: every figure of one answer comes from the same set.
+  let current: Promise<TrainingSet> | undefined;
+  const set = () => (current ??= trainingSet(minimumCellSize).get(em));
   return {
-    trainedCounts: new DataLoader((sets) => loadTrainedCounts(em, sets), {
-      cacheKeyFn: (set) => `${set.year ?? ''}|${set.teacherKeys.join(',')}`,
-    }),
-    attendanceByProgram: new DataLoader((programIds) => loadProgramAttendance(em, programIds)),
+    eventAttendanceRate: async (eventId) => (await set()).attendance.eventRate(eventId),
+    programAttendance: async (programId) => (await set()).attendance.program(programId),
+    teachersTrained: async (teacherKeys, year) => {
+      const { attendedYears } = (await set()).rows;
+      // A district's table stands alone: no published figure adds trained teachers up across districts or years.
+      const count = teacherKeys.filter((k) => {
+        const years = attendedYears.get(k.toLowerCase());
+        return years != null && (year == null || years.has(year));
+      }).length;
+      const table = trainedTable(teacherKeys.length, count, minimumCellSize);
+      return { trained: table.get('trained'), suppressed: table.isHidden('trained') };
+    },
   };
 }

@@ -27,24 +27,24 @@ export class ConsultationRequest {
   @Property({ type: 'text' })
   providerOrg!: string;
 
-  @Field(() => ConsultationTopic)
+  @Field(() => ConsultationTopic, { description: 'What the school asks about.' })
   @Enum({ items: () => ConsultationTopic })
   topic!: ConsultationTopic;
 
-  @Field()
+  @Field({ description: 'What the school wrote.' })
   @Property({ type: 'text' })
   description!: string;
 
   /** 'YYYY-MM-DD' in Balikpapan (WITA). */
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day it was asked for (in Balikpapan, WITA).' })
   @Property({ type: 'date' })
   requestedOn!: string;
 
-  @Field(() => ConsultationStatus)
+  @Field(() => ConsultationStatus, { description: 'Where it stands.' })
   @Enum({ items: () => ConsultationStatus })
   status!: ConsultationStatus;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it takes place; null until scheduled.' })
   @Property({ type: 'timestamptz', nullable: true })
   scheduledAt?: Date | null;
 

@@ -7,7 +7,15 @@ export enum FollowUpKind {
   CLASSROOM_OBSERVATION = 'CLASSROOM_OBSERVATION',
   ONLINE_MENTORING = 'ONLINE_MENTORING',
 }
-registerEnumType(FollowUpKind, { name: 'FollowUpKind' });
+registerEnumType(FollowUpKind, {
+  name: 'FollowUpKind',
+  description: 'How a teacher was followed up after a training.',
+  valuesConfig: {
+    MENTORING_VISIT: { description: 'a mentor visited her at her school' },
+    CLASSROOM_OBSERVATION: { description: 'a mentor observed her teaching' },
+    ONLINE_MENTORING: { description: 'mentoring at a distance' },
+  },
+});
 
 /**
  * A mentoring visit or classroom observation of a teacher after one of a
@@ -46,18 +54,18 @@ export class FollowUp {
   @Property({ type: 'date', nullable: true })
   eventEndsOn?: string | null;
 
-  @Field(() => FollowUpKind)
+  @Field(() => FollowUpKind, { description: 'How she was followed up.' })
   @Enum({ items: () => FollowUpKind })
   kind!: FollowUpKind;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day of the visit or observation.' })
   @Property({ type: 'date' })
   visitedOn!: string;
 
   @Property({ type: 'uuid', nullable: true })
   mentorId?: string | null;
 
-  @Field(() => CompetencyArea, { nullable: true })
+  @Field(() => CompetencyArea, { nullable: true, description: 'The competency area it looked at; null when not one.' })
   @Property({ type: 'text', nullable: true })
   area?: CompetencyArea | null;
 

@@ -3,7 +3,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { CompetencyArea, IdColumn } from '@mitra/kit';
 
 /** One unit of a training program's curriculum, taught by one lecturer. */
-@ObjectType()
+@ObjectType({ description: "One unit of a training program's curriculum, in teaching order." })
 @Entity({ tableName: 'module' })
 @Unique({ properties: ['programId', 'position'] })
 export class Module {
@@ -17,11 +17,11 @@ export class Module {
   @Property({ type: 'integer' })
   position!: number;
 
-  @Field()
+  @Field({ description: 'Title of the module.' })
   @Property({ type: 'text' })
   title!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Hours of learning (jam pelajaran).' })
   @Property({ type: 'integer' })
   hours!: number;
 

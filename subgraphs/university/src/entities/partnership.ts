@@ -4,7 +4,7 @@ import { DateScalar, IdColumn, Rule } from '@mitra/kit';
 
 /** A cooperation agreement between a university's study program (or a training provider) and a school: not public, not personal (any token). */
 @Authorized(Rule.AUTHENTICATED)
-@ObjectType()
+@ObjectType({ description: "A cooperation agreement between a university's study program (or a training provider) and a school." })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'partnership' })
 @Index({ name: 'partnership_provider_org_school_npsn_index', properties: ['providerOrg', 'schoolNpsn'] })
@@ -21,11 +21,11 @@ export class Partnership {
   @Property({ type: 'text' })
   studyProgram!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day it was signed.' })
   @Property({ type: 'date' })
   signedOn!: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'Last day it is valid; null when open-ended.' })
   @Property({ type: 'date', nullable: true })
   validUntil?: string | null;
 

@@ -3,7 +3,7 @@ import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { IdColumn } from '@mitra/kit';
 import { TrainingTier } from '../graphql/enums';
 
-@ObjectType()
+@ObjectType({ description: 'A training program of a university or training provider: its curriculum, tier and pass mark.' })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'training_program' })
 @Index({ properties: ['tier', 'code'] })
@@ -11,15 +11,19 @@ export class TrainingProgram {
   @IdColumn()
   id!: string;
 
-  @Field()
+  @Field({ description: 'Code of the program, unique, e.g. "DB-PAUD-01".' })
+  // Shareable: the skb answers code, title and tier too under TrainingEvent.program (@provides, from its mirror of the catalogue).
+  @Directive('@shareable')
   @Property({ type: 'text', unique: true })
   code!: string;
 
-  @Field()
+  @Field({ description: 'Title of the program.' })
+  @Directive('@shareable')
   @Property({ type: 'text' })
   title!: string;
 
-  @Field(() => TrainingTier)
+  @Field(() => TrainingTier, { description: 'The tier of the Diklat Berjenjang it belongs to.' })
+  @Directive('@shareable')
   @Enum({ items: () => TrainingTier })
   tier!: TrainingTier;
 

@@ -63,8 +63,14 @@ export class AssessmentWritesResolver {
    * attended by the teacher; one assessment per teacher and event.
    */
   @Authorized(Rule.UNIVERSITY_ADMIN, Rule.PROVIDER_ADMIN)
-  @Mutation(() => Assessment)
-  async recordAssessment(@Arg('input', () => AssessmentInput) input: AssessmentInput, @Ctx() ctx: UniversityContext): Promise<Assessment> {
+  @Mutation(() => Assessment, {
+    description:
+      "Records a teacher's results in one of the caller's own programs: one assessment per teacher and event; an event named must be of the program and attended by her. `passed` must agree with the post-test score and the program's pass mark.",
+  })
+  async recordAssessment(
+    @Arg('input', () => AssessmentInput, { description: 'The results.' }) input: AssessmentInput,
+    @Ctx() ctx: UniversityContext,
+  ): Promise<Assessment> {
     const viewer = requireViewer(ctx.viewer, 'Mutation.recordAssessment');
     const teacherId = requireUuid(input.teacherId, 'input.teacherId');
     const programId = requireUuid(input.programId, 'input.programId');

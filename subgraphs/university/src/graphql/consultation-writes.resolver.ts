@@ -84,7 +84,7 @@ export class ConsultationWritesResolver {
   @Authorized(Rule.SCHOOL_ADMIN)
   @Mutation(() => ConsultationRequest, { description: REQUEST_CONSULTATION })
   async requestConsultation(
-    @Arg('input', () => ConsultationInput) input: ConsultationInput,
+    @Arg('input', () => ConsultationInput, { description: 'The request.' }) input: ConsultationInput,
     @Ctx() ctx: UniversityContext,
   ): Promise<ConsultationRequest> {
     const npsn = requireMatch(input.npsn.trim(), NPSN_PATTERN, 'input.npsn', 'an NPSN of exactly 8 digits');
@@ -127,9 +127,10 @@ export class ConsultationWritesResolver {
   @Authorized(Rule.UNIVERSITY_ADMIN, Rule.PROVIDER_ADMIN)
   @Mutation(() => ConsultationRequest, { description: SCHEDULE_CONSULTATION })
   async scheduleConsultation(
-    @Arg('id', () => ID) idArg: string,
-    @Arg('at', () => DateTimeScalar) at: Date,
-    @Arg('consultantId', () => ID, { nullable: true }) consultantIdArg: string | null | undefined,
+    @Arg('id', () => ID, { description: 'Id of the consultation request.' }) idArg: string,
+    @Arg('at', () => DateTimeScalar, { description: 'When it takes place: a time to come.' }) at: Date,
+    @Arg('consultantId', () => ID, { nullable: true, description: "One of the caller's own lecturers as consultant; none when left out." })
+    consultantIdArg: string | null | undefined,
     @Ctx() ctx: UniversityContext,
   ): Promise<ConsultationRequest> {
     const id = requireUuid(idArg.trim(), 'id').toLowerCase();
@@ -175,8 +176,8 @@ export class ConsultationWritesResolver {
   @Authorized(Rule.UNIVERSITY_ADMIN, Rule.PROVIDER_ADMIN)
   @Mutation(() => ConsultationRequest, { description: CLOSE_CONSULTATION })
   async closeConsultation(
-    @Arg('id', () => ID) idArg: string,
-    @Arg('status', () => ConsultationStatus) status: ConsultationStatus,
+    @Arg('id', () => ID, { description: 'Id of the consultation request.' }) idArg: string,
+    @Arg('status', () => ConsultationStatus, { description: 'DONE or DECLINED.' }) status: ConsultationStatus,
     @Ctx() ctx: UniversityContext,
   ): Promise<ConsultationRequest> {
     const id = requireUuid(idArg.trim(), 'id').toLowerCase();

@@ -12,7 +12,7 @@ export function mayReadConsultation(viewer: Viewer | null, consultation: Pick<Co
 
 @Resolver(() => ConsultationRequest)
 export class ConsultationResolver {
-  @FieldResolver(() => SchoolRef)
+  @FieldResolver(() => SchoolRef, { description: 'The school that asked.' })
   school(@Root() consultation: ConsultationRequest): SchoolRef {
     return SchoolRef.of(consultation.schoolNpsn);
   }

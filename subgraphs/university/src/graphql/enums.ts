@@ -1,18 +1,7 @@
-import { registerEnumType } from 'type-graphql';
+// Declared in the kit: the skb answers a program's tier too (the catalogue names it mirrors).
+import { TrainingTier } from '@mitra/kit';
 
-export enum TrainingTier {
-  BASIC = 'BASIC',
-  INTERMEDIATE = 'INTERMEDIATE',
-  ADVANCED = 'ADVANCED',
-}
-registerEnumType(TrainingTier, {
-  name: 'TrainingTier',
-  valuesConfig: {
-    BASIC: { description: 'Diklat Berjenjang Tingkat Dasar' },
-    INTERMEDIATE: { description: 'Tingkat Lanjut' },
-    ADVANCED: { description: 'Tingkat Mahir' },
-  },
-});
+export { TrainingTier };
 
 /** Lowest to highest: the order of the tiers, not of their names. */
 export const TIER_ORDER: TrainingTier[] = [TrainingTier.BASIC, TrainingTier.INTERMEDIATE, TrainingTier.ADVANCED];

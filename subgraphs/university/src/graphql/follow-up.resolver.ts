@@ -22,24 +22,27 @@ const EVENT_FACTS = 'id program { id } endsOn registrations { status teacher { i
 @Authorized(Rule.PERSONS)
 @Resolver(() => FollowUp)
 export class FollowUpResolver {
-  @FieldResolver(() => TeacherRef, { nullable: true })
+  @FieldResolver(() => TeacherRef, {
+    nullable: true,
+    description: "The teacher followed up (schools partner); null when she is out of the caller's reach (need-to-know).",
+  })
   teacher(@Root() followUp: FollowUp): TeacherRef {
     return TeacherRef.of(followUp.teacherId);
   }
 
-  @FieldResolver(() => TrainingProgram)
+  @FieldResolver(() => TrainingProgram, { description: 'The program whose training she is followed up after.' })
   async program(@Root() followUp: FollowUp, @Ctx() ctx: UniversityContext): Promise<TrainingProgram> {
     const program = await ctx.loaders.programById.load(followUp.programId);
     if (!program) throw new Error(`follow-up ${followUp.id} has no program ${followUp.programId}`);
     return program;
   }
 
-  @FieldResolver(() => TrainingEventRef, { nullable: true })
+  @FieldResolver(() => TrainingEventRef, { nullable: true, description: 'The event she attended (SKB partner); null when none was named.' })
   event(@Root() followUp: FollowUp): TrainingEventRef | null {
     return followUp.eventId ? TrainingEventRef.of(followUp.eventId) : null;
   }
 
-  @FieldResolver(() => Lecturer, { nullable: true })
+  @FieldResolver(() => Lecturer, { nullable: true, description: 'The lecturer who did it; null when not named.' })
   mentor(@Root() followUp: FollowUp, @Ctx() ctx: UniversityContext): Promise<Lecturer | null> | null {
     return followUp.mentorId ? ctx.loaders.lecturerById.load(followUp.mentorId) : null;
   }
@@ -56,8 +59,14 @@ export class FollowUpWritesResolver {
    * by the teacher, and over before the visit.
    */
   @Authorized(Rule.UNIVERSITY_ADMIN, Rule.PROVIDER_ADMIN)
-  @Mutation(() => FollowUp)
-  async recordFollowUp(@Arg('input', () => FollowUpInput) input: FollowUpInput, @Ctx() ctx: UniversityContext): Promise<FollowUp> {
+  @Mutation(() => FollowUp, {
+    description:
+      "Records a mentoring visit or classroom observation of a teacher after a training of one of the caller's own programs: an event named must be of the program, attended by her, and over before the visit.",
+  })
+  async recordFollowUp(
+    @Arg('input', () => FollowUpInput, { description: 'The follow-up.' }) input: FollowUpInput,
+    @Ctx() ctx: UniversityContext,
+  ): Promise<FollowUp> {
     const viewer = requireViewer(ctx.viewer, 'Mutation.recordFollowUp');
     const teacherId = requireUuid(input.teacherId, 'input.teacherId');
     const programId = requireUuid(input.programId, 'input.programId');

@@ -12,7 +12,10 @@ const CREATE_LECTURER = "Adds a lecturer (or facilitator) who works for the call
 export class LecturerWritesResolver {
   @Authorized(Rule.UNIVERSITY_ADMIN, Rule.PROVIDER_ADMIN)
   @Mutation(() => Lecturer, { description: CREATE_LECTURER })
-  async createLecturer(@Arg('input', () => LecturerInput) input: LecturerInput, @Ctx() ctx: UniversityContext): Promise<Lecturer> {
+  async createLecturer(
+    @Arg('input', () => LecturerInput, { description: 'The lecturer.' }) input: LecturerInput,
+    @Ctx() ctx: UniversityContext,
+  ): Promise<Lecturer> {
     const viewer = requireViewer(ctx.viewer, 'Mutation.createLecturer');
     const fullName = requireName(input.fullName, 'input.fullName', CATALOGUE_LIMITS.nameMax);
     const academicTitle =

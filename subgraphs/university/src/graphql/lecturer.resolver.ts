@@ -5,12 +5,12 @@ import type { UniversityContext } from '../context';
 
 @Resolver(() => Lecturer)
 export class LecturerResolver {
-  @Query(() => Lecturer, { nullable: true })
-  lecturer(@Arg('id', () => ID) id: string, @Ctx() ctx: UniversityContext): Promise<Lecturer | null> {
+  @Query(() => Lecturer, { nullable: true, description: 'A lecturer by id; null when unknown.' })
+  lecturer(@Arg('id', () => ID, { description: 'Their id, a UUID.' }) id: string, @Ctx() ctx: UniversityContext): Promise<Lecturer | null> {
     return ctx.loaders.lecturerById.load(requireUuid(id, 'id'));
   }
 
-  @Query(() => [Lecturer], { nullable: true })
+  @Query(() => [Lecturer], { nullable: true, description: "Every university's and provider's lecturers, by name." })
   lecturers(@Ctx() ctx: UniversityContext): Promise<Lecturer[]> {
     return ctx.em.find(Lecturer, {}, { orderBy: { fullName: 'asc', id: 'asc' } });
   }

@@ -5,7 +5,7 @@ import type { UniversityContext } from '../context';
 
 @Resolver(() => Module)
 export class ModuleResolver {
-  @FieldResolver(() => Lecturer, { nullable: true })
+  @FieldResolver(() => Lecturer, { nullable: true, description: 'The lecturer who teaches it; null when not named.' })
   lecturer(@Root() module: Module, @Ctx() ctx: UniversityContext): Promise<Lecturer | null> | null {
     return module.lecturerId ? ctx.loaders.lecturerById.load(module.lecturerId) : null;
   }

@@ -18,7 +18,7 @@ export class PartnershipWritesResolver {
   @Authorized(Rule.UNIVERSITY_ADMIN, Rule.PROVIDER_ADMIN)
   @Mutation(() => Partnership, { description: CREATE_PARTNERSHIP })
   async createPartnership(
-    @Arg('input', () => PartnershipInput) input: PartnershipInput,
+    @Arg('input', () => PartnershipInput, { description: 'The agreement.' }) input: PartnershipInput,
     @Ctx() ctx: UniversityContext,
   ): Promise<Partnership> {
     const viewer = requireViewer(ctx.viewer, 'Mutation.createPartnership');

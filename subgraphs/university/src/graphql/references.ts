@@ -1,4 +1,4 @@
-import { Rule, authorizedReference } from '@mitra/kit';
+import { Rule, authorizedReference, decodeTeacherKeys } from '@mitra/kit';
 import type { UniversityContext } from '../context';
 import { reachOf } from './reach.resolver';
 import { SchoolRef } from './types/school.ref';
@@ -36,8 +36,10 @@ export const references = {
     [Rule.PERSONS],
     (ref: { id: string; area?: TrainingNeedRef['area']; teacher?: { id: string } | null }) => TrainingNeedRef.of(ref),
   ),
-  District: (ref: { code: string; teacherKeys?: string[] }) => DistrictRef.of(ref.code, ref.teacherKeys),
-  TrainingCoverage: (ref: { teacherKeys: string[]; year?: number | null }) => TrainingCoverage.of(ref.teacherKeys, ref.year),
+  District: (ref: { code: string; teacherKeys?: string }) =>
+    DistrictRef.of(ref.code, ref.teacherKeys === undefined ? undefined : decodeTeacherKeys(ref.teacherKeys)),
+  TrainingCoverage: (ref: { teacherKeys: string; year?: number | null }) =>
+    TrainingCoverage.of(decodeTeacherKeys(ref.teacherKeys), ref.year),
   // Only ever the caller's own reach; another organisation's is null.
   PersonReach: authorizedReference([Rule.PERSONS], (ref: { org: string }, ctx: UniversityContext) => reachOf(ctx, ref.org)),
 };

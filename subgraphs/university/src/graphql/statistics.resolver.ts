@@ -2,7 +2,8 @@ import { Authorized, Ctx, Directive, FieldResolver, Float, Resolver, Root } from
 import { Rule } from '@mitra/kit';
 import type { UniversityContext } from '../context';
 import { TrainingProgram } from '../entities/training-program';
-import { meanGain, outcomesByTier, tierCounts, toOutcomes, universitySuppressed } from '../statistics/tables';
+import type { DistrictCoverage } from '../statistics/district-set';
+import { TIER_ORDER } from './enums';
 import { DistrictRef } from './types/district.ref';
 import { TierCount, TierOutcomes, TrainingCoverage, TrainingOutcomes } from './types/statistics.types';
 import { TrainingEventRef } from './types/training-event.ref';
@@ -13,7 +14,7 @@ import { TrainingEventRef } from './types/training-event.ref';
 export class TrainingCoverageResolver {
   @FieldResolver(() => [TierCount], { description: 'Teachers by highest completed tier (university).' })
   async byHighestTier(@Root() coverage: TrainingCoverage, @Ctx() ctx: UniversityContext): Promise<TierCount[]> {
-    return tierCounts(await ctx.loaders.statistics.coverage.load(coverage), ctx.config.minCellSize);
+    return (await coverageOf(coverage, ctx)).byHighestTier;
   }
 
   @FieldResolver(() => Float, {
@@ -21,14 +22,14 @@ export class TrainingCoverageResolver {
     description: 'Mean post-test minus pre-test gain (university); null when suppressed or no data.',
   })
   async meanGain(@Root() coverage: TrainingCoverage, @Ctx() ctx: UniversityContext): Promise<number | null> {
-    return meanGain(await ctx.loaders.statistics.coverage.load(coverage), ctx.config.minCellSize);
+    return (await coverageOf(coverage, ctx)).meanGain;
   }
 
   /** Read by the skb subgraph's `suppressed` (@requires); never by clients. */
   @FieldResolver(() => Boolean)
   @Directive('@inaccessible')
   async universitySuppressed(@Root() coverage: TrainingCoverage, @Ctx() ctx: UniversityContext): Promise<boolean> {
-    return universitySuppressed(await ctx.loaders.statistics.coverage.load(coverage), ctx.config.minCellSize);
+    return (await coverageOf(coverage, ctx)).suppressed;
   }
 }
 
@@ -41,10 +42,13 @@ export class DistrictOutcomesResolver {
   })
   @Directive('@requires(fields: "teacherKeys")')
   async trainingOutcomes(@Root() district: DistrictRef, @Ctx() ctx: UniversityContext): Promise<TierOutcomes[]> {
-    return outcomesByTier(
-      await ctx.loaders.statistics.coverage.load({ teacherKeys: district.teacherKeys ?? [], year: null }),
-      ctx.config.minCellSize,
-    );
+    const { partition } = ctx.loaders.statistics.set;
+    // The gateway's fetch for this partner's own question about the districts (statistics/partition.ts): recorded, not answered.
+    if (partition.isProbe(ctx.requestId)) {
+      partition.record(ctx.requestId, district.code, district.teacherKeys ?? []);
+      return [];
+    }
+    return ctx.loaders.statistics.districtOutcomes(district.code, district.teacherKeys ?? [], ctx.partners);
   }
 }
 
@@ -53,7 +57,7 @@ export class DistrictOutcomesResolver {
 export class ProgramOutcomesResolver {
   @FieldResolver(() => TrainingOutcomes, { description: 'Whether this program worked: pre/post-test results over all its assessments.' })
   async outcomes(@Root() program: TrainingProgram, @Ctx() ctx: UniversityContext): Promise<TrainingOutcomes> {
-    return toOutcomes(await ctx.loaders.statistics.outcomesByProgram.load(program.id), ctx.config.minCellSize);
+    return ctx.loaders.statistics.programOutcomes(program.id);
   }
 }
 
@@ -64,6 +68,17 @@ export class EventOutcomesResolver {
     description: 'Whether this event worked: pre/post-test results of its assessed participants (university).',
   })
   async outcomes(@Root() event: TrainingEventRef, @Ctx() ctx: UniversityContext): Promise<TrainingOutcomes> {
-    return toOutcomes(await ctx.loaders.statistics.outcomesByEvent.load(event.id), ctx.config.minCellSize);
+    return ctx.loaders.statistics.eventOutcomes(event.id);
   }
+}
+
+/** Figures of a set of teachers that is no district of the schools partner's: nothing to show. */
+const NO_DISTRICT: DistrictCoverage = {
+  byHighestTier: TIER_ORDER.map((tier) => Object.assign(new TierCount(), { tier, count: null })),
+  meanGain: null,
+  suppressed: true,
+};
+
+async function coverageOf(coverage: TrainingCoverage, ctx: UniversityContext): Promise<DistrictCoverage> {
+  return (await ctx.loaders.statistics.coverage(coverage.teacherKeys, coverage.year ?? null, ctx.partners)) ?? NO_DISTRICT;
 }

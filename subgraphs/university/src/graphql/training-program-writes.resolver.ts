@@ -34,7 +34,7 @@ export class TrainingProgramWritesResolver {
   @Authorized(Rule.UNIVERSITY_ADMIN, Rule.PROVIDER_ADMIN)
   @Mutation(() => TrainingProgram, { description: CREATE_TRAINING_PROGRAM })
   async createTrainingProgram(
-    @Arg('input', () => TrainingProgramInput) input: TrainingProgramInput,
+    @Arg('input', () => TrainingProgramInput, { description: 'The program.' }) input: TrainingProgramInput,
     @Ctx() ctx: UniversityContext,
   ): Promise<TrainingProgram> {
     const viewer = requireViewer(ctx.viewer, 'Mutation.createTrainingProgram');
@@ -85,8 +85,8 @@ export class TrainingProgramWritesResolver {
   @Authorized(Rule.UNIVERSITY_ADMIN, Rule.PROVIDER_ADMIN)
   @Mutation(() => Module, { description: ADD_MODULE })
   async addModule(
-    @Arg('programId', () => ID) programIdArg: string,
-    @Arg('input', () => ModuleInput) input: ModuleInput,
+    @Arg('programId', () => ID, { description: "Id of one of the caller's own programs." }) programIdArg: string,
+    @Arg('input', () => ModuleInput, { description: 'The module.' }) input: ModuleInput,
     @Ctx() ctx: UniversityContext,
   ): Promise<Module> {
     const programId = requireUuid(programIdArg, 'programId');

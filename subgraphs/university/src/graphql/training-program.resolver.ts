@@ -10,14 +10,18 @@ const TIER_ORDER_SQL = `case tier ${TIER_ORDER.map((tier, i) => `when '${tier}' 
 
 @Resolver(() => TrainingProgram)
 export class TrainingProgramResolver {
-  @Query(() => TrainingProgram, { nullable: true })
-  trainingProgram(@Arg('id', () => ID) id: string, @Ctx() ctx: UniversityContext): Promise<TrainingProgram | null> {
+  @Query(() => TrainingProgram, { nullable: true, description: 'A training program by its id; null when unknown.' })
+  trainingProgram(
+    @Arg('id', () => ID, { description: 'Its id, a UUID.' }) id: string,
+    @Ctx() ctx: UniversityContext,
+  ): Promise<TrainingProgram | null> {
     return ctx.loaders.programById.load(requireUuid(id, 'id'));
   }
 
-  @Query(() => [TrainingProgram], { nullable: true })
+  @Query(() => [TrainingProgram], { nullable: true, description: "Every provider's training programs, by tier and code." })
   async trainingPrograms(
-    @Arg('tier', () => TrainingTier, { nullable: true }) tier: TrainingTier | null,
+    @Arg('tier', () => TrainingTier, { nullable: true, description: 'Only programs of this tier; all tiers when left out.' })
+    tier: TrainingTier | null,
     @Ctx() ctx: UniversityContext,
   ): Promise<TrainingProgram[]> {
     const qb = ctx.em.getKnex()('training_program').select('*');
@@ -26,7 +30,7 @@ export class TrainingProgramResolver {
     return rows.map((row) => ctx.em.map(TrainingProgram, row));
   }
 
-  @FieldResolver(() => [Module])
+  @FieldResolver(() => [Module], { description: 'Its curriculum, in teaching order.' })
   modules(@Root() program: TrainingProgram, @Ctx() ctx: UniversityContext): Promise<Module[]> {
     return ctx.loaders.modulesByProgram.load(program.id);
   }

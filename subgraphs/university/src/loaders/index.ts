@@ -10,6 +10,7 @@ import type { TrainingTier } from '../graphql/enums';
 import { currentPartnership, partnershipToday } from '../entities/partnership-term';
 import { createStatisticsLoaders, type StatisticsLoaders } from '../statistics/loaders';
 import { loadHighestCompletedTiers } from './tiers';
+import { createCatalogueLoaders, type CatalogueLoaders } from './catalogue';
 import { createConsultationLoaders, createProgramsByArea, type ConsultationLoaders } from './consultation.loaders';
 import type { CompetencyArea } from '@mitra/kit';
 
@@ -28,10 +29,12 @@ export interface UniversityLoaders {
   /** Issue 13: consultations, and the programs teaching each competence area. */
   consultations: ConsultationLoaders;
   programsByArea: DataLoader<CompetencyArea, TrainingProgram[]>;
+  /** The skb's public event titles this partner answers itself (@provides). */
+  catalogue: CatalogueLoaders;
 }
 
 /** One set per request: every reference and list field is one SQL statement per batch. */
-export function createLoaders({ em }: LoaderSources): UniversityLoaders {
+export function createLoaders({ em, config }: LoaderSources): UniversityLoaders {
   const none = () => null;
   const empty = <T>(): T[] => [];
   return {
@@ -79,8 +82,9 @@ export function createLoaders({ em }: LoaderSources): UniversityLoaders {
       const today = partnershipToday();
       return groupedByKey(npsns, rows, (p) => p.schoolNpsn).map((list) => currentPartnership(list, today));
     }),
-    statistics: createStatisticsLoaders(em),
+    statistics: createStatisticsLoaders(em, config.minCellSize),
     consultations: createConsultationLoaders(em),
     programsByArea: createProgramsByArea(em),
+    catalogue: createCatalogueLoaders(config),
   };
 }

@@ -7,15 +7,15 @@ import { SessionKind } from '../enums';
  * they must fall on the event's day `day` as the venue's clock shows it
  * (WIB, WITA or WIT, by the venue's province).
  */
-@InputType()
+@InputType({ description: "A session to add to an event's programme." })
 export class EventSessionInput {
   @Field(() => Int, { description: "1 for the event's first day, up to its number of days." })
   day!: number;
 
-  @Field(() => SessionKind)
+  @Field(() => SessionKind, { description: 'What the session is for.' })
   kind!: SessionKind;
 
-  @Field()
+  @Field({ description: 'Topic of the session, 1 to 200 characters.' })
   topic!: string;
 
   @Field(() => DateTimeScalar, { description: "On the event's day `day` at the venue's local time." })

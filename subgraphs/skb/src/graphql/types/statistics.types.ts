@@ -7,7 +7,10 @@ import { TeacherSetKey } from '@mitra/kit';
  * key is the set of teacher keys, so the gateway can join the two halves;
  * the keys themselves are @inaccessible and never reach a client.
  */
-@ObjectType()
+@ObjectType({
+  description:
+    "Training coverage of a district's teachers: attendance from the SKB partner, completed tiers and gains from the university partner. Small groups are suppressed.",
+})
 @Directive('@key(fields: "teacherKeys year")')
 export class TrainingCoverage extends TeacherSetKey {
   /**
@@ -37,9 +40,13 @@ export class AttendanceFigures {
   @Field(() => Int, { nullable: true, description: 'Registrations that were not cancelled. Null when suppressed.' })
   registrations!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Share of those registrations with status ATTENDED, 0..1.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Attended ÷ (attended + no-show) over the program's events, 0..1 to 4 decimals; pending registrations count in neither. Null when suppressed (a count from 1 to MIN_CELL_SIZE - 1 here or in one of its events) or nothing recorded yet.",
+  })
   attendanceRate!: number | null;
 
-  @Field()
+  @Field({ description: 'True when at least one figure here was withheld because its group is too small.' })
   suppressed!: boolean;
 }

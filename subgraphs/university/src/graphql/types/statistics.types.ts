@@ -2,9 +2,9 @@ import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { TeacherSetKey } from '@mitra/kit';
 import { TrainingTier } from '../enums';
 
-@ObjectType()
+@ObjectType({ description: 'Teachers whose highest completed tier is one tier.' })
 export class TierCount {
-  @Field(() => TrainingTier)
+  @Field(() => TrainingTier, { description: 'The tier.' })
   tier!: TrainingTier;
 
   @Field(() => Int, { nullable: true, description: 'Null when suppressed for privacy.' })
@@ -12,7 +12,10 @@ export class TierCount {
 }
 
 /** Training coverage of a set of teachers: the university's half (see the skb subgraph for attendance). */
-@ObjectType()
+@ObjectType({
+  description:
+    "Training coverage of a district's teachers: attendance from the SKB partner, completed tiers and gains from the university partner. Small groups are suppressed.",
+})
 @Directive('@key(fields: "teacherKeys year")')
 export class TrainingCoverage extends TeacherSetKey {
   /** District.training(year) (skb): only assessments assessed in that year count; null for all years (internal). */
@@ -30,10 +33,16 @@ export class TrainingOutcomes {
   @Field(() => Int, { nullable: true, description: 'Assessments recorded. Null when suppressed.' })
   assessed!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean pre-test score (0..100) over the assessments with both scores. Null when suppressed.',
+  })
   meanPreTest!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean post-test score (0..100) over the assessments with both scores. Null when suppressed.',
+  })
   meanPostTest!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Mean of post-test minus pre-test over assessments with both.' })
@@ -59,11 +68,11 @@ export class TrainingOutcomes {
   suppressed!: boolean;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Training outcomes of the programs of one tier, or of all tiers together.' })
 export class TierOutcomes {
   @Field(() => TrainingTier, { nullable: true, description: 'Null for all tiers together.' })
   tier!: TrainingTier | null;
 
-  @Field(() => TrainingOutcomes)
+  @Field(() => TrainingOutcomes, { description: 'The outcomes.' })
   outcomes!: TrainingOutcomes;
 }

@@ -1,0 +1,3 @@
+export * from './cube';
+export * from './perturb';
+export * from './protect';

@@ -1,0 +1,175 @@
+import type { Cube } from './cube';
+
+/**
+ * A perturbation that changes a protected cell and nothing published but
+ * hidden cells proves the cell's protection: whatever an analyst derives by
+ * linear programming from the published cells, the perturbed microcube
+ * satisfies it too. Perturbations here are "hypercubes" of microcells: from a
+ * microcell of the protected cell, a partner along up to three axes (another
+ * leaf area outside the cell's area, another value of the cell's
+ * classification, another type outside the cell's column), alternating signs
+ * on the corners so that every sum over an axis stays unchanged.
+ */
+export interface Candidate {
+  leaf: number | null;
+  group: number | null;
+  type: number | null;
+  /** Only the corner across every axis at once: one move changing group and type together. */
+  diagonal?: boolean;
+  /** Units move between the cell and any microcells of `leaf` (largest first), whatever their group and type. */
+  pool?: boolean;
+  /** The partner type of each type of the cell, where it is not `type` (keeps the columns they share). */
+  typeMap?: ReadonlyMap<number, number>;
+}
+
+export interface Evaluation {
+  candidate: Candidate;
+  achieved: number;
+  /** Cells (other than the protected one) the perturbation changes (computed on first use). */
+  readonly changed: number[];
+  /** Net change per microcell. */
+  moves: Map<number, number>;
+}
+
+export interface Target {
+  geo: number;
+  group: number;
+  column: number;
+}
+
+/** The classification (0, 1) and value of a group, or null for everyone. */
+export function classificationOf(cube: Cube, group: number): { classification: 0 | 1; value: number } | null {
+  if (group === 0) return null;
+  const first = cube.shape.classifications[0].length;
+  return group <= first ? { classification: 0, value: group - 1 } : { classification: 1, value: group - 1 - first };
+}
+
+/** The microcells of the target cell, as [leaf, a, b, type] slices. */
+export function slices(cube: Cube, t: Target): Array<[number, number, number, number]> {
+  const cls = classificationOf(cube, t.group);
+  const [ca, cb] = cube.shape.classifications;
+  const types = cube.shape.types.map((_, i) => i).filter((i) => t.column === 0 || cube.typeColumns[i].includes(t.column));
+  const out: Array<[number, number, number, number]> = [];
+  for (const d of cube.leavesOf(t.geo))
+    for (let a = 0; a < ca.length; a++) {
+      if (cls?.classification === 0 && cls.value !== a) continue;
+      for (let b = 0; b < cb.length; b++) {
+        if (cls?.classification === 1 && cls.value !== b) continue;
+        for (const type of types) out.push([d, a, b, type]);
+      }
+    }
+  return out;
+}
+
+const scratch = { delta: new Float64Array(0), touched: [] as number[] };
+
+/**
+ * Applies as much of the perturbation as the working counts allow (never
+ * below zero), up to `need` in `direction` (-1 lowers the cell, +1 raises
+ * it). The working counts keep the change: call `undo` to restore them.
+ */
+export function evaluate(
+  cube: Cube,
+  work: Int32Array,
+  t: Target,
+  list: ReadonlyArray<[number, number, number, number]>,
+  direction: -1 | 1,
+  need: number,
+  candidate: Candidate,
+): Evaluation {
+  const cls = classificationOf(cube, t.group);
+  const moves = new Map<number, number>();
+  let remaining = need;
+  const corners: number[] = [];
+  const signs: number[] = [];
+  if (candidate.pool && candidate.leaf !== null) {
+    const pool = poolOf(cube, work, candidate.leaf);
+    for (const [d, a, b, type] of list) {
+      const base = cube.micro(d, a, b, type);
+      for (const other of pool) {
+        if (remaining <= 0) break;
+        const amount = Math.min(remaining, direction < 0 ? work[base] : work[other]);
+        if (amount <= 0) continue;
+        work[base] += direction * amount;
+        work[other] -= direction * amount;
+        moves.set(base, (moves.get(base) ?? 0) + direction * amount);
+        moves.set(other, (moves.get(other) ?? 0) - direction * amount);
+        remaining -= amount;
+      }
+    }
+    return result(cube, t, candidate, need - remaining, moves);
+  }
+  for (const [d, a, b, type] of list) {
+    if (remaining <= 0) break;
+    // Corners: every combination of the axes, the sign alternating with each axis taken.
+    corners.length = 0;
+    signs.length = 0;
+    const leaves = candidate.leaf === null ? [d] : [d, candidate.leaf];
+    const as = candidate.group !== null && cls?.classification === 0 ? [a, candidate.group] : [a];
+    const bs = candidate.group !== null && cls?.classification === 1 ? [b, candidate.group] : [b];
+    const types = candidate.type === null ? [type] : [type, candidate.typeMap?.get(type) ?? candidate.type];
+    for (let i = 0; i < leaves.length; i++)
+      for (let j = 0; j < as.length; j++)
+        for (let l = 0; l < bs.length; l++)
+          for (let m = 0; m < types.length; m++) {
+            const axes = i + j + l + m;
+            if (candidate.diagonal && axes !== 0 && axes !== leaves.length + as.length + bs.length + types.length - 4) continue;
+            corners.push(cube.micro(leaves[i], as[j], bs[l], types[m]));
+            signs.push(axes === 0 || (!candidate.diagonal && axes % 2 === 0) ? direction : -direction);
+          }
+    let amount = remaining;
+    for (let i = 0; i < corners.length; i++) if (signs[i] < 0) amount = Math.min(amount, work[corners[i]]);
+    if (amount <= 0) continue;
+    for (let i = 0; i < corners.length; i++) {
+      work[corners[i]] += signs[i] * amount;
+      moves.set(corners[i], (moves.get(corners[i]) ?? 0) + signs[i] * amount);
+    }
+    remaining -= amount;
+  }
+  return result(cube, t, candidate, need - remaining, moves);
+}
+
+function result(cube: Cube, t: Target, candidate: Candidate, achieved: number, moves: Map<number, number>): Evaluation {
+  let changed: number[] | undefined;
+  return {
+    candidate,
+    achieved,
+    moves,
+    get changed() {
+      return (changed ??= changedCells(cube, t, moves));
+    },
+  };
+}
+
+/** The microcells of a leaf with units in them, largest first. */
+function poolOf(cube: Cube, work: Int32Array, leaf: number): number[] {
+  const first = cube.micro(leaf, 0, 0, 0);
+  const size = cube.micro(leaf + 1, 0, 0, 0) - first;
+  const cells: number[] = [];
+  for (let i = first; i < first + size; i++) if (work[i] > 0) cells.push(i);
+  return cells.sort((x, y) => work[y] - work[x]);
+}
+
+function changedCells(cube: Cube, t: Target, moves: Map<number, number>): number[] {
+  if (scratch.delta.length !== cube.cellCount) scratch.delta = new Float64Array(cube.cellCount);
+  const { delta, touched } = scratch;
+  touched.length = 0;
+  for (const [micro, change] of moves) {
+    if (!change) continue;
+    cube.forEachCellOf(micro, (cell) => {
+      if (delta[cell] === 0) touched.push(cell);
+      delta[cell] += change;
+    });
+  }
+  const self = cube.cell(t.geo, t.group, t.column);
+  const changed: number[] = [];
+  for (const cell of touched) {
+    if (delta[cell] !== 0 && cell !== self) changed.push(cell);
+    delta[cell] = 0;
+  }
+  return changed;
+}
+
+export function undo(work: Int32Array, evaluation: Evaluation): void {
+  for (const [micro, change] of evaluation.moves) work[micro] -= change;
+}
