@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { DEMO_IDS, buildDemoWorld } from '@mitra/fixtures';
 import { type SubgraphName } from '@mitra/runtime';
+import { SUPERGRAPH_PATH, SupergraphPlanner } from '@mitra/schema';
 import { type LooseBody } from '../harness/client';
 import { askProbe, problemsWith, readyz as readyzOf, type Answer, type Probe } from '../harness/faults';
 import { metricValue, scrape } from '../harness/metrics';
@@ -62,12 +64,32 @@ const PROBES: Probe[] = [
     needs: ['schools', 'university'],
   },
   {
+    // The SKB answers the program's code and the district's name itself (mirrored catalogue, @provides):
+    // hours and provinceCode are what only the university and the schools answer.
     name: 'EventAcross',
-    query: 'query EventAcross($e: ID!) { trainingEvent(id: $e) { title program { code } venue { name district { name } } } }',
+    query:
+      'query EventAcross($e: ID!) { trainingEvent(id: $e) { title program { code hours } venue { name district { name provinceCode } } } }',
     variables: { e: DEMO_IDS.events.balikpapan2022 },
     needs: ['skb', 'university', 'schools'],
   },
 ];
+
+const TEACHER_SKB_PART: Probe = {
+  name: 'TeacherSkbPart',
+  query: 'query TeacherSkbPart($t: ID!) { teacher(id: $t) { fullName trainingHistory { status } assessments { passed } } venues { name } }',
+  variables: { t: teacher.id },
+  needs: ['schools', 'skb', 'university'],
+};
+
+describe('the probes', () => {
+  it("each declares the partners its query plan fetches from (the gateway's planner over the committed supergraph)", () => {
+    const planner = new SupergraphPlanner(readFileSync(SUPERGRAPH_PATH, 'utf8'));
+    for (const probe of [...PROBES, TEACHER_SKB_PART]) {
+      const planned = planner.shape(probe.query, probe.name).services.sort();
+      expect({ probe: probe.name, needs: [...probe.needs].sort() }).toEqual({ probe: probe.name, needs: planned });
+    }
+  });
+});
 
 const ask = (probe: Probe): Promise<Answer> => askProbe(own.gatewayUrl, partnerToken, probe, SUBGRAPH_TIMEOUT_MS + 5_000);
 const readyz = (): Promise<Answer> => readyzOf(own.gatewayUrl);
@@ -214,13 +236,7 @@ describe('a subgraph that accepts connections and never answers (frozen)', () =>
 
 describe('an outage nulls only the missing partner’s part (contract v2 nullability)', () => {
   it('keeps a teacher, her school’s data and her assessments when the SKB is down, with a coded error at the hole', async () => {
-    const probe: Probe = {
-      name: 'TeacherSkbPart',
-      query:
-        'query TeacherSkbPart($t: ID!) { teacher(id: $t) { fullName trainingHistory { status } assessments { passed } } venues { name } }',
-      variables: { t: PROBES.find((p) => p.name === 'TeacherAcross')!.variables!.t },
-      needs: ['schools', 'skb', 'university'],
-    };
+    const probe = TEACHER_SKB_PART;
     const full = (await ask(probe)).body;
     expect(full.errors).toBeUndefined();
     expect(full.data.teacher.trainingHistory.length).toBeGreaterThan(0);
