@@ -95,6 +95,9 @@ export function StatChart({
   const narrow = useNarrow();
   const axisWidth = narrow ? Math.min(categoryWidth, NARROW_CATEGORY_WIDTH) : categoryWidth;
   const scaled = (s: Series, v: number) => v * (s.scale ?? 1);
+  const select = onSelect
+    ? (item: { payload?: Datum }) => item.payload && !item.payload.reference && onSelect(item.payload.key)
+    : undefined;
   const data: Datum[] = rows.map((row) => {
     const datum: Datum = {
       key: row.key,
@@ -229,9 +232,7 @@ export function StatChart({
               isAnimationActive={false}
               // A zero is a figure: a hairline bar with its "0" label, unlike a suppressed or missing one.
               minPointSize={(value, index) => (value === 0 && rows[index]?.figures[s.key]?.kind === 'value' ? 2 : 0)}
-              onClick={
-                onSelect ? (item: { payload?: Datum }) => item.payload && !item.payload.reference && onSelect(item.payload.key) : undefined
-              }
+              onClick={select}
               style={onSelect ? { cursor: 'pointer' } : undefined}
             >
               {data.map((d) => (
@@ -247,6 +248,9 @@ export function StatChart({
               stroke="#94a3b8"
               isAnimationActive={false}
               legendType="none"
+              // A withheld figure's marker picks its row too: the row is there, only its number is not.
+              onClick={select}
+              style={onSelect ? { cursor: 'pointer' } : undefined}
             >
               <LabelList dataKey={markerKey(s)} content={markerLabel(s)} />
             </Bar>,

@@ -61,6 +61,10 @@ export function slices(cube: Cube, t: Target): Array<[number, number, number, nu
   return out;
 }
 
+/** The number of axes a corner takes (bits set), and the corners of each set of active axes in order. */
+const AXES = Array.from({ length: 16 }, (_, mask) => (mask & 1) + ((mask >> 1) & 1) + ((mask >> 2) & 1) + ((mask >> 3) & 1));
+const CORNERS = Array.from({ length: 16 }, (_, active) => [...Array(16).keys()].filter((mask) => (mask & ~active) === 0));
+
 const scratch = { delta: new Float64Array(0), touched: [] as number[] };
 
 /**
@@ -80,8 +84,6 @@ export function evaluate(
   const cls = classificationOf(cube, t.group);
   const moves = new Map<number, number>();
   let remaining = need;
-  const corners: number[] = [];
-  const signs: number[] = [];
   if (candidate.pool && candidate.leaf !== null) {
     const pool = poolOf(cube, work, candidate.leaf);
     for (const [d, a, b, type] of list) {
@@ -99,30 +101,36 @@ export function evaluate(
     }
     return result(cube, t, candidate, need - remaining, moves);
   }
+  // Corners as bit masks over the axes (leaf 8, first classification 4, second 2, type 1), in the order
+  // leaf, a, b, type vary (outermost first); a corner's sign alternates with the axes it takes (a diagonal
+  // move: only the cell's own corner and the one across every axis). The corners of negative sign give units.
+  const active =
+    (candidate.leaf !== null ? 8 : 0) |
+    (candidate.group !== null && cls?.classification === 0 ? 4 : 0) |
+    (candidate.group !== null && cls?.classification === 1 ? 2 : 0) |
+    (candidate.type !== null ? 1 : 0);
+  const all = AXES[active];
+  const [A, B] = [cube.shape.classifications[0].length, cube.shape.classifications[1].length];
+  const T = cube.shape.types.length;
+  const corners = CORNERS[active].filter((mask) => !candidate.diagonal || AXES[mask] === 0 || AXES[mask] === all);
+  const signs = corners.map((mask) => (AXES[mask] === 0 || (!candidate.diagonal && AXES[mask] % 2 === 0) ? direction : -direction));
+  const leaf = candidate.leaf ?? 0;
+  const group = candidate.group ?? 0;
+  const at = new Int32Array(corners.length);
   for (const [d, a, b, type] of list) {
     if (remaining <= 0) break;
-    // Corners: every combination of the axes, the sign alternating with each axis taken.
-    corners.length = 0;
-    signs.length = 0;
-    const leaves = candidate.leaf === null ? [d] : [d, candidate.leaf];
-    const as = candidate.group !== null && cls?.classification === 0 ? [a, candidate.group] : [a];
-    const bs = candidate.group !== null && cls?.classification === 1 ? [b, candidate.group] : [b];
-    const types = candidate.type === null ? [type] : [type, candidate.typeMap?.get(type) ?? candidate.type];
-    for (let i = 0; i < leaves.length; i++)
-      for (let j = 0; j < as.length; j++)
-        for (let l = 0; l < bs.length; l++)
-          for (let m = 0; m < types.length; m++) {
-            const axes = i + j + l + m;
-            if (candidate.diagonal && axes !== 0 && axes !== leaves.length + as.length + bs.length + types.length - 4) continue;
-            corners.push(cube.micro(leaves[i], as[j], bs[l], types[m]));
-            signs.push(axes === 0 || (!candidate.diagonal && axes % 2 === 0) ? direction : -direction);
-          }
+    const partnerType = candidate.type === null ? type : (candidate.typeMap?.get(type) ?? candidate.type);
+    // The most the corners giving units allow; most microcells are empty, so stop at the first zero.
     let amount = remaining;
-    for (let i = 0; i < corners.length; i++) if (signs[i] < 0) amount = Math.min(amount, work[corners[i]]);
+    for (let i = 0; i < corners.length && amount > 0; i++) {
+      const mask = corners[i];
+      at[i] = (((mask & 8 ? leaf : d) * A + (mask & 4 ? group : a)) * B + (mask & 2 ? group : b)) * T + (mask & 1 ? partnerType : type);
+      if (signs[i] < 0) amount = Math.min(amount, work[at[i]]);
+    }
     if (amount <= 0) continue;
     for (let i = 0; i < corners.length; i++) {
-      work[corners[i]] += signs[i] * amount;
-      moves.set(corners[i], (moves.get(corners[i]) ?? 0) + signs[i] * amount);
+      work[at[i]] += signs[i] * amount;
+      moves.set(at[i], (moves.get(at[i]) ?? 0) + signs[i] * amount);
     }
     remaining -= amount;
   }
@@ -130,15 +138,23 @@ export function evaluate(
 }
 
 function result(cube: Cube, t: Target, candidate: Candidate, achieved: number, moves: Map<number, number>): Evaluation {
-  let changed: number[] | undefined;
-  return {
-    candidate,
-    achieved,
-    moves,
-    get changed() {
-      return (changed ??= changedCells(cube, t, moves));
-    },
-  };
+  return new LazyEvaluation(cube, t, candidate, achieved, moves);
+}
+
+class LazyEvaluation implements Evaluation {
+  private cells: number[] | undefined;
+
+  constructor(
+    private readonly cube: Cube,
+    private readonly target: Target,
+    readonly candidate: Candidate,
+    readonly achieved: number,
+    readonly moves: Map<number, number>,
+  ) {}
+
+  get changed(): number[] {
+    return (this.cells ??= changedCells(this.cube, this.target, this.moves));
+  }
 }
 
 /** The microcells of a leaf with units in them, largest first. */
@@ -172,4 +188,9 @@ function changedCells(cube: Cube, t: Target, moves: Map<number, number>): number
 
 export function undo(work: Int32Array, evaluation: Evaluation): void {
   for (const [micro, change] of evaluation.moves) work[micro] -= change;
+}
+
+/** Applies an evaluation again to the counts it was evaluated on (after `undo`). */
+export function redo(work: Int32Array, evaluation: Evaluation): void {
+  for (const [micro, change] of evaluation.moves) work[micro] += change;
 }

@@ -1,6 +1,6 @@
 import { isSmallCell } from '../privacy';
 import type { Cube } from './cube';
-import { classificationOf, evaluate, slices, undo, type Candidate, type Evaluation, type Target } from './perturb';
+import { classificationOf, evaluate, redo, slices, undo, type Candidate, type Evaluation, type Target } from './perturb';
 
 /**
  * Protection of a whole table set at once. Primary: every cell of 1..k-1
@@ -137,7 +137,9 @@ function cheapest(
   ceiling: number,
 ): Evaluation | undefined {
   let best: { e: Evaluation; price: number } | undefined;
-  const list = slices(cube, target);
+  // Lowering the cell takes units from its own microcells (no perturbation adds to them on the way): empty
+  // ones give nothing to any candidate, so they are dropped once for all of them.
+  const list = slices(cube, target).filter(([d, a, b, type]) => direction > 0 || work[cube.micro(d, a, b, type)] > 0);
   for (const candidate of options) {
     const e = evaluate(cube, work, target, list, direction, need, candidate);
     undo(work, e);
@@ -156,8 +158,9 @@ function cheapest(
     if (best && best.e.achieved === need && best.price === 0) break;
   }
   if (!best) return undefined;
-  // Re-apply the chosen one to the working counts.
-  return evaluate(cube, work, target, list, direction, need, best.e.candidate);
+  // Re-apply the chosen one to the working counts (evaluated on these same counts: the same moves).
+  redo(work, best.e);
+  return best.e;
 }
 
 /** Perturbation shapes worth trying for one cell: partner leaves, values and types, largest first. */
