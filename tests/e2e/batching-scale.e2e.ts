@@ -170,6 +170,9 @@ describe('batching at scale (synthetic: districts of 10 and 10,000 teachers)', (
   });
 
   it('events cost the same SQL at the venue of the small district and at the venue of the large one', async () => {
+    // Any commit in the skb database moves its data version; the request that meets a new version
+    // also builds the protected set (previous test). One request first, so both compared ones meet a built set.
+    await counted(EVENT_PAGE, { first: 1 });
     const few = await counted(EVENT_PAGE, { first: 100, venue: world.venue(small.firstVenue).id });
     const many = await counted(EVENT_PAGE, { first: 100, venue: world.venue(large.firstVenue).id });
     expect(few.data.trainingEvents.totalCount).toBeLessThan(many.data.trainingEvents.totalCount);
