@@ -20,7 +20,7 @@ export * from './partner-api';
 export * from './privacy';
 export * from './scalars';
 export * from './server';
-export * from './snapshot-cache';
+export * from './statistics-version';
 export * from './subgraph-config';
 export * from './teacher-keys';
 export * from './teacher-sets';

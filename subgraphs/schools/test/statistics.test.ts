@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createTestDatabase, runOperation, type TestDatabase } from '@mitra/kit/test-support';
 import { seedDemo } from '../src/seeds/demo';
-import { createStatisticsLoaders, markStatisticsStale, refreshingStatistics } from '../src/statistics/loaders';
+import { createStatisticsLoaders, markStatisticsStale } from '../src/statistics/loaders';
 import { definition, entities, migrations } from '../src/subgraph';
 
 // Protecting the demo's table set takes a moment on a loaded machine.
@@ -89,10 +89,5 @@ describe('the protected table set, one per data version', () => {
     // A rolled-back write leaves the version as it was.
     await db.sql('begin; update qualification set level = level; rollback;');
     expect((await load()).result.version).toBe(after.result.version);
-  });
-
-  it('keeps refreshingStatistics a pass-through for the writes that wrap themselves in it', async () => {
-    await expect(refreshingStatistics(Promise.resolve('written'))).resolves.toBe('written');
-    await expect(refreshingStatistics(Promise.reject(new Error('conflict')))).rejects.toThrow('conflict');
   });
 });

@@ -3,6 +3,7 @@ import { DEMO_IDS, buildDemoWorld } from '@mitra/fixtures';
 import { encodeTeacherKeys, isSmallCell } from '@mitra/kit';
 import { createTestDatabase, runOperation, type TestDatabase } from '@mitra/kit/test-support';
 import { seedDemo } from '../src/seeds/demo';
+import { createStatisticsLoaders } from '../src/statistics/loaders';
 import { definition, entities, migrations } from '../src/subgraph';
 
 const world = buildDemoWorld();
@@ -86,5 +87,32 @@ describe('skb statistics on the demo data', () => {
     });
     expect(answers).toEqual(expected);
     expect(answers.some((x) => x.attendance.suppressed)).toBe(min === 10);
+  });
+});
+
+describe('the protected training set, one per data version', () => {
+  const load = () => db.counting(() => createStatisticsLoaders(db.em(), 10).programAttendance(DEMO_IDS.programs.basic));
+  const version = async () => (await db.sql<{ version: string }>('select version::text as version from statistics_version'))[0].version;
+
+  it('is built once and kept while only other tables change (the audit trail, venues)', async () => {
+    await load();
+    const kept = await version();
+    expect((await load()).statements).toBe(1);
+    await db.sql(`insert into audit_log (actor_sub, actor_org, action, entity, entity_id) values ('t', 'skb:test', 'test', 'Test', 'x')`);
+    await db.sql('update venue set name = name');
+    expect(await version()).toBe(kept);
+    expect((await load()).statements).toBe(1);
+  });
+
+  it('is built again after a statement on the registrations or events, and not after a rolled-back one', async () => {
+    await load();
+    const before = await version();
+    await db.sql('begin; update registration set status = status; rollback;');
+    expect(await version()).toBe(before);
+    expect((await load()).statements).toBe(1);
+    await db.sql('update training_event set title = title where false');
+    expect(await version()).not.toBe(before);
+    expect((await load()).statements).toBeGreaterThan(1);
+    expect((await load()).statements).toBe(1);
   });
 });

@@ -6,7 +6,6 @@ import type { Teacher } from '../entities/teacher';
 import type { SchoolsContext } from '../context';
 import { QualificationInput } from './types/teacher.input';
 import { INSTITUTION_MAX, checkGraduationYear } from './validation';
-import { refreshingStatistics } from '../statistics/loaders';
 
 /** The teacher a write names, and FORBIDDEN unless she teaches at the caller's own school. */
 async function ownTeacher(
@@ -35,27 +34,25 @@ export class QualificationWritesResolver {
     const institution = input.institution == null ? null : requireName(input.institution, 'input.institution', INSTITUTION_MAX);
     const graduationYear = input.graduationYear == null ? null : checkGraduationYear(input.graduationYear, 'input.graduationYear');
 
-    return refreshingStatistics(
-      ctx.em.transactional(async (tx) => {
-        const qualification = tx.create(Qualification, {
-          id: newId(),
-          teacherId: teacher.id,
-          level: input.level,
-          field: input.field,
-          institution,
-          graduationYear,
-          verified: false,
-        });
-        await recordAudit(tx, viewer, {
-          action: 'addQualification',
-          entity: 'Qualification',
-          entityId: qualification.id,
-          details: { teacherId: teacher.id, level: input.level, field: input.field, graduationYear },
-        });
-        await tx.flush();
-        return qualification;
-      }),
-    );
+    return ctx.em.transactional(async (tx) => {
+      const qualification = tx.create(Qualification, {
+        id: newId(),
+        teacherId: teacher.id,
+        level: input.level,
+        field: input.field,
+        institution,
+        graduationYear,
+        verified: false,
+      });
+      await recordAudit(tx, viewer, {
+        action: 'addQualification',
+        entity: 'Qualification',
+        entityId: qualification.id,
+        details: { teacherId: teacher.id, level: input.level, field: input.field, graduationYear },
+      });
+      await tx.flush();
+      return qualification;
+    });
   }
 
   @Authorized(Rule.SCHOOL_ADMIN)
@@ -72,22 +69,20 @@ export class QualificationWritesResolver {
     if (!found) throw new NotFoundError('Qualification', qualificationId, 'qualificationId');
     const { viewer } = await ownTeacher(ctx, found.teacherId, 'qualificationId', 'Mutation.verifyQualification');
 
-    return refreshingStatistics(
-      ctx.em.transactional(async (tx) => {
-        const qualification = await tx.findOne(Qualification, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-        if (!qualification) throw new NotFoundError('Qualification', qualificationId, 'qualificationId');
-        // Idempotent: a second click (or a second admin) is not an error and leaves no second audit row.
-        if (qualification.verified) return qualification;
-        qualification.verified = true;
-        await recordAudit(tx, viewer, {
-          action: 'verifyQualification',
-          entity: 'Qualification',
-          entityId: qualification.id,
-          details: { teacherId: qualification.teacherId },
-        });
-        await tx.flush();
-        return qualification;
-      }),
-    );
+    return ctx.em.transactional(async (tx) => {
+      const qualification = await tx.findOne(Qualification, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      if (!qualification) throw new NotFoundError('Qualification', qualificationId, 'qualificationId');
+      // Idempotent: a second click (or a second admin) is not an error and leaves no second audit row.
+      if (qualification.verified) return qualification;
+      qualification.verified = true;
+      await recordAudit(tx, viewer, {
+        action: 'verifyQualification',
+        entity: 'Qualification',
+        entityId: qualification.id,
+        details: { teacherId: qualification.teacherId },
+      });
+      await tx.flush();
+      return qualification;
+    });
   }
 }

@@ -17,7 +17,6 @@ import { Teacher } from '../entities/teacher';
 import type { SchoolsContext } from '../context';
 import { TeacherInput, TeacherUpdateInput } from './types/teacher.input';
 import { NAME_MAX, checkBirthDate, checkNpsn, checkNuptk } from './validation';
-import { refreshingStatistics } from '../statistics/loaders';
 
 type TeacherChanges = Partial<Pick<Teacher, 'fullName' | 'nuptk' | 'employmentStatus' | 'birthDate'>>;
 
@@ -62,28 +61,26 @@ export class TeacherWritesResolver {
     // A token can name a school that the hub does not (yet) hold.
     if (!(await ctx.loaders.schoolByNpsn.load(npsn))) throw new NotFoundError('School', npsn, 'input.npsn');
 
-    return refreshingStatistics(
-      ctx.em.transactional(async (tx) => {
-        const teacher = tx.create(Teacher, {
-          id: newId(),
-          fullName,
-          nuptk,
-          schoolNpsn: npsn,
-          employmentStatus: input.employmentStatus,
-          birthDate,
-        });
-        // The audit row is written first: when the database then refuses the teacher (a duplicate NUPTK), the rollback takes both.
-        await recordAudit(tx, viewer, {
-          action: 'createTeacher',
-          entity: 'Teacher',
-          entityId: teacher.id,
-          // No names, NUPTKs or birth dates in the trail: whether they were given is enough.
-          details: { npsn, employmentStatus: teacher.employmentStatus, withNuptk: nuptk !== null, withBirthDate: birthDate !== null },
-        });
-        await tx.flush();
-        return teacher;
-      }),
-    );
+    return ctx.em.transactional(async (tx) => {
+      const teacher = tx.create(Teacher, {
+        id: newId(),
+        fullName,
+        nuptk,
+        schoolNpsn: npsn,
+        employmentStatus: input.employmentStatus,
+        birthDate,
+      });
+      // The audit row is written first: when the database then refuses the teacher (a duplicate NUPTK), the rollback takes both.
+      await recordAudit(tx, viewer, {
+        action: 'createTeacher',
+        entity: 'Teacher',
+        entityId: teacher.id,
+        // No names, NUPTKs or birth dates in the trail: whether they were given is enough.
+        details: { npsn, employmentStatus: teacher.employmentStatus, withNuptk: nuptk !== null, withBirthDate: birthDate !== null },
+      });
+      await tx.flush();
+      return teacher;
+    });
   }
 
   @Authorized(Rule.SCHOOL_ADMIN)
@@ -102,27 +99,25 @@ export class TeacherWritesResolver {
     requireIntInRange(version, 1, 2_147_483_647, 'version');
     const changes = checkTeacherUpdate(input);
 
-    return refreshingStatistics(
-      ctx.em.transactional(async (tx) => {
-        // Locked and read again: the version compared is the one this transaction will overwrite.
-        const teacher = await tx.findOne(Teacher, { id: teacherId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-        if (!teacher) throw new NotFoundError('Teacher', id, 'id');
-        if (teacher.version !== version) {
-          throw new ConflictError(
-            `version: the teacher is at version ${teacher.version}, not ${version}; read it again and retry`,
-            'version',
-          );
-        }
-        tx.assign(teacher, changes);
-        await recordAudit(tx, viewer, {
-          action: 'updateTeacher',
-          entity: 'Teacher',
-          entityId: teacher.id,
-          details: { fields: Object.keys(changes).sort(), fromVersion: version },
-        });
-        await tx.flush();
-        return teacher;
-      }),
-    );
+    return ctx.em.transactional(async (tx) => {
+      // Locked and read again: the version compared is the one this transaction will overwrite.
+      const teacher = await tx.findOne(Teacher, { id: teacherId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      if (!teacher) throw new NotFoundError('Teacher', id, 'id');
+      if (teacher.version !== version) {
+        throw new ConflictError(
+          `version: the teacher is at version ${teacher.version}, not ${version}; read it again and retry`,
+          'version',
+        );
+      }
+      tx.assign(teacher, changes);
+      await recordAudit(tx, viewer, {
+        action: 'updateTeacher',
+        entity: 'Teacher',
+        entityId: teacher.id,
+        details: { fields: Object.keys(changes).sort(), fromVersion: version },
+      });
+      await tx.flush();
+      return teacher;
+    });
   }
 }

@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
-import { IsolationLevel } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { SubgraphConfig } from '@mitra/kit';
+import { StatisticsVersionCache, type SubgraphConfig } from '@mitra/kit';
 import { District } from '../entities/district';
 import { loadTeacherGroups, loadTeacherKeysByDistrict } from './aggregates';
 import { loadOpenNeedsByDistrict, suppressNeedCounts, type SuppressedNeedCount } from './needs';
@@ -23,33 +22,13 @@ export interface StatisticsLoaders {
   teacherKeysByDistrict: DataLoader<string, string[]>;
 }
 
-let shared: { version: string; data: Promise<StatisticsData> } | undefined;
+const sets = new Map<number, StatisticsVersionCache<StatisticsData>>();
 
-/** Drops the shared table set (tests, and writes that want the next read to recompute at once). */
-export function markStatisticsStale(): void {
-  shared = undefined;
-}
-
-/** Wraps a write. The data version (a row the database bumps with every such write) already tells readers; kept for callers. */
-export async function refreshingStatistics<T>(write: Promise<T>): Promise<T> {
-  return write;
-}
-
-async function currentVersion(em: EntityManager): Promise<string> {
-  const [row]: Array<{ epoch: string; version: string }> = await em.execute(
-    'select epoch, version::text as version from statistics_version where id = 1',
-  );
-  return `${row.epoch}:${row.version}`;
-}
-
-/**
- * Reads everything in one repeatable-read snapshot together with its
- * version, so the set is never filed under a version it does not match.
- */
-async function computeData(em: EntityManager, minimumCellSize: number): Promise<StatisticsData> {
-  return em.fork().transactional(
-    async (tx) => {
-      const version = `${await currentVersion(tx)}/${minimumCellSize}`;
+/** The process's protected table set for a minimum cell size (a test may run two sizes in one process). */
+function protectedSet(minimumCellSize: number): StatisticsVersionCache<StatisticsData> {
+  let set = sets.get(minimumCellSize);
+  if (!set) {
+    set = new StatisticsVersionCache(async (tx, version) => {
       const districts = await tx.find(District, {}, { orderBy: { code: 'asc' } });
       const info = districts.map((d) => ({ code: d.code, name: d.name, provinceCode: d.provinceCode }));
       const rows = await loadTeacherGroups(tx);
@@ -57,28 +36,15 @@ async function computeData(em: EntityManager, minimumCellSize: number): Promise<
       const open = codes.length ? await loadOpenNeedsByDistrict(tx, codes) : [];
       const needs = new Map(codes.map((code, i) => [code, suppressNeedCounts(open[i], minimumCellSize)]));
       return { version, districts: info, qualifications: new QualificationTableSet(rows, info, minimumCellSize), needs };
-    },
-    { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
-  );
+    });
+    sets.set(minimumCellSize, set);
+  }
+  return set;
 }
 
-async function sharedData(em: EntityManager, minimumCellSize: number): Promise<StatisticsData> {
-  // The rule's parameter is part of the key: a test may run two sizes in one process.
-  const version = `${await currentVersion(em)}/${minimumCellSize}`;
-  if (!shared || shared.version !== version) {
-    const entry = { version, data: computeData(em, minimumCellSize) };
-    shared = entry;
-    entry.data.then(
-      // A write between the version read and the snapshot: file the set under the version it was computed at.
-      (data) => {
-        if (shared === entry && data.version !== version) shared = { version: data.version, data: entry.data };
-      },
-      () => {
-        if (shared === entry) shared = undefined;
-      },
-    );
-  }
-  return shared.data;
+/** Drops the shared table sets (tests). */
+export function markStatisticsStale(): void {
+  for (const set of sets.values()) set.clear();
 }
 
 /**
@@ -89,7 +55,7 @@ async function sharedData(em: EntityManager, minimumCellSize: number): Promise<S
 export function createStatisticsLoaders(em: EntityManager, config: Pick<SubgraphConfig, 'minCellSize'>): StatisticsLoaders {
   let data: Promise<StatisticsData> | undefined;
   return {
-    data: () => (data ??= sharedData(em, config.minCellSize)),
+    data: () => (data ??= protectedSet(config.minCellSize).get(em)),
     teacherKeysByDistrict: new DataLoader((codes) => loadTeacherKeysByDistrict(em, codes)),
   };
 }

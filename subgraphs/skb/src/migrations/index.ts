@@ -3,6 +3,7 @@ import { Migration20261127130000Skb } from './Migration20261127130000Skb';
 import { Migration20261127130001SkbEventVersion } from './Migration20261127130001SkbEventVersion';
 import { Migration20261127130002SkbActiveRegistrationUnique } from './Migration20261127130002SkbActiveRegistrationUnique';
 import { Migration20261205000000SkbVenueOwner } from './Migration20261205000000SkbVenueOwner';
+import { Migration20261221100000SkbStatisticsVersion } from './Migration20261221100000SkbStatisticsVersion';
 
 /**
  * Committed migrations, in order; the ORM never creates the schema by itself.
@@ -15,4 +16,5 @@ export const migrations: MigrationEntry[] = [
   { name: 'Migration20261127130001SkbEventVersion', class: Migration20261127130001SkbEventVersion },
   { name: 'Migration20261127130002SkbActiveRegistrationUnique', class: Migration20261127130002SkbActiveRegistrationUnique },
   { name: 'Migration20261205000000SkbVenueOwner', class: Migration20261205000000SkbVenueOwner },
+  { name: 'Migration20261221100000SkbStatisticsVersion', class: Migration20261221100000SkbStatisticsVersion },
 ];

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { SnapshotCache } from '@mitra/kit';
+import { StatisticsVersionCache } from '@mitra/kit';
 import type { AttendanceFigures } from '../graphql/types/statistics.types';
 import { loadTrainingRows, type SkbTrainingRows } from './aggregates';
 import { AttendanceSet, trainedTable } from './tables';
@@ -7,19 +7,19 @@ import { AttendanceSet, trainedTable } from './tables';
 /**
  * The SKB's protected set of training figures: attendance per event and
  * program, and the years each teacher attended an event in. One per data
- * version (kit SnapshotCache), for every request until the data changes.
+ * version (kit StatisticsVersionCache), for every request until the data changes.
  */
 interface TrainingSet {
   rows: SkbTrainingRows;
   attendance: AttendanceSet;
 }
 
-const sets = new Map<number, SnapshotCache<TrainingSet>>();
+const sets = new Map<number, StatisticsVersionCache<TrainingSet>>();
 
-function trainingSet(min: number): SnapshotCache<TrainingSet> {
+function trainingSet(min: number): StatisticsVersionCache<TrainingSet> {
   let set = sets.get(min);
   if (!set) {
-    set = new SnapshotCache(async (em) => {
+    set = new StatisticsVersionCache(async (em) => {
       const rows = await loadTrainingRows(em);
       return { rows, attendance: new AttendanceSet(rows, min) };
     });

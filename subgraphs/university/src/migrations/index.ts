@@ -5,6 +5,7 @@ import { Migration20261205100000UniversityCatalogue } from './Migration202612051
 import { Migration20261212000000UniversityTierProgression } from './Migration20261212000000UniversityTierProgression';
 import { Migration20261213000000UniversityConsultation } from './Migration20261213000000UniversityConsultation';
 import { Migration20261214000000UniversityFollowUp } from './Migration20261214000000UniversityFollowUp';
+import { Migration20261221100000UniversityStatisticsVersion } from './Migration20261221100000UniversityStatisticsVersion';
 
 /**
  * Committed migrations, in order; the ORM never creates the schema by itself.
@@ -17,4 +18,5 @@ export const migrations: MigrationEntry[] = [
   { name: 'Migration20261212000000UniversityTierProgression', class: Migration20261212000000UniversityTierProgression },
   { name: 'Migration20261213000000UniversityConsultation', class: Migration20261213000000UniversityConsultation },
   { name: 'Migration20261214000000UniversityFollowUp', class: Migration20261214000000UniversityFollowUp },
+  { name: 'Migration20261221100000UniversityStatisticsVersion', class: Migration20261221100000UniversityStatisticsVersion },
 ];

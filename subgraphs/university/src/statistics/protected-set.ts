@@ -1,4 +1,4 @@
-import { SnapshotCache } from '@mitra/kit';
+import { StatisticsVersionCache } from '@mitra/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DistrictOutcomes } from './district-set';
 import { NationalOutcomes } from './national-set';
@@ -7,17 +7,17 @@ import { PartitionSource, type Partition } from './partition';
 
 /**
  * The university's protected table set of training figures: one per data
- * version (kit SnapshotCache), its district half one per version and
+ * version (kit StatisticsVersionCache), its district half one per version and
  * partition of the teachers into districts. Every answer about outcomes and
  * coverage reads it; nothing is computed from rows outside it.
  */
 export class ProtectedTrainingSet {
   readonly partition = new PartitionSource();
-  private readonly national: SnapshotCache<NationalOutcomes>;
+  private readonly national: StatisticsVersionCache<NationalOutcomes>;
   private district?: { national: NationalOutcomes; partition: Partition; value: DistrictOutcomes };
 
   constructor(readonly minimumCellSize: number) {
-    this.national = new SnapshotCache(async (em) => new NationalOutcomes(await loadOutcomeRows(em), minimumCellSize));
+    this.national = new StatisticsVersionCache(async (em) => new NationalOutcomes(await loadOutcomeRows(em), minimumCellSize));
   }
 
   nationalSet(em: EntityManager): Promise<NationalOutcomes> {

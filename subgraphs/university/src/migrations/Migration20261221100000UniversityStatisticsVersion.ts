@@ -1,0 +1,16 @@
+import { Migration } from '@mikro-orm/migrations';
+import { statisticsVersionDownSql, statisticsVersionUpSql } from '@mitra/kit';
+
+/** The tables the university's training statistics count. */
+const TABLES = ['training_program', 'assessment', 'follow_up'];
+
+/** The data version of the protected training statistics (kit statistics-version.ts). */
+export class Migration20261221100000UniversityStatisticsVersion extends Migration {
+  override async up(): Promise<void> {
+    for (const sql of statisticsVersionUpSql(TABLES)) this.addSql(sql);
+  }
+
+  override async down(): Promise<void> {
+    for (const sql of statisticsVersionDownSql(TABLES)) this.addSql(sql);
+  }
+}
