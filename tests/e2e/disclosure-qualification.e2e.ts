@@ -128,4 +128,14 @@ describe('statistics no subtraction can take apart (issue 14)', () => {
     expect(shown(cellKey('N', 'A', '', 'T'))).toBe(truth.get(cellKey('N', 'A', '', 'T')));
     expect(shown(cellKey('P64', 'A', '', 'T'))).toBe(truth.get(cellKey('P64', 'A', '', 'T')));
   });
+
+  it('keeps the key figure, teachers meeting the standard, in every area but the smallest district and its complement', () => {
+    // Penajam Paser Utara (3 teachers) is withheld whole, and so is the one district that hides it
+    // (Kutai Kartanegara); the nation, both provinces and the other districts show theirs.
+    const areas = ['N', ...provinces().map((p) => `P${p}`), ...cube.districts.map((d) => `D${d.code}`)];
+    const withheld = areas.filter((area) => shown(cellKey(area, 'A', '', 'M')) == null);
+    expect(withheld.sort()).toEqual(['D64.02', 'D64.09']);
+    for (const area of areas.filter((a) => !withheld.includes(a)))
+      expect(shown(cellKey(area, 'A', '', 'M'))).toBe(truth.get(cellKey(area, 'A', '', 'M')));
+  });
 });

@@ -52,7 +52,7 @@ describe('the protected qualification table set (property)', () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 60 }), (raw) => {
         const rows = toRows(raw);
-        const set = new QualificationTableSet(rows, DISTRICTS, MIN);
+        const set = QualificationTableSet.protect(rows, DISTRICTS, MIN);
         for (const area of AREAS)
           for (const group of GROUPS) {
             const b = set.breakdown(area, group);
@@ -87,7 +87,7 @@ describe('the protected qualification table set (property)', () => {
       meets: true,
       count: 25,
     }));
-    const set = new QualificationTableSet(toRows(raw), DISTRICTS, MIN);
+    const set = QualificationTableSet.protect(toRows(raw), DISTRICTS, MIN);
     expect(set.breakdown('nation', 'all').teacherCount).toBe(150);
     expect(AREAS.every((area) => GROUPS.every((group) => !set.breakdown(area, group).suppressed))).toBe(true);
   });

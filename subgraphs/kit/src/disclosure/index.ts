@@ -1,3 +1,4 @@
 export * from './cube';
 export * from './perturb';
 export * from './protect';
+export * from './protect-async';

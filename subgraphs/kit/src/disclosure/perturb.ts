@@ -18,6 +18,13 @@ export interface Candidate {
   diagonal?: boolean;
   /** Units move between the cell and any microcells of `leaf` (largest first), whatever their group and type. */
   pool?: boolean;
+  /**
+   * Units of the cell's own microcells come from `leaf`, which gets the same
+   * number of units of other types back from `relay` (of the same groups):
+   * `leaf`'s total is unchanged, `relay`'s (withheld already, where this is
+   * cheap) changes with the cell's area's.
+   */
+  relay?: number;
   /** The partner type of each type of the cell, where it is not `type` (keeps the columns they share). */
   typeMap?: ReadonlyMap<number, number>;
 }
@@ -101,6 +108,34 @@ export function evaluate(
     }
     return result(cube, t, candidate, need - remaining, moves);
   }
+  if (candidate.relay !== undefined && candidate.leaf !== null) {
+    for (const [d, a, b, type] of list) {
+      if (remaining <= 0) break;
+      const base = cube.micro(d, a, b, type);
+      const from = cube.micro(candidate.leaf, a, b, type);
+      // Raising: the leaf gives this type and takes another from the relay; lowering: the reverse.
+      let amount = Math.min(remaining, direction < 0 ? work[base] : work[from]);
+      for (const [a2, b2, other] of relayOrder(cube, a, b, type)) {
+        if (amount <= 0) break;
+        const swap = cube.micro(candidate.leaf, a2, b2, other);
+        const back = cube.micro(candidate.relay, a2, b2, other);
+        const moved = Math.min(amount, direction < 0 ? work[swap] : work[back]);
+        if (moved <= 0) continue;
+        for (const [micro, change] of [
+          [base, direction * moved],
+          [from, -direction * moved],
+          [swap, direction * moved],
+          [back, -direction * moved],
+        ] as const) {
+          work[micro] += change;
+          moves.set(micro, (moves.get(micro) ?? 0) + change);
+        }
+        amount -= moved;
+        remaining -= moved;
+      }
+    }
+    return result(cube, t, candidate, need - remaining, moves);
+  }
   // Corners as bit masks over the axes (leaf 8, first classification 4, second 2, type 1), in the order
   // leaf, a, b, type vary (outermost first); a corner's sign alternates with the axes it takes (a diagonal
   // move: only the cell's own corner and the one across every axis). The corners of negative sign give units.
@@ -135,6 +170,40 @@ export function evaluate(
     remaining -= amount;
   }
   return result(cube, t, candidate, need - remaining, moves);
+}
+
+const similar = new WeakMap<Cube, number[][]>();
+
+/** Every type, `type` itself and those sharing most columns with it first (a swap of them changes fewest cells). */
+function similarTypes(cube: Cube, type: number): number[] {
+  let all = similar.get(cube);
+  if (!all) {
+    const T = cube.shape.types.length;
+    const shared = (x: number, y: number) => cube.typeColumns[x].filter((c) => cube.typeColumns[y].includes(c)).length;
+    all = [...Array(T).keys()].map((x) =>
+      [...Array(T).keys()].sort((y, z) => Number(z === x) - Number(y === x) || shared(x, z) - shared(x, y) || y - z),
+    );
+    similar.set(cube, all);
+  }
+  return all[type];
+}
+
+/**
+ * What the partner of a relay may take back for a unit of (a, b, type): the
+ * same type first (its area's columns of everyone stay unchanged), in the
+ * same groups, then in one other group, then in two; then the other types,
+ * those sharing most columns first, in the same order of groups.
+ */
+function relayOrder(cube: Cube, a: number, b: number, type: number): Array<[number, number, number]> {
+  const [A, B] = [cube.shape.classifications[0].length, cube.shape.classifications[1].length];
+  const out: Array<[number, number, number]> = [];
+  for (const other of similarTypes(cube, type)) {
+    out.push([a, b, other]);
+    for (let a2 = 0; a2 < A; a2++) if (a2 !== a) out.push([a2, b, other]);
+    for (let b2 = 0; b2 < B; b2++) if (b2 !== b) out.push([a, b2, other]);
+    for (let a2 = 0; a2 < A; a2++) for (let b2 = 0; b2 < B; b2++) if (a2 !== a && b2 !== b) out.push([a2, b2, other]);
+  }
+  return out;
 }
 
 function result(cube: Cube, t: Target, candidate: Candidate, achieved: number, moves: Map<number, number>): Evaluation {

@@ -9,7 +9,8 @@ import { classificationOf, evaluate, redo, slices, undo, type Candidate, type Ev
  * the cell that far and changes no published cell but hidden ones; the
  * cheapest such perturbation is chosen and the cells it changes are hidden.
  * Cost prefers small cells, then leaf areas over parents over the nation,
- * and avoids the headline totals (everyone, column T) strongly.
+ * and keeps the key figures and the headline totals (below) wherever any
+ * other perturbation will do.
  */
 export interface ProtectionStats {
   cells: number;
@@ -20,14 +21,28 @@ export interface ProtectionStats {
 }
 
 const GEO_WEIGHT = [1, 3, 9];
-/** A headline total (everyone in an area) costs more than any set of other cells. */
+/**
+ * The key figure of an area (the first column of everyone: for the
+ * qualification set, teachers meeting the standard) costs more than any set
+ * of ordinary cells, and a headline total (everyone in an area) more than any
+ * set of key figures. Protection goes in stages: ordinary cells only, then
+ * key figures too, then headline totals; a stage is tried only when the one
+ * before cannot move the cell far enough (`ROUNDS` perturbations each).
+ */
+const KEY_FIGURE_COST = 1e9;
 const HEADLINE_COST = 1e12;
-/** The first column of everyone in an area (for the qualification set: meeting the standard, its share) is kept where it can be. */
-const KEY_FIGURE_WEIGHT = 50;
+const STAGES = [KEY_FIGURE_COST, HEADLINE_COST, Infinity];
 const LEAF_PARTNERS = 3;
 const TYPE_PARTNERS = 3;
 const ROUNDS = 16;
-const HEADLINE_ROUND = 8;
+
+/** What protecting a cube found: enough to rebuild a ProtectedCube elsewhere (another thread). */
+export interface ProtectionResult {
+  hidden: Uint8Array;
+  hiddenFor: Int32Array;
+  stats: ProtectionStats;
+  unproven: Array<{ cell: number; direction: number; need: number }>;
+}
 
 export class ProtectedCube {
   readonly values: Int32Array;
@@ -35,17 +50,28 @@ export class ProtectedCube {
   /** For each secondary cell, the primary cell whose protection hid it (-1 otherwise): why a figure is withheld. */
   readonly hiddenFor: Int32Array;
   readonly stats: ProtectionStats;
-  readonly unproven: Array<{ cell: number; direction: number; need: number }> = [];
+  readonly unproven: Array<{ cell: number; direction: number; need: number }>;
 
+  /** Protects the cube here, or adopts the result of protecting it elsewhere (protectInWorker). */
   constructor(
     readonly cube: Cube,
     readonly minimumCellSize: number,
+    computed?: ProtectionResult,
   ) {
     this.values = cube.cellValues();
+    if (computed) {
+      ({ hidden: this.hidden, hiddenFor: this.hiddenFor, stats: this.stats, unproven: this.unproven } = computed);
+      return;
+    }
     this.hidden = new Uint8Array(cube.cellCount);
     this.hiddenFor = new Int32Array(cube.cellCount).fill(-1);
     this.stats = { cells: 0, primary: 0, secondary: 0, unproven: 0 };
+    this.unproven = [];
     protect(this);
+  }
+
+  result(): ProtectionResult {
+    return { hidden: this.hidden, hiddenFor: this.hiddenFor, stats: this.stats, unproven: this.unproven };
   }
 
   /** The count, or null when withheld. */
@@ -76,10 +102,8 @@ function protect(p: ProtectedCube): void {
       primaries.push(cell);
       if (cube.published[column]) p.stats.primary += 1;
     }
-    cost[cell] =
-      group === 0 && column === 0
-        ? HEADLINE_COST
-        : (values[cell] + 1) * GEO_WEIGHT[level(cube, geo)] * (group === 0 && column === 1 ? KEY_FIGURE_WEIGHT : 1);
+    const weight = (values[cell] + 1) * GEO_WEIGHT[level(cube, geo)];
+    cost[cell] = group === 0 && column === 0 ? HEADLINE_COST + weight : group === 0 && column === 1 ? KEY_FIGURE_COST + weight : weight;
   }
   // Wider areas first: their perturbations reach down to leaves and often protect leaf cells on the way.
   primaries.sort((a, b) => cube.decodeCell(b)[0] - cube.decodeCell(a)[0]);
@@ -94,25 +118,26 @@ function protect(p: ProtectedCube): void {
     for (const direction of [-1, 1] as const) {
       let need = direction < 0 ? values[cell] : k - values[cell];
       const applied: Evaluation[] = [];
-      for (let round = 0; round < ROUNDS && need > 0; round++) {
-        // The wider search (every partner, and moves across both axes at once) only when the usual shapes fall short.
-        const options = candidates(cube, values, hidden, typeMass, target, round >= 2, round >= HEADLINE_ROUND);
-        // Headline totals only as a last resort, when the other shapes cannot reach far enough.
-        const ceiling = round < HEADLINE_ROUND ? HEADLINE_COST : Infinity;
-        const best = cheapest(cube, work, target, direction, need, options, hidden, cost, ceiling);
-        if (!best || best.achieved === 0) {
-          if (round >= HEADLINE_ROUND) break;
-          round = HEADLINE_ROUND - 1;
-          continue;
-        }
-        for (const c of best.changed)
-          if (!hidden[c]) {
-            hidden[c] = 1;
-            p.hiddenFor[c] = cell;
+      for (let stage = 0; stage < STAGES.length && need > 0; stage++)
+        for (let round = 0; round < ROUNDS && need > 0; round++) {
+          // The wider search (every partner, and moves across both axes at once) only when the usual shapes fall
+          // short; moves that change headline totals only in the last stage.
+          const wide = round >= 2 || stage > 0;
+          const options = candidates(cube, values, hidden, typeMass, target, wide, stage === STAGES.length - 1);
+          const best = cheapest(cube, work, target, direction, need, options, hidden, cost, STAGES[stage]);
+          if (!best || best.achieved === 0) {
+            if (wide) break;
+            round = 1; // the wider search next
+            continue;
           }
-        applied.push(best);
-        need -= best.achieved;
-      }
+          for (const c of best.changed)
+            if (!hidden[c]) {
+              hidden[c] = 1;
+              p.hiddenFor[c] = cell;
+            }
+          applied.push(best);
+          need -= best.achieved;
+        }
       for (const e of applied.reverse()) undo(work, e);
       if (need > 0) {
         p.stats.unproven += 1;
@@ -143,17 +168,13 @@ function cheapest(
   for (const candidate of options) {
     const e = evaluate(cube, work, target, list, direction, need, candidate);
     undo(work, e);
-    if (e.achieved === 0 || (best?.e.achieved === need && e.achieved < need)) continue;
+    if (e.achieved === 0) continue;
     const price = e.changed.reduce((sum, c) => sum + (hidden[c] ? 0 : cost[c]), 0);
     if (price >= ceiling) continue;
-    // A complete one of least cost; else the least cost per unit achieved (rounds add the rest).
-    const complete = e.achieved === need;
-    const bestComplete = best?.e.achieved === need;
-    const better =
-      !best ||
-      (complete && !bestComplete) ||
-      (complete && bestComplete && price < best.price) ||
-      (!complete && !bestComplete && price / e.achieved < best.price / best.e.achieved);
+    // The least cost per unit achieved (later rounds add the rest), a complete one on a tie.
+    const perUnit = price / e.achieved;
+    const bestPerUnit = best ? best.price / best.e.achieved : Infinity;
+    const better = perUnit < bestPerUnit || (perUnit === bestPerUnit && e.achieved > best!.e.achieved);
     if (better) best = { e, price };
     if (best && best.e.achieved === need && best.price === 0) break;
   }
@@ -209,8 +230,9 @@ function candidates(
       }
       maps.set(option!, map);
     }
-    // Units moving between groups or areas with their type (the group totals change instead of a second column).
-    if (cls) typeOptions.push(null);
+    // Units moving between groups or areas with their type (the group or area totals change instead of a
+    // second column: cheap where those are withheld already, as a small area's total is).
+    typeOptions.push(null);
   }
   const out: Candidate[] = [];
   for (const type of typeOptions)
@@ -221,6 +243,12 @@ function candidates(
   if (wide && cls && t.column !== 0)
     for (const type of typeOptions)
       for (const group of groupOptions) if (group !== null) out.push({ leaf: null, group, type, diagonal: true });
+  // A small area whose total is withheld takes units from a partner area, which takes as many of other types
+  // from an area whose total is withheld too (the partner's total is unchanged).
+  if (wide && cube.isLeaf(t.geo) && hidden[cube.cell(t.geo, 0, 0)]) {
+    const relays = siblings.filter((d) => hidden[cube.cell(d, 0, 0)]).slice(0, LEAF_PARTNERS);
+    for (const relay of relays) for (const leaf of siblings) if (leaf !== relay) out.push({ leaf, group: null, type: null, relay });
+  }
   // Last resort: one move from another area, group and type at once (changes headline totals).
   if (last) {
     // Areas whose headline is hidden already first: moving units from there costs least.

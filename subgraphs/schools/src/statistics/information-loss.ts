@@ -20,13 +20,14 @@ export interface InformationLoss {
   primary: number;
   secondary: number;
   withheldShare: number;
-  headlines: Array<{ area: string; teachers: number; shown: boolean }>;
+  /** Every area's headline total (all its teachers) and key figure (those meeting the standard): shown or withheld. */
+  headlines: Array<{ area: string; teachers: number; shown: boolean; meetingShown: boolean }>;
   milliseconds: number;
 }
 
 export function informationLoss(rows: TeacherGroupRow[], districts: DistrictInfo[], minimumCellSize = 10): InformationLoss {
   const started = Date.now();
-  const set = new QualificationTableSet(rows, districts, minimumCellSize);
+  const set = QualificationTableSet.protect(rows, districts, minimumCellSize);
   const milliseconds = Date.now() - started;
   const { stats } = set.protected;
   const provinces = [...new Set(districts.map((d) => d.provinceCode))].sort();
@@ -34,6 +35,7 @@ export function informationLoss(rows: TeacherGroupRow[], districts: DistrictInfo
     area,
     teachers,
     shown: b.teacherCount !== null,
+    meetingShown: b.meetingStandard !== null,
   });
   const count = (keep: (r: TeacherGroupRow) => boolean) => rows.filter(keep).reduce((s, r) => s + r.count, 0);
   return {
@@ -109,12 +111,16 @@ if (require.main === module) {
   const { rows, districts, label } = worldRows(process.argv.slice(2));
   const loss = informationLoss(rows, districts);
   const hidden = loss.headlines.filter((h) => !h.shown);
+  const meeting = loss.headlines.filter((h) => !h.meetingShown);
   process.stdout.write(
     [
       `${label}: ${loss.teachers} teachers, ${districts.length} districts; protected in ${loss.milliseconds} ms`,
       `${loss.cells} published cells: ${loss.primary} small (primary), ${loss.secondary} complements; ${(loss.withheldShare * 100).toFixed(1)}% withheld`,
       `headline totals shown: ${loss.headlines.length - hidden.length} of ${loss.headlines.length}`,
       ...hidden.map((h) => `  withheld: ${h.area} (${h.teachers} teachers)`),
+      `teachers meeting the standard shown: ${loss.headlines.length - meeting.length} of ${loss.headlines.length}`,
+      ...meeting.slice(0, 10).map((h) => `  withheld: ${h.area} (${h.teachers} teachers)`),
+      ...(meeting.length > 10 ? [`  and ${meeting.length - 10} more`] : []),
       '',
     ].join('\n'),
   );

@@ -35,7 +35,7 @@ function protectedSet(minimumCellSize: number): StatisticsVersionCache<Statistic
       const codes = info.map((d) => d.code);
       const open = codes.length ? await loadOpenNeedsByDistrict(tx, codes) : [];
       const needs = new Map(codes.map((code, i) => [code, suppressNeedCounts(open[i], minimumCellSize)]));
-      return { version, districts: info, qualifications: new QualificationTableSet(rows, info, minimumCellSize), needs };
+      return { version, districts: info, qualifications: await QualificationTableSet.protectOffThread(rows, info, minimumCellSize), needs };
     });
     sets.set(minimumCellSize, set);
   }

@@ -1,4 +1,4 @@
-import { Cube, NATIONAL, ProtectedCube, type CubeShape } from '@mitra/kit';
+import { Cube, NATIONAL, ProtectedCube, protectInWorker, type CubeShape } from '@mitra/kit';
 import { EmploymentStatus, QUALIFICATION_ORDER, SchoolKind, type QualificationLevel } from '../graphql/enums';
 import { STANDARD_LEVELS } from '../entities/qualification-standard';
 import type { TeacherGroupRow } from './aggregates';
@@ -48,32 +48,50 @@ export interface Breakdown {
 export type Area = { district: string } | { province: string } | 'nation';
 export type Group = 'all' | { kind: SchoolKind } | { status: EmploymentStatus };
 
+/** The microcube of the qualification set: the teachers of each district × kind × status × type. */
+function qualificationCube(rows: readonly TeacherGroupRow[], districts: readonly DistrictInfo[]): Cube {
+  const leaves = districts.map((d) => ({ code: d.code, parent: d.provinceCode }));
+  const shape: CubeShape = {
+    leaves,
+    classifications: [KINDS, STATUSES],
+    columns: COLUMNS,
+    types: TYPES.map((t) => ({
+      columns: [t.level ? levelColumn(t.level) : 'R', t.meets ? 'M' : 'NM'],
+    })),
+  };
+  const cube = new Cube(shape);
+  for (const r of rows) {
+    const leaf = cube.geo(r.districtCode);
+    if (leaf === undefined) continue;
+    const type = TYPES.findIndex((t) => t.level === r.highest && t.meets === r.meets);
+    if (type < 0) throw new Error(`teachers meeting the standard with highest level ${String(r.highest)}`);
+    cube.counts[cube.micro(leaf, KINDS.indexOf(r.kind), STATUSES.indexOf(r.employmentStatus), type)] += r.count;
+  }
+  return cube;
+}
+
 export class QualificationTableSet {
   readonly protected: ProtectedCube;
 
   constructor(
-    rows: readonly TeacherGroupRow[],
+    protectedCube: ProtectedCube,
     readonly districts: readonly DistrictInfo[],
-    minimumCellSize: number,
   ) {
-    const leaves = districts.map((d) => ({ code: d.code, parent: d.provinceCode }));
-    const shape: CubeShape = {
-      leaves,
-      classifications: [KINDS, STATUSES],
-      columns: COLUMNS,
-      types: TYPES.map((t) => ({
-        columns: [t.level ? levelColumn(t.level) : 'R', t.meets ? 'M' : 'NM'],
-      })),
-    };
-    const cube = new Cube(shape);
-    for (const r of rows) {
-      const leaf = cube.geo(r.districtCode);
-      if (leaf === undefined) continue;
-      const type = TYPES.findIndex((t) => t.level === r.highest && t.meets === r.meets);
-      if (type < 0) throw new Error(`teachers meeting the standard with highest level ${String(r.highest)}`);
-      cube.counts[cube.micro(leaf, KINDS.indexOf(r.kind), STATUSES.indexOf(r.employmentStatus), type)] += r.count;
-    }
-    this.protected = new ProtectedCube(cube, minimumCellSize);
+    this.protected = protectedCube;
+  }
+
+  /** Protects the set in the calling thread (tools and tests). */
+  static protect(rows: readonly TeacherGroupRow[], districts: readonly DistrictInfo[], minimumCellSize: number): QualificationTableSet {
+    return new QualificationTableSet(new ProtectedCube(qualificationCube(rows, districts), minimumCellSize), districts);
+  }
+
+  /** Protects the set on the kit's worker thread: the subgraph keeps answering other requests meanwhile. */
+  static async protectOffThread(
+    rows: readonly TeacherGroupRow[],
+    districts: readonly DistrictInfo[],
+    minimumCellSize: number,
+  ): Promise<QualificationTableSet> {
+    return new QualificationTableSet(await protectInWorker(qualificationCube(rows, districts), minimumCellSize), districts);
   }
 
   hasDistrict(code: string): boolean {
