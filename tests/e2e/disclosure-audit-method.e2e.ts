@@ -20,7 +20,7 @@ function cube(
 }
 
 function observe(cells: Array<[key: string, value: number | null]>): Observations {
-  const obs: Observations = { cells: new Map(), needs: new Map(), sources: new Map() };
+  const obs: Observations = { cells: new Map(), needs: new Map(), sources: new Map(), trainedAtLeast: new Map() };
   for (const [key, value] of cells) {
     obs.cells.set(key, [...(obs.cells.get(key) ?? []), value]);
     obs.sources.set(key, [...(obs.sources.get(key) ?? []), 'stated']);
@@ -54,6 +54,25 @@ describe('the disclosure auditor', () => {
         { cell: cellKey('D36.04', 'A', '', 'T'), value: 7, low: 7, high: Infinity },
       ]),
     );
+  });
+
+  it("links the training tables: a district's trained teachers bound its hidden total from below, and its sibling's from above", async () => {
+    // Kutai Kartanegara (42) and Penajam Paser Utara (3) withheld, their province's 45 shown: with 40 of
+    // Kutai Kartanegara's teachers shown as trained, Penajam Paser Utara has at most 5.
+    const world = cube([
+      { code: '64.02', provinceCode: '64', teachers: [[0, 2, S1, 42]] },
+      { code: '64.09', provinceCode: '64', teachers: [[0, 2, S1, 3]] },
+    ]);
+    const cells: Array<[string, number | null]> = [
+      [cellKey('P64', 'A', '', 'T'), 45],
+      [cellKey('D64.02', 'A', '', 'T'), null],
+      [cellKey('D64.09', 'A', '', 'T'), null],
+    ];
+    expect((await audit(world, observe(cells), 10)).exposed).toEqual([]);
+    const linked = observe(cells);
+    linked.trainedAtLeast.set('64.02', 40);
+    const exposed = (await audit(world, linked, 10)).exposed.find((f) => f.cell === cellKey('D64.09', 'A', '', 'T'));
+    expect(exposed && { value: exposed.value, low: Math.abs(exposed.low), high: exposed.high }).toEqual({ value: 3, low: 0, high: 5 });
   });
 
   it('reports a cell shown in one answer and withheld in another', async () => {

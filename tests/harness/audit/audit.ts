@@ -63,6 +63,18 @@ export async function audit(cube: Microcube, obs: Observations, k: number): Prom
     }
   }
 
+  // The training tables: a district has at least as many teachers as the other partners show trained there.
+  const districtVars = (d: number): number[] => {
+    const out: number[] = [];
+    for (let kk = 0; kk < KINDS.length; kk++)
+      for (let e = 0; e < STATUSES.length; e++) for (let t = 0; t < TYPES.length; t++) out.push(cellIndex(d, kk, e, t));
+    return out;
+  };
+  for (const [code, trained] of obs.trainedAtLeast) {
+    const d = cube.districts.findIndex((x) => x.code === code);
+    if (d >= 0) rows.push({ vars: districtVars(d), lower: trained, upper: Infinity });
+  }
+
   // Needs: a count of teachers of one district is at most the district's teachers.
   let extra = 0;
   const needVars: Array<{ cell: string; value: number; index: number; district: number[] }> = [];
@@ -70,9 +82,7 @@ export async function audit(cube: Microcube, obs: Observations, k: number): Prom
     const value = shown.get(cell);
     const districtCode = cell.slice(1, cell.indexOf('|'));
     const d = cube.districts.findIndex((x) => x.code === districtCode);
-    const district: number[] = [];
-    for (let kk = 0; kk < KINDS.length; kk++)
-      for (let e = 0; e < STATUSES.length; e++) for (let t = 0; t < TYPES.length; t++) district.push(cellIndex(d, kk, e, t));
+    const district = districtVars(d);
     if (value !== undefined) {
       if (value !== truth) report.wrong.push({ cell, shown: value, truth });
       if (truth > 0 && truth < k) report.exposed.push({ cell, value: truth, low: value, high: value });

@@ -18,6 +18,12 @@ export interface Observations {
   needs: Map<string, Array<number | null>>;
   /** Where each observation came from, for failure messages. */
   sources: Map<string, string[]>;
+  /**
+   * The other partners' figures about a district's teachers, linking their
+   * tables to this one: district code -> the most teachers the SKB or the
+   * university shows as trained (each such teacher is one of its teachers).
+   */
+  trainedAtLeast: Map<string, number>;
 }
 
 const BREAKDOWN = 'teacherCount meetingStandard byLevel { level count }';
@@ -47,7 +53,7 @@ function noteBreakdown(obs: Observations, geo: string, family: 'A' | 'K' | 'E', 
 const number = (text: string): number | null => (text === '' ? null : Number(text));
 
 export async function collect(cube: Microcube, token: string | undefined): Promise<Observations> {
-  const obs: Observations = { cells: new Map(), needs: new Map(), sources: new Map() };
+  const obs: Observations = { cells: new Map(), needs: new Map(), sources: new Map(), trainedAtLeast: new Map() };
   const provinces = [...new Set(cube.districts.map((d) => d.provinceCode))];
   const scopes: Array<{ geo: string; filter: Record<string, string> | null; query: string }> = [
     { geo: 'N', filter: null, query: '' },
@@ -89,7 +95,7 @@ export async function collect(cube: Microcube, token: string | undefined): Promi
     }
   }
   const { body } = await gql(
-    `{ districts { code teacherCount qualifications { ${BREAKDOWN} } trainingNeeds { area teachers } } }`,
+    `{ districts { code teacherCount qualifications { ${BREAKDOWN} } trainingNeeds { area teachers } training { teachersTrained byHighestTier { count } } } }`,
     undefined,
     { token },
   );
@@ -97,6 +103,10 @@ export async function collect(cube: Microcube, token: string | undefined): Promi
     if (d.teacherCount !== undefined) note(obs, obs.cells, cellKey(`D${d.code}`, 'A', '', 'T'), d.teacherCount, 'District.teacherCount');
     if (d.qualifications) noteBreakdown(obs, `D${d.code}`, 'A', '', d.qualifications, 'District.qualifications');
     for (const n of d.trainingNeeds ?? []) note(obs, obs.needs, `D${d.code}|need:${n.area}`, n.teachers, 'District.trainingNeeds');
+    // Teachers trained (SKB) and teachers by highest completed tier (university, each teacher once) are the district's own.
+    const tiers = (d.training?.byHighestTier ?? []).reduce((sum: number, t: { count: number | null }) => sum + (t.count ?? 0), 0);
+    const trained = Math.max(d.training?.teachersTrained ?? 0, tiers);
+    if (trained > 0) obs.trainedAtLeast.set(d.code, trained);
   }
   const needsCsv = await fetch(`${exportsBase}/training-needs.csv`, { headers });
   if (needsCsv.status === 200) {
