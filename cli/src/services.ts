@@ -42,7 +42,9 @@ export class ServiceProcess {
     const prefix = `[${options.label}]`.padEnd((options.labelWidth ?? 0) + 2);
     // Its own process group: a terminal's Ctrl-C then reaches only the CLI,
     // which stops the services in order (gateway before the subgraphs).
-    this.child = spawn(process.execPath, [options.script, ...(options.args ?? [])], {
+    // MITRA_NODE_ARGS: options for every service's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles` (docs/benchmarks.md).
+    const nodeArgs = (options.env?.MITRA_NODE_ARGS ?? process.env.MITRA_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+    this.child = spawn(process.execPath, [...nodeArgs, options.script, ...(options.args ?? [])], {
       cwd: options.cwd,
       env: options.env,
       stdio: ['ignore', 'pipe', 'pipe'],

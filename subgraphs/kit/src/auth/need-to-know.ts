@@ -55,6 +55,44 @@ function fromAnswer(answer: ReachAnswer['myReach']): PersonReach {
 
 const asked = new WeakMap<PartnerApi, Promise<PersonReach>>();
 
+/**
+ * Reaches kept between requests, per organisation (a reach depends on the
+ * organisation only): `REACH_CACHE_MS` (default 2,000; 0 asks on every
+ * request). A relation made or ended at another partner (a registration, an
+ * assessment, a partnership) shows here within that time; an answer that
+ * failed is never kept. Within one request the reach is asked once and every
+ * field of the answer uses the same.
+ */
+const DEFAULT_REACH_CACHE_MS = 2000;
+const kept = new Map<string, { until: number; value: Promise<unknown> }>();
+
+function reachCacheMs(): number {
+  const raw = process.env.REACH_CACHE_MS;
+  if (raw === undefined || raw === '') return DEFAULT_REACH_CACHE_MS;
+  const ms = Number(raw);
+  return Number.isFinite(ms) && ms >= 0 ? ms : DEFAULT_REACH_CACHE_MS;
+}
+
+function keptFor<T>(key: string, ask: () => Promise<T>): Promise<T> {
+  const ms = reachCacheMs();
+  if (ms === 0) return ask();
+  const now = Date.now();
+  const entry = kept.get(key);
+  if (entry && entry.until > now) return entry.value as Promise<T>;
+  const value = ask();
+  kept.set(key, { until: now + ms, value });
+  value.catch(() => {
+    if (kept.get(key)?.value === value) kept.delete(key);
+  });
+  if (kept.size > 10_000) for (const [k, e] of kept) if (e.until <= now) kept.delete(k);
+  return value;
+}
+
+/** Forgets every kept reach (tests). */
+export function forgetKeptReaches(): void {
+  kept.clear();
+}
+
 /** When the partners holding the caller's relations cannot be asked: an error, never a wider view. */
 function unavailable(viewer: Viewer): (error: unknown) => never {
   return (error) => {
@@ -81,7 +119,9 @@ export function personReach(viewer: Viewer | null, partners: PartnerApi): Promis
   if (viewer.orgKind !== 'skb' && viewer.orgKind !== 'university' && viewer.orgKind !== 'provider') return Promise.resolve(NOBODY);
   let reach = asked.get(partners);
   if (!reach) {
-    reach = partners.query<ReachAnswer>(REACH_QUERY, {}).then((answer) => fromAnswer(answer.myReach), unavailable(viewer));
+    reach = keptFor(`reach:${viewer.org}`, () =>
+      partners.query<ReachAnswer>(REACH_QUERY, {}).then((answer) => fromAnswer(answer.myReach), unavailable(viewer)),
+    );
     asked.set(partners, reach);
   }
   return reach;
@@ -115,9 +155,11 @@ export function providedPrograms(viewer: Viewer | null, partners: PartnerApi): P
   if (!viewer || (viewer.orgKind !== 'university' && viewer.orgKind !== 'provider')) return Promise.resolve(new Set());
   let programs = programsAsked.get(partners);
   if (!programs) {
-    programs = partners
-      .query<{ myReach: { programIds: string[] } | null }>('query ProvidedPrograms { myReach { programIds } }', {})
-      .then((answer) => new Set((answer.myReach?.programIds ?? []).filter(isUuid)), unavailable(viewer));
+    programs = keptFor(`programs:${viewer.org}`, () =>
+      partners
+        .query<{ myReach: { programIds: string[] } | null }>('query ProvidedPrograms { myReach { programIds } }', {})
+        .then((answer) => new Set((answer.myReach?.programIds ?? []).filter(isUuid)), unavailable(viewer)),
+    );
     programsAsked.set(partners, programs);
   }
   return programs;
