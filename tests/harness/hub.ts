@@ -58,6 +58,10 @@ export async function startTestHub(options: TestHubOptions): Promise<TestHub> {
       NODE_ENV: 'test',
       // The gateway as it runs on two cores, whatever this machine has: a primary and two workers.
       GATEWAY_WORKERS: '2',
+      // Test files share this hub and write relations while others read: each request asks for the
+      // caller's reach, so that what a test reads follows what the database holds at that moment. The
+      // default (kept 2 s) is tested in subgraphs/kit/test/reach-cache.test.ts.
+      REACH_CACHE_MS: '0',
       JWT_SECRET: secrets.jwtSecret,
       GATEWAY_SECRET: secrets.gatewaySecret,
       ...(options.databases ? databaseUrlEnv(options.databases) : {}),

@@ -27,3 +27,4 @@ export * from './teacher-sets';
 export * from './training-tier';
 export * from './validate';
 export { Migration20261127000000Kit } from './migrations-kit';
+export * from './read-rows';

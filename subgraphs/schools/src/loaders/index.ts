@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { byKey, groupedByKey, uuidBatch, type LoaderSources } from '@mitra/kit';
+import { byKey, groupedByKey, readRows, uuidBatch, type LoaderSources } from '@mitra/kit';
 import { District } from '../entities/district';
 import { Qualification } from '../entities/qualification';
 import { School } from '../entities/school';
@@ -24,8 +24,33 @@ export interface SchoolsLoaders {
 /** One set per request: every reference and list field is one SQL statement per batch. */
 export function createLoaders({ em, config }: LoaderSources): SchoolsLoaders {
   return {
-    districtByCode: new DataLoader(async (codes) => byKey(codes, await em.find(District, { code: { $in: [...codes] } }), (d) => d.code)),
-    schoolByNpsn: new DataLoader(async (npsns) => byKey(npsns, await em.find(School, { npsn: { $in: [...npsns] } }), (s) => s.npsn)),
+    // Read for answers only (writes check existence with them, never change them): plain objects, no unit of work.
+    districtByCode: new DataLoader(async (codes) =>
+      byKey(
+        codes,
+        readRows(
+          em,
+          District,
+          await em
+            .getKnex()('district')
+            .whereIn('code', [...codes]),
+        ),
+        (d) => d.code,
+      ),
+    ),
+    schoolByNpsn: new DataLoader(async (npsns) =>
+      byKey(
+        npsns,
+        readRows(
+          em,
+          School,
+          await em
+            .getKnex()('school')
+            .whereIn('npsn', [...npsns]),
+        ),
+        (s) => s.npsn,
+      ),
+    ),
     teacherById: new DataLoader(
       uuidBatch(
         () => null,
@@ -38,7 +63,14 @@ export function createLoaders({ em, config }: LoaderSources): SchoolsLoaders {
         async (ids) =>
           groupedByKey(
             ids,
-            await em.find(Qualification, { teacherId: { $in: ids } }, { orderBy: { graduationYear: 'asc', id: 'asc' } }),
+            readRows(
+              em,
+              Qualification,
+              await em
+                .getKnex()('qualification')
+                .whereIn('teacher_id', ids)
+                .orderBy([{ column: 'graduation_year', order: 'asc', nulls: 'last' }, { column: 'id' }]),
+            ),
             (q) => q.teacherId,
           ),
       ),

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Knex } from '@mikro-orm/postgresql';
-import type { PersonReach } from '@mitra/kit';
+import { readRows, type PersonReach } from '@mitra/kit';
 import { Teacher } from '../entities/teacher';
 import { STANDARD_FIELDS, STANDARD_LEVELS } from '../entities/qualification-standard';
 
@@ -71,7 +71,7 @@ export async function listTeachers(
   applyTeacherFilter(qb, knex, filter);
   applyAfter(qb, after);
   const rows: Record<string, unknown>[] = await qb.orderBy([{ column: 't.full_name' }, { column: 't.id' }]).limit(first + 1);
-  return rows.map((row) => em.map(Teacher, row));
+  return readRows(em, Teacher, rows);
 }
 
 export async function countTeachers(em: EntityManager, filter: TeacherListFilter): Promise<number> {
@@ -118,7 +118,7 @@ export async function loadSchoolTeacherPages(em: EntityManager, keys: readonly S
     for (const row of rows) {
       const { rn: _rn, ...columns } = row;
       const k = JSON.stringify([row.school_npsn, first, after]);
-      pages.set(k, [...(pages.get(k) ?? []), em.map(Teacher, columns)]);
+      pages.set(k, [...(pages.get(k) ?? []), ...readRows(em, Teacher, [columns])]);
     }
   }
   return keys.map((k) => pages.get(JSON.stringify([k.npsn, k.first, k.after])) ?? []);

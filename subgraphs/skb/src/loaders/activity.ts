@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { groupedByKey } from '@mitra/kit';
+import { groupedByKey, readRows } from '@mitra/kit';
 import { EventSession } from '../entities/event-session';
 import { Registration } from '../entities/registration';
 
@@ -16,11 +16,7 @@ export async function loadRegistrationsByTeacher(em: EntityManager, teacherIds: 
     .join('training_event as e', 'e.id', 'r.event_id')
     .whereIn('r.teacher_id', [...teacherIds])
     .orderBy([{ column: 'e.starts_on' }, { column: 'e.id' }, { column: 'r.id' }]);
-  return groupedByKey(
-    teacherIds,
-    rows.map((row) => em.map(Registration, row)),
-    (r) => r.teacherId ?? '',
-  );
+  return groupedByKey(teacherIds, readRows(em, Registration, rows), (r) => r.teacherId ?? '');
 }
 
 /** The sessions a lecturer facilitates, in time order. */

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { byKey, groupedByKey, uuidBatch, type LoaderSources } from '@mitra/kit';
+import { byKey, groupedByKey, readRows, uuidBatch, type LoaderSources } from '@mitra/kit';
 import { EventSession } from '../entities/event-session';
 import { Registration } from '../entities/registration';
 import { TrainingEvent } from '../entities/training-event';
@@ -27,11 +27,21 @@ export interface SkbLoaders {
 /** One set per request: every reference and list field is one SQL statement per batch. */
 export function createLoaders({ em, config }: LoaderSources): SkbLoaders {
   const none = () => null;
+  const knex = () => em.getKnex();
   const empty = <T>(): T[] => [];
   return {
-    venueById: new DataLoader(uuidBatch(none, async (ids) => byKey(ids, await em.find(Venue, { id: { $in: ids } }), (v) => v.id))),
-    eventById: new DataLoader(uuidBatch(none, async (ids) => byKey(ids, await em.find(TrainingEvent, { id: { $in: ids } }), (e) => e.id))),
-    sessionById: new DataLoader(uuidBatch(none, async (ids) => byKey(ids, await em.find(EventSession, { id: { $in: ids } }), (s) => s.id))),
+    // Read for answers (writes check with them and read again under a lock before changing anything): plain objects, no unit of work.
+    venueById: new DataLoader(
+      uuidBatch(none, async (ids) => byKey(ids, readRows(em, Venue, await knex()('venue').whereIn('id', ids)), (v) => v.id)),
+    ),
+    eventById: new DataLoader(
+      uuidBatch(none, async (ids) =>
+        byKey(ids, readRows(em, TrainingEvent, await knex()('training_event').whereIn('id', ids)), (e) => e.id),
+      ),
+    ),
+    sessionById: new DataLoader(
+      uuidBatch(none, async (ids) => byKey(ids, readRows(em, EventSession, await knex()('event_session').whereIn('id', ids)), (s) => s.id)),
+    ),
     registrationById: new DataLoader(
       uuidBatch(none, async (ids) => byKey(ids, await em.find(Registration, { id: { $in: ids } }), (r) => r.id)),
     ),

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { byKey, groupedByKey, uuidBatch, type LoaderSources } from '@mitra/kit';
+import { byKey, groupedByKey, readRows, uuidBatch, type LoaderSources } from '@mitra/kit';
 import { Assessment } from '../entities/assessment';
 import { FollowUp } from '../entities/follow-up';
 import { Lecturer } from '../entities/lecturer';
@@ -39,8 +39,11 @@ export function createLoaders({ em, config }: LoaderSources): UniversityLoaders 
   const empty = <T>(): T[] => [];
   return {
     lecturerById: new DataLoader(uuidBatch(none, async (ids) => byKey(ids, await em.find(Lecturer, { id: { $in: ids } }), (l) => l.id))),
+    // Read for answers (writes check with them, never change them): plain objects, no unit of work.
     programById: new DataLoader(
-      uuidBatch(none, async (ids) => byKey(ids, await em.find(TrainingProgram, { id: { $in: ids } }), (p) => p.id)),
+      uuidBatch(none, async (ids) =>
+        byKey(ids, readRows(em, TrainingProgram, await em.getKnex()('training_program').whereIn('id', ids)), (p) => p.id),
+      ),
     ),
     modulesByProgram: new DataLoader(
       uuidBatch(empty<Module>, async (ids) =>
@@ -58,7 +61,14 @@ export function createLoaders({ em, config }: LoaderSources): UniversityLoaders 
       uuidBatch(empty<Assessment>, async (ids) =>
         groupedByKey(
           ids,
-          await em.find(Assessment, { teacherId: { $in: ids } }, { orderBy: { teacherId: 'asc', assessedOn: 'asc', id: 'asc' } }),
+          readRows(
+            em,
+            Assessment,
+            await em
+              .getKnex()('assessment')
+              .whereIn('teacher_id', ids)
+              .orderBy([{ column: 'teacher_id' }, { column: 'assessed_on' }, { column: 'id' }]),
+          ),
           (a) => a.teacherId,
         ),
       ),
@@ -78,7 +88,13 @@ export function createLoaders({ em, config }: LoaderSources): UniversityLoaders 
       uuidBatch(none, async (ids) => byKey(ids, await em.find(Partnership, { id: { $in: ids } }), (p) => p.id)),
     ),
     partnershipBySchool: new DataLoader(async (npsns) => {
-      const rows = await em.find(Partnership, { schoolNpsn: { $in: [...npsns] } });
+      const rows = readRows(
+        em,
+        Partnership,
+        await em
+          .getKnex()('partnership')
+          .whereIn('school_npsn', [...npsns]),
+      );
       const today = partnershipToday();
       return groupedByKey(npsns, rows, (p) => p.schoolNpsn).map((list) => currentPartnership(list, today));
     }),

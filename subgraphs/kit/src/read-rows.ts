@@ -1,0 +1,71 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Constructor, EntityMetadata, EntityProperty } from '@mikro-orm/core';
+
+/**
+ * Rows read for an answer, as plain objects of an entity's shape: its
+ * properties (converted as the ORM converts them) and its own getters (e.g.
+ * `ownerOrg`), without the unit of work. The ORM's mapping registers every
+ * row in the identity map and assigns each property through the change
+ * tracking accessors of the entity's prototype: about 13 µs a row, a fifth of
+ * a page's work in a subgraph; this is under 1 µs. Only for objects that are
+ * read and answered, never changed and flushed: writes load their entities
+ * through the entity manager.
+ */
+interface Mapper {
+  prototype: object;
+  columns: Array<{ column: string; name: string; convert?: (value: unknown) => unknown }>;
+}
+
+const mappers = new WeakMap<EntityMetadata, Mapper>();
+
+/** What the ORM itself defines on an entity's prototype: not copied to the read objects. */
+const ORM_KEYS = new Set(['constructor', 'toJSON', 'toObject', 'toPOJO', 'serialize', 'assign', 'init', 'isInitialized', 'populated']);
+
+function mapperOf(em: EntityManager, meta: EntityMetadata): Mapper {
+  let mapper = mappers.get(meta);
+  if (mapper) return mapper;
+  const platform = em.getPlatform();
+  const properties = new Set(meta.props.map((p) => p.name));
+  // The entity's own getters and methods (not the ORM's accessors of mapped properties).
+  const descriptors: PropertyDescriptorMap = {};
+  for (let proto = meta.class.prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto))
+    for (const key of Object.getOwnPropertyNames(proto)) {
+      if (key in descriptors || properties.has(key) || ORM_KEYS.has(key) || key.startsWith('__')) continue;
+      descriptors[key] = Object.getOwnPropertyDescriptor(proto, key)!;
+    }
+  // As the ORM's hydrator converts: custom types (decimals, ...), booleans, dates given as text.
+  const tz = platform.getTimezone();
+  const toDate = (value: unknown): unknown => {
+    if (value instanceof Date || typeof value !== 'string') return value instanceof Date ? value : new Date(value as number);
+    if (!tz || tz === 'local' || value.includes('+') || value.lastIndexOf('-') > 10 || value.endsWith('Z')) return new Date(value);
+    return new Date(value + tz);
+  };
+  const columns = meta.props
+    .filter((p: EntityProperty) => p.fieldNames?.length === 1 && p.persist !== false && p.kind === 'scalar' && !p.ref)
+    .map((p: EntityProperty) => {
+      const customType = p.customType;
+      const convert = customType
+        ? (value: unknown) => customType.convertToJSValue(value, platform, { mode: 'serialization' })
+        : p.runtimeType === 'boolean'
+          ? (value: unknown) => !!value
+          : p.runtimeType === 'Date' && !platform.isNumericProperty(p)
+            ? toDate
+            : undefined;
+      return { column: p.fieldNames[0], name: p.name, convert };
+    });
+  mapper = { prototype: Object.create(Object.prototype, descriptors), columns };
+  mappers.set(meta, mapper);
+  return mapper;
+}
+
+export function readRows<T extends object>(em: EntityManager, entity: Constructor<T>, rows: ReadonlyArray<Record<string, unknown>>): T[] {
+  const { prototype, columns } = mapperOf(em, em.getMetadata().get(entity.name));
+  return rows.map((row) => {
+    const object = Object.create(prototype) as Record<string, unknown>;
+    for (const { column, name, convert } of columns) {
+      const value = row[column];
+      object[name] = value == null || !convert ? (value ?? null) : convert(value);
+    }
+    return object as T;
+  });
+}
