@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Constructor, EntityMetadata, EntityProperty } from '@mikro-orm/core';
 
 /**
- * Rows read for an answer, as plain objects of an entity's shape: its
+ * Rows read for an answer, as plain data of an entity's class: its
  * properties (converted as the ORM converts them) and its own getters (e.g.
  * `ownerOrg`), without the unit of work. The ORM's mapping registers every
  * row in the identity map and assigns each property through the change
@@ -18,21 +18,14 @@ interface Mapper {
 
 const mappers = new WeakMap<EntityMetadata, Mapper>();
 
-/** What the ORM itself defines on an entity's prototype: not copied to the read objects. */
-const ORM_KEYS = new Set(['constructor', 'toJSON', 'toObject', 'toPOJO', 'serialize', 'assign', 'init', 'isInitialized', 'populated']);
-
 function mapperOf(em: EntityManager, meta: EntityMetadata): Mapper {
   let mapper = mappers.get(meta);
   if (mapper) return mapper;
   const platform = em.getPlatform();
-  const properties = new Set(meta.props.map((p) => p.name));
-  // The entity's own getters and methods (not the ORM's accessors of mapped properties).
-  const descriptors: PropertyDescriptorMap = {};
-  for (let proto = meta.class.prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto))
-    for (const key of Object.getOwnPropertyNames(proto)) {
-      if (key in descriptors || properties.has(key) || ORM_KEYS.has(key) || key.startsWith('__')) continue;
-      descriptors[key] = Object.getOwnPropertyDescriptor(proto, key)!;
-    }
+  // Still an instance of the entity class (type-graphql passes a root that is not one through
+  // `Object.assign(new Entity(), root)`, the ORM's setters included), with the ORM's change tracking
+  // accessors of mapped properties shadowed by plain data properties: the entity's own getters (e.g.
+  // `ownerOrg`) stay.
   // As the ORM's hydrator converts: custom types (decimals, ...), booleans, dates given as text.
   const tz = platform.getTimezone();
   const toDate = (value: unknown): unknown => {
@@ -53,7 +46,9 @@ function mapperOf(em: EntityManager, meta: EntityMetadata): Mapper {
             : undefined;
       return { column: p.fieldNames[0], name: p.name, convert };
     });
-  mapper = { prototype: Object.create(Object.prototype, descriptors), columns };
+  const descriptors: PropertyDescriptorMap = {};
+  for (const { name } of columns) descriptors[name] = { value: undefined, writable: true, enumerable: true, configurable: true };
+  mapper = { prototype: Object.create(meta.class.prototype as object, descriptors), columns };
   mappers.set(meta, mapper);
   return mapper;
 }

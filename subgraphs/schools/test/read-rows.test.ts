@@ -38,6 +38,8 @@ describe('readRows: rows read for an answer as plain objects, the same values as
     expect(plain.map((o) => shape(o, keys))).toEqual(mapped.map((o) => shape(o, keys)));
     // Plain data: no unit of work behind it.
     expect(Object.getPrototypeOf(plain[0])).not.toBe(entity.prototype);
+    // Still an instance of its class: type-graphql passes it on as it is, not copied into a new entity.
+    expect(plain[0]).toBeInstanceOf(entity);
     expect(em.getUnitOfWork().getIdentityMap().values()).toHaveLength(0);
   });
 });
