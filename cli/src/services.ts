@@ -29,16 +29,22 @@ export function describeExit({ code, signal }: ExitStatus): string {
 
 /** One child `node` process whose output is prefixed, remembered and awaited. */
 /**
- * Node options every service runs with. AsyncLocalStorage (MikroORM's
- * transactions, OpenTelemetry's context) otherwise turns on Node's promise
- * hooks for good once entered, and every await of the process pays for them:
- * 3 to 8 times slower in a micro-benchmark, 8% of a subgraph's CPU on a page
- * of 100 teachers. With async context frames (Node 22.7 and later; the
- * default from Node 24) it costs nothing (docs/deploying.md).
+ * Node options every service runs with.
+ * - `--experimental-async-context-frame`: AsyncLocalStorage (MikroORM's
+ *   transactions, OpenTelemetry's context) otherwise turns on Node's promise
+ *   hooks for good once entered, and every await of the process pays for
+ *   them: 3 to 8 times slower in a micro-benchmark, 8% of a subgraph's CPU on
+ *   a page of 100 teachers. With async context frames (Node 22.7 and later;
+ *   the default from Node 24) it costs nothing.
+ * - `--max-semi-space-size=32` (MB): a young generation large enough for a
+ *   request's short-lived objects (parsed answers, rows, resolver promises);
+ *   teachers-100 about 5% faster through the gateway and direct, in four
+ *   alternating runs (docs/benchmarks.md, docs/deploying.md).
  */
-const SERVICE_NODE_ARGS = process.allowedNodeEnvironmentFlags.has('--experimental-async-context-frame')
-  ? ['--experimental-async-context-frame']
-  : [];
+const SERVICE_NODE_ARGS = [
+  ...(process.allowedNodeEnvironmentFlags.has('--experimental-async-context-frame') ? ['--experimental-async-context-frame'] : []),
+  '--max-semi-space-size=32',
+];
 
 export class ServiceProcess {
   readonly label: string;
