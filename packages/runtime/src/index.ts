@@ -21,3 +21,4 @@ export * from './metrics';
 export * from './request-log';
 export * from './request-scope';
 export * from './tracing';
+export * from './http-client';

@@ -1,7 +1,17 @@
 import { GraphQLError } from 'graphql';
-import { BadUserInputError, NotFoundError, traceHeaders } from '@mitra/runtime';
+import { BadUserInputError, NotFoundError, postJson, traceHeaders, type PostJsonAnswer } from '@mitra/runtime';
 
 type PartnerErrors = Array<{ message: string; extensions?: { code?: string } }>;
+
+/** The gateway's answer; anything that is not JSON (a proxy's HTML page) as no answer. */
+function parseAnswer<T>(text: string): { data?: T; errors?: PartnerErrors } {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed && typeof parsed === 'object' ? (parsed as { data?: T; errors?: PartnerErrors }) : {};
+  } catch {
+    return {};
+  }
+}
 
 /**
  * How a subgraph checks another partner's key before writing: a question to
@@ -54,26 +64,26 @@ export class PartnerApi {
   }
 
   async query<T>(query: string, variables: Record<string, unknown>, inputField?: string): Promise<T> {
-    let response: Response;
+    let answer: PostJsonAnswer;
     try {
-      response = await fetch(this.gatewayUrl, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
+      // node:http, not fetch (runtime http-client.ts): a gateway on a port of fetch's "bad port" list stays reachable.
+      answer = await postJson(
+        this.gatewayUrl,
+        JSON.stringify({ query, variables }),
+        {
           'x-request-id': this.requestId,
           ...(this.authorization ? { authorization: this.authorization } : {}),
           // A key check through the gateway joins the write's trace.
           ...traceHeaders(),
         },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
+        this.timeoutMs,
+      );
     } catch {
       throw new GraphQLError('A partner could not be reached to check a key; nothing was written', {
         extensions: { code: 'SERVICE_UNAVAILABLE' },
       });
     }
-    const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: PartnerErrors };
+    const body = parseAnswer<T>(answer.text);
     if (body.errors?.length) {
       const [first] = body.errors;
       const code = first.extensions?.code;
