@@ -35,6 +35,9 @@ export abstract class TeacherSetKey {
  */
 export const FIRST_TRAINING_YEAR = 2000;
 
+/** `District.training`, which the skb and the university both declare (@shareable): one text for both. */
+export const DISTRICT_TRAINING_DESCRIPTION = 'Training coverage of those same teachers (skb: attendance, university: completed tiers).';
+
 export const TRAINING_YEAR_DESCRIPTION = `Only events held in that year (skb: started in it; university: assessed in it), ${FIRST_TRAINING_YEAR} to next year; all years when left out.`;
 
 /** The year argument of District.training: from FIRST_TRAINING_YEAR to next year in WITA, else BAD_USER_INPUT naming `year`. */

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { Rule, TRAINING_YEAR_DESCRIPTION, requireTrainingYear } from '@mitra/kit';
+import { DISTRICT_TRAINING_DESCRIPTION, Rule, TRAINING_YEAR_DESCRIPTION, requireTrainingYear } from '@mitra/kit';
 import type { SkbContext } from '../context';
 import { DistrictRef } from './types/district.ref';
 import { AttendanceFigures, TrainingCoverage } from './types/statistics.types';
@@ -15,7 +15,7 @@ export class DistrictTrainingResolver {
   @FieldResolver(() => TrainingCoverage, {
     // Another partner's field: an SKB outage nulls only this part of a district (contract v2).
     nullable: true,
-    description: 'Training coverage of those same teachers (skb: attendance, university: completed tiers).',
+    description: DISTRICT_TRAINING_DESCRIPTION,
   })
   @Directive('@requires(fields: "teacherKeys")')
   // The university resolves it too (same key set, same year): the gateway asks both partners at once.

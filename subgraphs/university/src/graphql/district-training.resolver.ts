@@ -1,5 +1,5 @@
 import { Arg, Authorized, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { Rule, TRAINING_YEAR_DESCRIPTION, requireTrainingYear } from '@mitra/kit';
+import { DISTRICT_TRAINING_DESCRIPTION, Rule, TRAINING_YEAR_DESCRIPTION, requireTrainingYear } from '@mitra/kit';
 import { DistrictRef } from './types/district.ref';
 import { TrainingCoverage } from './types/statistics.types';
 
@@ -17,7 +17,7 @@ export class DistrictTrainingResolver {
   @FieldResolver(() => TrainingCoverage, {
     // Another partner's field: an outage nulls only this part of a district (contract v2).
     nullable: true,
-    description: 'Training coverage of those same teachers (skb: attendance, university: completed tiers).',
+    description: DISTRICT_TRAINING_DESCRIPTION,
   })
   @Directive('@requires(fields: "teacherKeys")')
   @Directive('@shareable')
