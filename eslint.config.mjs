@@ -22,6 +22,12 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
       'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+      // The kit's @Authorized is checked synchronously in front of each field (subgraphs/kit/src/auth/authorized.ts);
+      // type-graphql's runs as middleware that makes every field of the type asynchronous.
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'type-graphql', importNames: ['Authorized'], message: "Use @mitra/kit's Authorized." }] },
+      ],
     },
   },
   {

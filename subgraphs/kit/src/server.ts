@@ -35,7 +35,7 @@ import {
   type RunningService,
   type SubgraphName,
 } from '@mitra/runtime';
-import { authChecker, restrictToGateway } from './auth';
+import { authChecker, enforceRules, restrictToGateway } from './auth';
 import type { SubgraphConfig } from './subgraph-config';
 import type { LoaderSources, SubgraphContext } from './context';
 import { databaseAnswers, poolUsage, type Orm } from './db';
@@ -99,10 +99,13 @@ export function printSubgraphSdl<L>(def: SubgraphDefinition<L>): Promise<string>
 }
 
 /**
- * The executable subgraph schema. Every `@Authorized` field runs the kit's
- * auth checker; `authMode: 'null'` only matters for personal fields, where
- * the checker answers false (null, no error): every refusal throws its own
- * UNAUTHENTICATED or FORBIDDEN. `_entities`, `_service` and `@inaccessible`
+ * The executable subgraph schema. Every field under the kit's `@Authorized`
+ * (a field's rule, else its type's) is checked in front of its resolver
+ * (auth/authorized.ts), synchronously; a personal field of another
+ * organisation's record is null without an error, every refusal throws its
+ * own UNAUTHENTICATED or FORBIDDEN. type-graphql's own `@Authorized` would
+ * still be checked (the same checker, `authMode: 'null'`), but ESLint
+ * refuses it: its middleware makes every field asynchronous. `_entities`, `_service` and `@inaccessible`
  * fields answer only the gateway.
  */
 export async function buildFederatedSchema<L>(def: SubgraphDefinition<L>): Promise<GraphQLSchema> {
@@ -113,6 +116,7 @@ export async function buildFederatedSchema<L>(def: SubgraphDefinition<L>): Promi
     authChecker,
     authMode: 'null',
   });
+  enforceRules(typeGraphqlSchema);
   const sdl = FEDERATION_LINK + printSchemaWithDirectives(describeRootTypes(typeGraphqlSchema));
   const resolverMap = createResolversMap(typeGraphqlSchema) as Record<string, Record<string, unknown>>;
   for (const [typeName, resolve] of Object.entries(def.references)) {

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, Property } from '@mikro-orm/core';
-import { Authorized, Field, Int, ObjectType } from 'type-graphql';
-import { IdColumn, Rule } from '@mitra/kit';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Authorized, IdColumn, Rule } from '@mitra/kit';
 import { FieldOfStudy, QualificationLevel } from '../graphql/enums';
 
 /** Person-level: a teacher's diploma. */

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, Property, type Opt } from '@mikro-orm/core';
-import { Authorized, Directive, Field, Int, ObjectType } from 'type-graphql';
-import { IdColumn, Rule, type OwnedRecord } from '@mitra/kit';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { Authorized, IdColumn, Rule, type OwnedRecord } from '@mitra/kit';
 import { EmploymentStatus } from '../graphql/enums';
 
 /** Person-level: partners read it, government tokens never (however it is reached). */

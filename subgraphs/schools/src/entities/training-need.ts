@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, Property, type Opt } from '@mikro-orm/core';
-import { Authorized, Directive, Field, ObjectType } from 'type-graphql';
-import { CompetencyArea, DateScalar, IdColumn, Rule, type OwnedRecord } from '@mitra/kit';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { Authorized, CompetencyArea, DateScalar, IdColumn, Rule, type OwnedRecord } from '@mitra/kit';
 import { TrainingNeedStatus } from '../graphql/enums';
 
 /**

@@ -1,5 +1,5 @@
-import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { COMPETENCY_AREAS, Rule } from '@mitra/kit';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Authorized, COMPETENCY_AREAS, Rule } from '@mitra/kit';
 import { District } from '../entities/district';
 import type { SchoolsContext } from '../context';
 import { NeedCount } from './types/statistics.types';

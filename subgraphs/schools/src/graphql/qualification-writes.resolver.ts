@@ -1,6 +1,16 @@
 import { LockMode } from '@mikro-orm/core';
-import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { NotFoundError, Rule, newId, recordAudit, requireName, requireOwnOrganisation, requireUuid, type Viewer } from '@mitra/kit';
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import {
+  Authorized,
+  NotFoundError,
+  Rule,
+  newId,
+  recordAudit,
+  requireName,
+  requireOwnOrganisation,
+  requireUuid,
+  type Viewer,
+} from '@mitra/kit';
 import { Qualification } from '../entities/qualification';
 import type { Teacher } from '../entities/teacher';
 import type { SchoolsContext } from '../context';

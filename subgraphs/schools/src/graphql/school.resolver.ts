@@ -1,5 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, Rule, canSeeSchoolTeachers, checkPageSize, personReach, toPage } from '@mitra/kit';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Authorized, PageArgs, Rule, canSeeSchoolTeachers, checkPageSize, personReach, toPage } from '@mitra/kit';
 import { District } from '../entities/district';
 import { School } from '../entities/school';
 import { countTeachers, listTeachers, type TeacherKey } from '../loaders/teacher-pages';

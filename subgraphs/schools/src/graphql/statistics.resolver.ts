@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { BadUserInputError, Rule, encodeTeacherKeys } from '@mitra/kit';
+import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Authorized, BadUserInputError, Rule, encodeTeacherKeys } from '@mitra/kit';
 import { District } from '../entities/district';
 import type { SchoolsContext } from '../context';
 import { KINDS, STATUSES, type Area, type Breakdown } from '../statistics/table-set';

@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import {
+  Authorized,
   BadUserInputError,
   ConflictError,
   NotFoundError,

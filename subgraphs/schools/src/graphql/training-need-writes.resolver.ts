@@ -1,6 +1,16 @@
 import { LockMode } from '@mikro-orm/core';
-import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { BadUserInputError, ConflictError, NotFoundError, Rule, newId, recordAudit, requireOwnOrganisation, requireUuid } from '@mitra/kit';
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import {
+  Authorized,
+  BadUserInputError,
+  ConflictError,
+  NotFoundError,
+  Rule,
+  newId,
+  recordAudit,
+  requireOwnOrganisation,
+  requireUuid,
+} from '@mitra/kit';
 import { TrainingNeed } from '../entities/training-need';
 import type { SchoolsContext } from '../context';
 import { TrainingNeedStatus } from './enums';

@@ -1,5 +1,5 @@
-import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Rule, personReach, type PersonReach } from '@mitra/kit';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Authorized, Rule, personReach, type PersonReach } from '@mitra/kit';
 import { School } from '../entities/school';
 import { Teacher } from '../entities/teacher';
 import { TrainingNeed } from '../entities/training-need';

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
-import { Authorized, Directive, Field, ObjectType } from 'type-graphql';
-import { IdColumn, Rule } from '@mitra/kit';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { Authorized, IdColumn, Rule } from '@mitra/kit';
 import { RegistrationStatus } from '../graphql/enums';
 
 /** A participant of an event, by name: person-level. */

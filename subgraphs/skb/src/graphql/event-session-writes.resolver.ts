@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
-import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { ConflictError, NotFoundError, Rule, newId, recordAudit, requireUuid, requireViewer } from '@mitra/kit';
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Authorized, ConflictError, NotFoundError, Rule, newId, recordAudit, requireUuid, requireViewer } from '@mitra/kit';
 import { EventSession } from '../entities/event-session';
 import { SessionFacilitator } from '../entities/session-facilitator';
 import { TrainingEvent } from '../entities/training-event';

@@ -1,5 +1,5 @@
-import { Authorized, Ctx, Directive, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import { isUuid, Rule } from '@mitra/kit';
+import { Ctx, Directive, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Authorized, isUuid, Rule } from '@mitra/kit';
 import type { SkbContext } from '../context';
 import { PersonReachRef } from './types/person-reach.ref';
 

@@ -1,5 +1,5 @@
-import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Rule } from '@mitra/kit';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Authorized, Rule } from '@mitra/kit';
 import { Registration } from '../entities/registration';
 import { TrainingEvent } from '../entities/training-event';
 import type { SkbContext } from '../context';

@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { DISTRICT_TRAINING_DESCRIPTION, Rule, TRAINING_YEAR_DESCRIPTION, requireTrainingYear } from '@mitra/kit';
+import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Authorized, DISTRICT_TRAINING_DESCRIPTION, Rule, TRAINING_YEAR_DESCRIPTION, requireTrainingYear } from '@mitra/kit';
 import type { SkbContext } from '../context';
 import { DistrictRef } from './types/district.ref';
 import { AttendanceFigures, TrainingCoverage } from './types/statistics.types';

@@ -1,6 +1,16 @@
 import { LockMode } from '@mikro-orm/core';
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import { ConflictError, NotFoundError, Rule, newId, recordAudit, requireIntInRange, requireUuid, requireViewer } from '@mitra/kit';
+import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import {
+  Authorized,
+  ConflictError,
+  NotFoundError,
+  Rule,
+  newId,
+  recordAudit,
+  requireIntInRange,
+  requireUuid,
+  requireViewer,
+} from '@mitra/kit';
 import { Registration } from '../entities/registration';
 import { TrainingEvent } from '../entities/training-event';
 import { Venue } from '../entities/venue';

@@ -1,5 +1,5 @@
-import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
-import { CursorCodec, OrganizationRef, PageArgs, Rule, checkPageSize, providedPrograms, requireUuid, toPage } from '@mitra/kit';
+import { Arg, Args, Ctx, Directive, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
+import { Authorized, CursorCodec, OrganizationRef, PageArgs, Rule, checkPageSize, providedPrograms, requireUuid, toPage } from '@mitra/kit';
 import { EventSession } from '../entities/event-session';
 import { Registration } from '../entities/registration';
 import { TrainingEvent } from '../entities/training-event';

@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { ConflictError, NotFoundError, Rule, newId, recordAudit, requireViewer } from '@mitra/kit';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Authorized, ConflictError, NotFoundError, Rule, newId, recordAudit, requireViewer } from '@mitra/kit';
 import { Venue } from '../entities/venue';
 import type { SkbContext } from '../context';
 import { VenueInput } from './types/venue.input';

@@ -1,6 +1,6 @@
 import { DecimalType, Entity, Index, Property } from '@mikro-orm/core';
-import { Authorized, Directive, Field, Float, ObjectType } from 'type-graphql';
-import { DateScalar, IdColumn, Rule } from '@mitra/kit';
+import { Directive, Field, Float, ObjectType } from 'type-graphql';
+import { Authorized, DateScalar, IdColumn, Rule } from '@mitra/kit';
 
 /** A teacher's test results in one training program; the teacher and the event belong to other partners. Person-level. */
 @Authorized(Rule.PERSONS)

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, Property, type Opt } from '@mikro-orm/core';
-import { Authorized, Directive, Field, ObjectType } from 'type-graphql';
-import { DateScalar, DateTimeScalar, IdColumn, Rule } from '@mitra/kit';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { Authorized, DateScalar, DateTimeScalar, IdColumn, Rule } from '@mitra/kit';
 import { ConsultationStatus, ConsultationTopic } from '../graphql/types/consultation.enums';
 
 /**

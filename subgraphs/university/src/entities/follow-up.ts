@@ -1,6 +1,6 @@
 import { DecimalType, Entity, Enum, Index, Property, type Opt } from '@mikro-orm/core';
-import { Authorized, Directive, Field, Float, ObjectType, registerEnumType } from 'type-graphql';
-import { CompetencyArea, DateScalar, IdColumn, Rule } from '@mitra/kit';
+import { Directive, Field, Float, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, CompetencyArea, DateScalar, IdColumn, Rule } from '@mitra/kit';
 
 export enum FollowUpKind {
   MENTORING_VISIT = 'MENTORING_VISIT',

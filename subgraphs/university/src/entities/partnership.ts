@@ -1,6 +1,6 @@
 import { Entity, Index, Property } from '@mikro-orm/core';
-import { Authorized, Directive, Field, ObjectType } from 'type-graphql';
-import { DateScalar, IdColumn, Rule } from '@mitra/kit';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { Authorized, DateScalar, IdColumn, Rule } from '@mitra/kit';
 
 /** A cooperation agreement between a university's study program (or a training provider) and a school: not public, not personal (any token). */
 @Authorized(Rule.AUTHENTICATED)

@@ -1,5 +1,5 @@
-import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { OrganizationRef, Rule, type Viewer } from '@mitra/kit';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Authorized, OrganizationRef, Rule, type Viewer } from '@mitra/kit';
 import { ConsultationRequest } from '../entities/consultation-request';
 import { Lecturer } from '../entities/lecturer';
 import type { UniversityContext } from '../context';

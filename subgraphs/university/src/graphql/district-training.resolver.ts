@@ -1,5 +1,5 @@
-import { Arg, Authorized, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { DISTRICT_TRAINING_DESCRIPTION, Rule, TRAINING_YEAR_DESCRIPTION, requireTrainingYear } from '@mitra/kit';
+import { Arg, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Authorized, DISTRICT_TRAINING_DESCRIPTION, Rule, TRAINING_YEAR_DESCRIPTION, requireTrainingYear } from '@mitra/kit';
 import { DistrictRef } from './types/district.ref';
 import { TrainingCoverage } from './types/statistics.types';
 

@@ -1,5 +1,15 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { BadUserInputError, NotFoundError, Rule, newId, recordAudit, requireOwnOrganisation, requireUuid, requireViewer } from '@mitra/kit';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import {
+  Authorized,
+  BadUserInputError,
+  NotFoundError,
+  Rule,
+  newId,
+  recordAudit,
+  requireOwnOrganisation,
+  requireUuid,
+  requireViewer,
+} from '@mitra/kit';
 import { FollowUp } from '../entities/follow-up';
 import { Lecturer } from '../entities/lecturer';
 import { TrainingProgram } from '../entities/training-program';

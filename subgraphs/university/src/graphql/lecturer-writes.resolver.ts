@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { Rule, newId, recordAudit, requireName, requireViewer } from '@mitra/kit';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Authorized, Rule, newId, recordAudit, requireName, requireViewer } from '@mitra/kit';
 import { Lecturer } from '../entities/lecturer';
 import type { UniversityContext } from '../context';
 import { LecturerInput } from './types/lecturer.input';

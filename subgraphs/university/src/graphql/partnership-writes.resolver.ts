@@ -1,5 +1,16 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { ConflictError, NPSN_PATTERN, NotFoundError, Rule, newId, recordAudit, requireMatch, requireName, requireViewer } from '@mitra/kit';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import {
+  Authorized,
+  ConflictError,
+  NPSN_PATTERN,
+  NotFoundError,
+  Rule,
+  newId,
+  recordAudit,
+  requireMatch,
+  requireName,
+  requireViewer,
+} from '@mitra/kit';
 import { Partnership } from '../entities/partnership';
 import { overlaps } from '../entities/partnership-term';
 import type { UniversityContext } from '../context';

@@ -1,5 +1,5 @@
-import { Authorized, Ctx, Directive, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
-import { Rule } from '@mitra/kit';
+import { Ctx, Directive, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import { Authorized, Rule } from '@mitra/kit';
 import type { UniversityContext } from '../context';
 import { partnershipToday } from '../entities/partnership-term';
 

@@ -1,5 +1,5 @@
-import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Rule } from '@mitra/kit';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Authorized, Rule } from '@mitra/kit';
 import { Partnership } from '../entities/partnership';
 import type { UniversityContext } from '../context';
 import { SchoolRef } from './types/school.ref';

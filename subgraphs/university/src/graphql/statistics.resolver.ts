@@ -1,5 +1,5 @@
-import { Authorized, Ctx, Directive, FieldResolver, Float, Resolver, Root } from 'type-graphql';
-import { Rule } from '@mitra/kit';
+import { Ctx, Directive, FieldResolver, Float, Resolver, Root } from 'type-graphql';
+import { Authorized, Rule } from '@mitra/kit';
 import type { UniversityContext } from '../context';
 import { TrainingProgram } from '../entities/training-program';
 import type { DistrictCoverage } from '../statistics/district-set';

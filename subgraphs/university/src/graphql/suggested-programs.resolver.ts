@@ -1,5 +1,5 @@
-import { Authorized, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Rule } from '@mitra/kit';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Authorized, Rule } from '@mitra/kit';
 import { TrainingProgram } from '../entities/training-program';
 import type { UniversityContext } from '../context';
 import { nextTierAfter } from '../loaders/tiers';

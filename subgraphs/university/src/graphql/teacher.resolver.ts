@@ -1,5 +1,5 @@
-import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Rule } from '@mitra/kit';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Authorized, Rule } from '@mitra/kit';
 import { Assessment } from '../entities/assessment';
 import { FollowUp } from '../entities/follow-up';
 import type { UniversityContext } from '../context';

@@ -1,5 +1,5 @@
-import { Authorized, Directive, Field, ID, ObjectType } from 'type-graphql';
-import { Rule } from '@mitra/kit';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Authorized, Rule } from '@mitra/kit';
 
 /** The schools partner's Teacher, by key only; this subgraph adds `trainingHistory`. Person-level here too. */
 @Authorized(Rule.PERSONS)

@@ -1,5 +1,5 @@
-import { Authorized, Directive, Field, ID, ObjectType } from 'type-graphql';
-import { CompetencyArea, Rule } from '@mitra/kit';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Authorized, CompetencyArea, Rule } from '@mitra/kit';
 import { TeacherRef } from './teacher.ref';
 
 /**
