@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { execute, parse, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { execute, parse, type ExecutionResult, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root, buildSchema } from 'type-graphql';
 import { Authorized, Rule, enforceRules, viewerFromClaims, type AccessContext, type Viewer } from '../src';
 
@@ -122,7 +122,7 @@ describe("the kit's @Authorized", () => {
 
   it('checks each field of a type reached without its root check (a reference, a new path): the type’s rule holds', () => {
     // As if a field returned a Person without any rule of its own: the fields refuse government tokens themselves.
-    const person = schema.getType('Person') as import('graphql').GraphQLObjectType;
+    const person = schema.getType('Person') as GraphQLObjectType;
     const name = person.getFields().name;
     const info = { parentType: person, fieldName: 'name' } as never;
     expect(() => name.resolve!(PEOPLE[0], {}, { viewer: analyst, fromGateway: false }, info)).toThrow(
