@@ -201,6 +201,8 @@ export async function createSubgraphServer<L>(def: SubgraphDefinition<L>, config
 
   const app = express();
   app.disable('x-powered-by');
+  // No ETag: its hash of every answer (50 KB for a page of training histories) serves no one; answers to POST are never revalidated.
+  app.disable('etag');
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: def.name });
   });

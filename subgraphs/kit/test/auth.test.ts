@@ -148,6 +148,38 @@ describe('HS256 tokens', () => {
   });
 });
 
+describe('verified tokens kept', () => {
+  it('answers a token verified before from what it kept (the same viewer, frozen), and never keeps a refused one', async () => {
+    const verifier = createTokenVerifier(auth);
+    const token = await hs256(claims());
+    const first = await verifier.verify(token);
+    expect(await verifier.verify(token)).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.roles)).toBe(true);
+    const forged = await hs256(claims(), new TextEncoder().encode('another-secret-of-some-length!!'));
+    expect(await refusal(verifier.verify(forged))).toMatch(/signature is invalid/);
+    expect(await refusal(verifier.verify(forged))).toMatch(/signature is invalid/);
+  });
+
+  it('keeps a token no longer than its exp: past it, the token is verified again', async () => {
+    const verifier = createTokenVerifier(auth);
+    const iat = now();
+    const token = await hs256(claims({ iat, exp: iat + 1 }));
+    const first = await verifier.verify(token);
+    expect(await verifier.verify(token)).toBe(first);
+    await new Promise((resolve) => setTimeout(resolve, (iat + 1) * 1000 - Date.now() + 50));
+    // jose still accepts it within its clock tolerance (5 s), but from a verification of its own.
+    const again = await verifier.verify(token);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+  });
+
+  it('keeps nothing when the key set is fetched again at once (jwksCooldownMs: 0)', async () => {
+    const verifier = createTokenVerifier(auth, { jwksCooldownMs: 0 });
+    const token = await hs256(claims());
+    expect(await verifier.verify(token)).not.toBe(await verifier.verify(token));
+  });
+});
+
 describe('token lifetimes (MAX_TOKEN_LIFETIME)', () => {
   const now = () => Math.floor(Date.now() / 1000);
   const sign = (claims: Record<string, unknown>) =>
