@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type express from 'express';
-import type { Logger } from '@mitra/runtime';
+import { GATEWAY_SECRET_HEADER, isGatewaySecret, type Logger } from '@mitra/runtime';
 
 /**
  * `optional`: any document is answered; a known hash stands for its document.
@@ -86,9 +86,16 @@ function refuse(res: express.Response, code: string, message: string): void {
  * document by hash gets that document as its `query` (and no persistedQuery
  * extension, so Apollo's own APQ cache is not involved). In `required` mode
  * everything else is refused with PERSISTED_QUERY_NOT_ALLOWED before it is
- * parsed; in `optional` mode it goes on to Apollo (APQ included).
+ * parsed, except the partners' own questions (their need-to-know reach, key
+ * checks, catalogue names: in no client's manifest), which carry the
+ * gateway's secret; in `optional` mode it goes on to Apollo (APQ included).
  */
-export function persistedQueries(mode: PersistedQueryMode, documents: PersistedDocuments, logger: Logger): express.RequestHandler {
+export function persistedQueries(
+  mode: PersistedQueryMode,
+  documents: PersistedDocuments,
+  logger: Logger,
+  gatewaySecret: string,
+): express.RequestHandler {
   const required = mode === 'required';
   const notAllowed = (res: express.Response, what: string) =>
     refuse(
@@ -100,6 +107,8 @@ export function persistedQueries(mode: PersistedQueryMode, documents: PersistedD
 
   return (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'POST') return next();
+    // A partner's own question (it carries the gateway's secret) is answered as in optional mode.
+    const strict = required && !isGatewaySecret(req.headers[GATEWAY_SECRET_HEADER], gatewaySecret);
     const isGet = req.method === 'GET';
     const search = isGet ? new URLSearchParams(req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '') : undefined;
     let params: RequestParameters;
@@ -116,14 +125,14 @@ export function persistedQueries(mode: PersistedQueryMode, documents: PersistedD
       params = req.body as RequestParameters;
     } else {
       // Not a single operation (a batch, an empty body): Apollo refuses it, unless we must first.
-      return required ? notAllowed(res, 'Not a single persisted operation') : next();
+      return strict ? notAllowed(res, 'Not a single persisted operation') : next();
     }
 
     const hash = hashOf(params);
     if (hash !== undefined) {
       const document = documents.get(hash);
       if (document === undefined) {
-        if (!required) return next();
+        if (!strict) return next();
         logger.info({ hash, requestId: res.locals.requestId as unknown }, 'refused an unknown persisted query');
         return notAllowed(res, `Unknown persisted document sha256:${hash}`);
       }
@@ -148,7 +157,7 @@ export function persistedQueries(mode: PersistedQueryMode, documents: PersistedD
       return next();
     }
 
-    if (!required) return next();
+    if (!strict) return next();
     // The full text of a manifest document is that document.
     if (typeof params.query === 'string' && documents.has(sha256(params.query))) return next();
     logger.info({ requestId: res.locals.requestId as unknown }, 'refused a document that is not persisted');

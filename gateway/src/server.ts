@@ -153,7 +153,7 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
     express.json({ limit: config.limits.maxBodySize }),
     maxTokens(config.limits.maxTokens),
     maxVariableDepth(config.limits.maxValueDepth),
-    persistedQueries(config.persistedQueries.mode, persistedDocuments, logger),
+    persistedQueries(config.persistedQueries.mode, persistedDocuments, logger, config.auth.gatewaySecret),
     federation.handler,
   );
   // GET /nope, GET /exports/nope: JSON in the GraphQL error format, not Express's HTML page.

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
-import { ConfigError, createLogger } from '@mitra/runtime';
+import { ConfigError, GATEWAY_SECRET_HEADER, createLogger } from '@mitra/runtime';
 import { loadGatewayConfig } from '../src/config';
 import { loadPersistedDocuments, persistedQueries, PersistedQueriesError, type PersistedQueryMode } from '../src/persisted-queries';
 
@@ -12,11 +12,12 @@ const DOC = 'query Districts { districts { code name } }';
 const HASH = createHash('sha256').update(DOC).digest('hex');
 const documents = new Map([[HASH, DOC]]);
 const logger = createLogger('test', 'silent');
+const GATEWAY_SECRET = 'a-test-gateway-secret-of-some-length';
 
 /** The middleware in front of a handler that echoes what Apollo would receive. */
 async function withApp(mode: PersistedQueryMode, run: (base: string) => Promise<void>): Promise<void> {
   const app = express();
-  app.use('/graphql', express.json(), persistedQueries(mode, documents, logger), (req, res) => {
+  app.use('/graphql', express.json(), persistedQueries(mode, documents, logger, GATEWAY_SECRET), (req, res) => {
     res.json({
       passed: true,
       body: req.method === 'POST' ? req.body : null,
@@ -32,8 +33,12 @@ async function withApp(mode: PersistedQueryMode, run: (base: string) => Promise<
   }
 }
 
-const post = async (url: string, body: unknown) => {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = async (url: string, body: unknown, headers: Record<string, string> = {}) => {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as any };
 };
 const apq = (hash: string) => ({ persistedQuery: { version: 1, sha256Hash: hash } });
@@ -68,6 +73,19 @@ describe('persisted queries, required', () => {
         });
         expect(body.errors[0].message).toMatch(/PERSISTED_QUERIES=required/);
       }
+    }));
+
+  it("lets a partner's own question through (it carries the gateway's secret), and nobody's with another secret", () =>
+    withApp('required', async (url) => {
+      const question = { query: '{ myReach { partnerSchoolNpsns } }', variables: {} };
+      const asked = await post(url, question, { [GATEWAY_SECRET_HEADER]: GATEWAY_SECRET });
+      expect([asked.status, asked.body.body]).toEqual([200, question]);
+      for (const secret of ['a-wrong-gateway-secret-of-some-length', '']) {
+        const refused = await post(url, question, { [GATEWAY_SECRET_HEADER]: secret });
+        expect([refused.status, refused.body.errors?.[0]?.extensions?.code]).toEqual([400, 'PERSISTED_QUERY_NOT_ALLOWED']);
+      }
+      // A hash still stands for its document.
+      expect((await post(url, { documentId: HASH }, { [GATEWAY_SECRET_HEADER]: GATEWAY_SECRET })).body.body.query).toBe(DOC);
     }));
 
   it('refuses a query sent with the hash of another document', () =>

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { BadUserInputError, NotFoundError, postJson, traceHeaders, type PostJsonAnswer } from '@mitra/runtime';
+import { BadUserInputError, GATEWAY_SECRET_HEADER, NotFoundError, postJson, traceHeaders, type PostJsonAnswer } from '@mitra/runtime';
 
 type PartnerErrors = Array<{ message: string; extensions?: { code?: string } }>;
 
@@ -25,6 +25,11 @@ export class PartnerApi {
     private readonly authorization: string | undefined,
     private readonly requestId: string,
     private readonly timeoutMs = 5000,
+    /**
+     * Sent as the gateway sends it to the partners: a gateway with PERSISTED_QUERIES=required answers a
+     * partner's own questions (reach, key checks, catalogue names), which are in no client's manifest.
+     */
+    private readonly gatewaySecret?: string,
   ) {}
 
   /**
@@ -33,7 +38,7 @@ export class PartnerApi {
    * the caller's request (the university's district partition, statistics).
    */
   withRequestId(requestId: string, timeoutMs = this.timeoutMs): PartnerApi {
-    return new PartnerApi(this.gatewayUrl, this.authorization, requestId, timeoutMs);
+    return new PartnerApi(this.gatewayUrl, this.authorization, requestId, timeoutMs, this.gatewaySecret);
   }
 
   /** Asks `query($id: ID!) { <field>(id: $id) { id } }`; throws NOT_FOUND naming `inputField` when it is null. */
@@ -73,6 +78,7 @@ export class PartnerApi {
         {
           'x-request-id': this.requestId,
           ...(this.authorization ? { authorization: this.authorization } : {}),
+          ...(this.gatewaySecret ? { [GATEWAY_SECRET_HEADER]: this.gatewaySecret } : {}),
           // A key check through the gateway joins the write's trace.
           ...traceHeaders(),
         },

@@ -49,10 +49,18 @@ describe('PartnerApi: questions to the gateway', () => {
     }));
     try {
       await expect(fetch(url, { method: 'POST' })).rejects.toMatchObject({ cause: { message: 'bad port' } });
-      const api = new PartnerApi(url, 'Bearer abc', 'req-1');
+      const api = new PartnerApi(url, 'Bearer abc', 'req-1', 5000, 'the-gateway-secret-shared-by-partners');
       await expect(api.fetchExisting('school', 'School', '64710001', 'input.npsn', 'npsn')).resolves.toEqual({ npsn: '64710001' });
       expect(seen).toHaveLength(1);
-      expect(seen[0].headers).toMatchObject({ authorization: 'Bearer abc', 'x-request-id': 'req-1', 'content-type': 'application/json' });
+      // The gateway's secret: a gateway with PERSISTED_QUERIES=required answers the partners' own questions.
+      expect(seen[0].headers).toMatchObject({
+        authorization: 'Bearer abc',
+        'x-request-id': 'req-1',
+        'content-type': 'application/json',
+        'x-mitra-gateway-secret': 'the-gateway-secret-shared-by-partners',
+      });
+      await api.withRequestId('req-1b').fetchExisting('school', 'School', '64710001', 'input.npsn', 'npsn');
+      expect(seen[1].headers['x-mitra-gateway-secret']).toBe('the-gateway-secret-shared-by-partners');
       expect(JSON.parse(seen[0].body)).toEqual({ query: expect.stringContaining('school(id: $id)'), variables: { id: '64710001' } });
     } finally {
       await close(server);
