@@ -51,7 +51,7 @@ describe('a hub whose gateway answers only persisted documents', () => {
   });
 
   it('still refuses a client document outside the manifest, and a client that sends a wrong gateway secret', async () => {
-    for (const headers of [{}, { 'x-mitra-gateway-secret': 'not-the-secret-of-this-hub-at-all' }]) {
+    for (const headers of [{}, { 'x-mitra-gateway-secret': 'not-the-secret-of-this-hub-at-all' }] as Array<Record<string, string>>) {
       const { status, body } = await post({ query: '{ districts { code trainingOutcomes { tier } } }' }, headers);
       expect({ status, code: body.errors?.[0]?.extensions?.code }).toEqual({ status: 400, code: 'PERSISTED_QUERY_NOT_ALLOWED' });
     }
