@@ -169,9 +169,11 @@ export function markdownSection(report: BenchReport): string {
   const notes = report.operations.map((op) => {
     const plan = !op.plan
       ? ''
-      : op.plan.fetches === 1
-        ? ` Direct: the gateway's one request to ${op.plan.subgraphs[0]}, sent as is.`
-        : ` Direct: the gateway's ${op.plan.fetches} requests to ${op.plan.subgraphs.join(', ')} (at most ${op.plan.depth} one after another), replayed in the order of its ${op.plan.source}.`;
+      : op.plan.fetches === 0
+        ? ' No subgraph request: the gateway answers it alone (no direct target).'
+        : op.plan.fetches === 1
+          ? ` Direct: the gateway's one request to ${op.plan.subgraphs[0]}, sent as is.`
+          : ` Direct: the gateway's ${op.plan.fetches} requests to ${op.plan.subgraphs.join(', ')} (at most ${op.plan.depth} one after another), replayed in the order of its ${op.plan.source}.`;
     const state = op.status === 'measured' ? '' : ` ${op.status === 'not-available' ? 'Not available yet' : 'Failed'}: ${op.reason}.`;
     const floor = op.floorStatus === 'failed' ? ` Floor failed: ${op.floorReason}.` : '';
     return `- \`${op.name}\` (${op.viewer}): ${op.title}.${plan}${state}${floor}`;
