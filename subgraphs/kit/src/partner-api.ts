@@ -68,6 +68,24 @@ export class PartnerApi {
     return found;
   }
 
+  /**
+   * A question of the partner's own that writes nothing (the university's
+   * district partition): answered as `query` answers, but an unavailable
+   * partner is reported as such, not as a key check before a write.
+   */
+  async ask<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+    try {
+      return await this.query<T>(query, variables);
+    } catch (error) {
+      if (error instanceof GraphQLError && error.extensions.code === 'SERVICE_UNAVAILABLE') {
+        throw new GraphQLError('A partner could not answer through the gateway; try again', {
+          extensions: { code: 'SERVICE_UNAVAILABLE' },
+        });
+      }
+      throw error;
+    }
+  }
+
   async query<T>(query: string, variables: Record<string, unknown>, inputField?: string): Promise<T> {
     let answer: PostJsonAnswer;
     try {

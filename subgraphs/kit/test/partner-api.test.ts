@@ -81,8 +81,21 @@ describe('PartnerApi: questions to the gateway', () => {
       });
       answer = { status: 200, body: JSON.stringify({ errors: [{ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }) };
       await expect(api.requireExisting('school', 'School', '64710001', 'input.npsn')).rejects.toMatchObject({
+        message: 'A partner could not check a key; nothing was written',
         extensions: { code: 'SERVICE_UNAVAILABLE' },
       });
+      // A question that writes nothing says so; a refusal of the partner stays what it was.
+      await expect(api.ask('{ districts { code } }', {})).rejects.toMatchObject({
+        message: 'A partner could not answer through the gateway; try again',
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      });
+      answer = { status: 200, body: JSON.stringify({ errors: [{ message: 'no token', extensions: { code: 'UNAUTHENTICATED' } }] }) };
+      await expect(api.ask('{ districts { code } }', {})).rejects.toMatchObject({
+        message: 'no token',
+        extensions: { code: 'UNAUTHENTICATED' },
+      });
+      answer = { status: 200, body: JSON.stringify({ data: { districts: [{ code: '64.71' }] } }) };
+      await expect(api.ask('{ districts { code } }', {})).resolves.toEqual({ districts: [{ code: '64.71' }] });
     } finally {
       await close(server);
     }

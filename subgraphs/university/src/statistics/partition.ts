@@ -76,7 +76,7 @@ export class PartitionSource {
     const found = new Map<string, string[]>();
     this.probes.set(requestId, found);
     try {
-      await partners.withRequestId(requestId, PROBE_TIMEOUT_MS).query(PROBE, {});
+      await partners.withRequestId(requestId, PROBE_TIMEOUT_MS).ask(PROBE, {});
     } finally {
       this.probes.delete(requestId);
     }
