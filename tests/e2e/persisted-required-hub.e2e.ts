@@ -1,15 +1,27 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expectNoErrors } from '../harness/client';
 import { startOwnHub, type OwnHub } from '../harness/own-hub';
-import { CALLERS } from '../harness/tokens';
+import { CALLERS, type TokenSpec } from '../harness/tokens';
 
 // A whole hub with PERSISTED_QUERIES=required: the partners' own questions to the gateway (the university's district
 // partition for training outcomes, need-to-know reach, key checks) are in no client's manifest, and must still be answered.
 const MANIFEST = path.resolve(__dirname, '..', '..', 'dashboard', 'src', 'gql', 'persisted-documents.json');
 
+// A partner's document beside the dashboard's: a school's teachers with their trainings, whose catalogue names
+// (programs, venues' districts, events' titles) the SKB and the university answer from mirrors they read through
+// the gateway.
+const TEACHER_TRAINING = `query SchoolTeacherTraining {
+  teachers(first: 50) { edges { node { fullName
+    trainingHistory { event { title program { code title tier } venue { name district { name } } } }
+    assessments { program { code } event { title } } } } }
+}`;
+
 let hub: OwnHub;
 let manifest: Record<string, string>;
+let manifestDir: string;
 
 function hashOf(operation: string): string {
   const entry = Object.entries(manifest).find(([, document]) => new RegExp(`query ${operation}\\b`).test(document));
@@ -17,8 +29,8 @@ function hashOf(operation: string): string {
   return entry[0].replace(/^sha256:/, '');
 }
 
-async function post(body: unknown, headers: Record<string, string> = {}) {
-  const token = await hub.token(CALLERS['government analyst']);
+async function post(body: unknown, headers: Record<string, string> = {}, caller: TokenSpec = CALLERS['government analyst']) {
+  const token = await hub.token(caller);
   const response = await fetch(hub.gatewayUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
@@ -28,12 +40,19 @@ async function post(body: unknown, headers: Record<string, string> = {}) {
 }
 
 beforeAll(async () => {
-  manifest = JSON.parse(fs.readFileSync(MANIFEST, 'utf8'));
-  hub = await startOwnHub({ env: { PERSISTED_QUERIES: 'required' }, sharedPostgresServer: true });
+  manifest = {
+    ...(JSON.parse(fs.readFileSync(MANIFEST, 'utf8')) as Record<string, string>),
+    [`sha256:${createHash('sha256').update(TEACHER_TRAINING).digest('hex')}`]: TEACHER_TRAINING,
+  };
+  manifestDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mitra-manifest-'));
+  const file = path.join(manifestDir, 'persisted-documents.json');
+  fs.writeFileSync(file, JSON.stringify(manifest));
+  hub = await startOwnHub({ env: { PERSISTED_QUERIES: 'required', PERSISTED_QUERIES_MANIFEST: file }, sharedPostgresServer: true });
 }, 120_000);
 
 afterAll(async () => {
   await hub?.close();
+  if (manifestDir) fs.rmSync(manifestDir, { recursive: true, force: true });
 });
 
 describe('a hub whose gateway answers only persisted documents', () => {
@@ -48,6 +67,41 @@ describe('a hub whose gateway answers only persisted documents', () => {
     // The partition was asked of this hub's gateway, under a request id of the university's own.
     const probes = hub.lines.filter(({ service, line }) => service === 'gateway' && line.includes('statistics-partition-'));
     expect(probes.length).toBeGreaterThan(0);
+  });
+
+  it('answers every document of the manifest without an error (catalogue names the partners mirror included)', async () => {
+    const variables: Record<string, Record<string, unknown>> = {
+      DistrictStatistics: { code: '64.71' },
+      DistrictTrainingByYear: { code: '64.71', year1: 2022, year2: 2023, year3: 2024, year4: 2025, year5: 2026 },
+      DistrictTrainingNeeds: { code: '64.71' },
+      DistrictsOverview: {},
+      ProgramOutcomes: {},
+      ProvinceQualifications: { provinceCode: '64' },
+      SchoolTeacherTraining: {},
+    };
+    const names = Object.values(manifest).map((document) => /query (\w+)/.exec(document)![1]);
+    expect(names.sort()).toEqual(Object.keys(variables).sort());
+    for (const name of names) {
+      const caller = name === 'SchoolTeacherTraining' ? CALLERS['school admin'] : CALLERS['government analyst'];
+      const { status, body } = await post({ documentId: `sha256:${hashOf(name)}`, variables: variables[name] }, {}, caller);
+      expect({ name, status, errors: body.errors }).toEqual({ name, status: 200, errors: undefined });
+    }
+  });
+
+  it('answers the catalogue names the SKB and the university mirror through the gateway (programs, districts, event titles)', async () => {
+    const { body } = await post({ documentId: `sha256:${hashOf('SchoolTeacherTraining')}` }, {}, CALLERS['school admin']);
+    expectNoErrors(body);
+    const teachers = body.data.teachers.edges.map((e: any) => e.node);
+    const trainings = teachers.flatMap((t: any) => t.trainingHistory);
+    const assessments = teachers.flatMap((t: any) => t.assessments);
+    expect(trainings.length).toBeGreaterThan(0);
+    expect(assessments.length).toBeGreaterThan(0);
+    for (const { event } of trainings) {
+      expect(event.program).toEqual({ code: expect.any(String), title: expect.any(String), tier: expect.any(String) });
+      expect(event.venue.district.name).toEqual(expect.any(String));
+    }
+    expect(assessments.filter((a: any) => a.event).every((a: any) => typeof a.event.title === 'string')).toBe(true);
+    expect(assessments.some((a: any) => a.event)).toBe(true);
   });
 
   it('still refuses a client document outside the manifest, and a client that sends a wrong gateway secret', async () => {

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { GATEWAY_SECRET_HEADER, postJson } from '@mitra/runtime';
 
 /**
  * Public catalogue names that another partner owns (a program's code and
@@ -6,7 +7,9 @@ import { GraphQLError } from 'graphql';
  * references them so that it can answer them itself (`@provides`): the
  * gateway then needs no extra round trip to the owner after this partner's
  * answer. They are read the way any client reads them, anonymously through
- * the gateway's public API, never from the owner's database.
+ * the gateway's public API, never from the owner's database (with the
+ * gateway's secret, which lets a partner's own question through a gateway
+ * with PERSISTED_QUERIES=required, as its other questions).
  *
  * Fresh: an id not seen yet is asked for before answering (one round trip
  * to the gateway, once per id and service); an entry older than `maxAgeMs`
@@ -47,33 +50,34 @@ export class CatalogueMirror<V> {
   }
 }
 
+/** The gateway a partner reads the public catalogue from: its URL, and the secret the partners share with it. */
+export type CatalogueGateway = string | { url: string; secret?: string };
+
 /**
  * One anonymous read of the gateway's public API, for a mirror: the data, or
  * SERVICE_UNAVAILABLE naming what could not be read (the owner's or the
- * gateway's own errors stay in the log of whoever made them).
+ * gateway's own errors stay in the log of whoever made them). node:http, not
+ * fetch (runtime http-client.ts): a gateway on a port of fetch's "bad port"
+ * list stays readable.
  */
 export async function readPublicCatalogue<T>(
-  gatewayUrl: string,
+  gateway: CatalogueGateway,
   what: string,
   query: string,
   variables: Record<string, unknown> = {},
   timeoutMs = 5000,
 ): Promise<T> {
+  const { url, secret } = typeof gateway === 'string' ? { url: gateway, secret: undefined } : gateway;
   const unavailable = (): GraphQLError =>
     new GraphQLError(`The catalogue's ${what} could not be read through the gateway`, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
   let body: { data?: T | null; errors?: unknown[] };
   try {
-    const response = await fetch(gatewayUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    body = (await response.json()) as typeof body;
+    const answer = await postJson(url, JSON.stringify({ query, variables }), secret ? { [GATEWAY_SECRET_HEADER]: secret } : {}, timeoutMs);
+    body = JSON.parse(answer.text) as typeof body;
   } catch {
     throw unavailable();
   }
-  if (!body.data || body.errors?.length) throw unavailable();
+  if (!body?.data || body.errors?.length) throw unavailable();
   return body.data;
 }
 
@@ -84,7 +88,7 @@ export async function readPublicCatalogue<T>(
  * per chunk, all at once.
  */
 export async function readPublicByIds<V>(
-  gatewayUrl: string,
+  gateway: CatalogueGateway,
   what: string,
   root: string,
   selection: string,
@@ -102,7 +106,7 @@ export async function readPublicByIds<V>(
     const part = ids.slice(start, start + chunk);
     const variables = Object.fromEntries(Array.from({ length: chunk }, (_, i) => [`i${i}`, part[Math.min(i, part.length - 1)]]));
     requests.push(
-      readPublicCatalogue<Record<string, V | null>>(gatewayUrl, what, query, variables).then((data) =>
+      readPublicCatalogue<Record<string, V | null>>(gateway, what, query, variables).then((data) =>
         part.forEach((id, i) => {
           const value = data[`a${i}`];
           if (value) found.set(id, value);

@@ -60,6 +60,7 @@ describe('reading the public catalogue through the gateway', () => {
   let server: http.Server;
   let url: string;
   let bodies: Array<{ query: string; variables: Record<string, string> }> = [];
+  let secrets: Array<string | undefined> = [];
   let answer: (body: { query: string; variables: Record<string, string> }) => unknown;
 
   beforeAll(async () => {
@@ -69,6 +70,7 @@ describe('reading the public catalogue through the gateway', () => {
       req.on('end', () => {
         const body = JSON.parse(text) as { query: string; variables: Record<string, string> };
         bodies.push(body);
+        secrets.push(req.headers['x-mitra-gateway-secret'] as string | undefined);
         res.setHeader('content-type', 'application/json');
         res.end(JSON.stringify(answer(body)));
       });
@@ -77,7 +79,10 @@ describe('reading the public catalogue through the gateway', () => {
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   });
   afterAll(() => new Promise((resolve) => server.close(resolve)));
-  beforeEach(() => (bodies = []));
+  beforeEach(() => {
+    bodies = [];
+    secrets = [];
+  });
 
   it('asks for many ids in requests of at most 10 aliased root fields (the default MAX_ROOT_FIELDS is 15)', async () => {
     answer = ({ variables }) => ({
@@ -95,10 +100,25 @@ describe('reading the public catalogue through the gateway', () => {
     expect(found.has('gone')).toBe(false);
   });
 
-  it('turns errors of the gateway into SERVICE_UNAVAILABLE naming what could not be read', async () => {
+  it("carries the gateway's secret when given (a gateway with PERSISTED_QUERIES=required answers the partners' own reads)", async () => {
+    answer = () => ({ data: { trainingPrograms: [{ id: 'p1' }] } });
+    await expect(
+      readPublicCatalogue({ url, secret: 'the-shared-gateway-secret' }, 'programs', '{ trainingPrograms { id } }'),
+    ).resolves.toEqual({
+      trainingPrograms: [{ id: 'p1' }],
+    });
+    await readPublicCatalogue(url, 'programs', '{ trainingPrograms { id } }');
+    expect(secrets).toEqual(['the-shared-gateway-secret', undefined]);
+  });
+
+  it('turns errors of the gateway, and an answer without data, into SERVICE_UNAVAILABLE naming what could not be read', async () => {
     answer = () => ({ errors: [{ message: 'The operation selects 25 root fields', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
     await expect(readPublicCatalogue(url, 'programs', '{ trainingPrograms { id } }')).rejects.toMatchObject({
       message: "The catalogue's programs could not be read through the gateway",
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    });
+    answer = () => '<html>Bad Gateway</html>';
+    await expect(readPublicCatalogue(url, 'programs', '{ trainingPrograms { id } }')).rejects.toMatchObject({
       extensions: { code: 'SERVICE_UNAVAILABLE' },
     });
   });

@@ -20,7 +20,7 @@ const MAX_AGE_MS = 10 * 60_000;
 const mirrorsOf = oncePerService((config: SubgraphConfig) => ({
   programs: new CatalogueMirror<ProgramNames>(async () => {
     const data = await readPublicCatalogue<{ trainingPrograms: Array<ProgramNames & { id: string }> | null }>(
-      config.gatewayUrl,
+      { url: config.gatewayUrl, secret: config.auth.gatewaySecret },
       'programs',
       'query CatalogueMirrorPrograms { trainingPrograms { id code title tier } }',
     );
@@ -28,7 +28,7 @@ const mirrorsOf = oncePerService((config: SubgraphConfig) => ({
   }, MAX_AGE_MS),
   districtNames: new CatalogueMirror<string>(async () => {
     const data = await readPublicCatalogue<{ districts: Array<{ code: string; name: string }> | null }>(
-      config.gatewayUrl,
+      { url: config.gatewayUrl, secret: config.auth.gatewaySecret },
       'districts',
       'query CatalogueMirrorDistricts { districts { code name } }',
     );

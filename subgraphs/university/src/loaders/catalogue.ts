@@ -15,7 +15,13 @@ const MAX_AGE_MS = 60_000;
 const mirrorOf = oncePerService(
   (config: SubgraphConfig) =>
     new CatalogueMirror<string>(async (ids) => {
-      const found = await readPublicByIds<{ title: string }>(config.gatewayUrl, 'events', 'trainingEvent', 'title', ids);
+      const found = await readPublicByIds<{ title: string }>(
+        { url: config.gatewayUrl, secret: config.auth.gatewaySecret },
+        'events',
+        'trainingEvent',
+        'title',
+        ids,
+      );
       return new Map([...found].map(([id, event]) => [id, event.title]));
     }, MAX_AGE_MS),
 );
