@@ -43,6 +43,18 @@ export class CatalogueMirror<V> {
     return ids.map((id) => this.entries.get(id)?.value ?? null);
   }
 
+  /**
+   * The value of `id` if the mirror holds it, at once (an old entry is
+   * answered and asked for again in the background, as by `getMany`);
+   * undefined when it must be asked for first.
+   */
+  peek(id: string): V | undefined {
+    const entry = this.entries.get(id);
+    if (!entry) return undefined;
+    if (this.now() - entry.at > this.maxAgeMs) void this.getMany([id]);
+    return entry.value;
+  }
+
   private async refresh(ids: string[]): Promise<void> {
     const found = await this.fetchMany(ids);
     const at = this.now();

@@ -42,6 +42,20 @@ describe('CatalogueMirror', () => {
     expect(asked).toEqual([['a'], ['a']]);
   });
 
+  it('peeks at what it holds without a promise, and has an old entry read again in the background', async () => {
+    const m = mirror();
+    expect(m.peek('a')).toBeUndefined();
+    expect(asked).toEqual([]);
+    await m.getMany(['a']);
+    expect(m.peek('a')).toBe('A');
+    names.a = 'A renamed';
+    now = 1_500;
+    expect(m.peek('a')).toBe('A');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(m.peek('a')).toBe('A renamed');
+    expect(asked).toEqual([['a'], ['a']]);
+  });
+
   it('fails a read it cannot make for an unseen id, and keeps answering what it has when a background read fails', async () => {
     const m = new CatalogueMirror<string>(
       async (ids) => {

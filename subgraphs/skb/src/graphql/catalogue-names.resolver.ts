@@ -10,28 +10,41 @@ function unknown(what: string, id: string): GraphQLError {
   return new GraphQLError(`${what} ${id} is not in its owner's public catalogue`, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
 }
 
-async function programNames(program: TrainingProgramRef, ctx: SkbContext): Promise<ProgramNames> {
-  const names = await ctx.loaders.catalogue.programNames.load(program.id);
-  if (!names) throw unknown('Program', program.id);
-  return names;
+function programNames(program: TrainingProgramRef, ctx: SkbContext): ProgramNames | Promise<ProgramNames> {
+  const held = ctx.loaders.catalogue.peekProgram(program.id);
+  if (held) return held;
+  return ctx.loaders.catalogue.programNames.load(program.id).then((names) => {
+    if (!names) throw unknown('Program', program.id);
+    return names;
+  });
 }
 
-/** The university's public names of a program, under `TrainingEvent.program` (@provides): public, like the catalogue. */
+function pick<K extends keyof ProgramNames>(
+  names: ProgramNames | Promise<ProgramNames>,
+  key: K,
+): ProgramNames[K] | Promise<ProgramNames[K]> {
+  return names instanceof Promise ? names.then((n) => n[key]) : names[key];
+}
+
+/**
+ * The university's public names of a program, under `TrainingEvent.program` (@provides): public, like the catalogue.
+ * Answered at once when the mirror holds them (almost always): a promise per field cost more than the name.
+ */
 @Resolver(() => TrainingProgramRef)
 export class ProgramNamesResolver {
   @FieldResolver(() => String)
-  async code(@Root() program: TrainingProgramRef, @Ctx() ctx: SkbContext): Promise<string> {
-    return (await programNames(program, ctx)).code;
+  code(@Root() program: TrainingProgramRef, @Ctx() ctx: SkbContext): string | Promise<string> {
+    return pick(programNames(program, ctx), 'code');
   }
 
   @FieldResolver(() => String)
-  async title(@Root() program: TrainingProgramRef, @Ctx() ctx: SkbContext): Promise<string> {
-    return (await programNames(program, ctx)).title;
+  title(@Root() program: TrainingProgramRef, @Ctx() ctx: SkbContext): string | Promise<string> {
+    return pick(programNames(program, ctx), 'title');
   }
 
   @FieldResolver(() => TrainingTier)
-  async tier(@Root() program: TrainingProgramRef, @Ctx() ctx: SkbContext): Promise<TrainingTier> {
-    return (await programNames(program, ctx)).tier;
+  tier(@Root() program: TrainingProgramRef, @Ctx() ctx: SkbContext): TrainingTier | Promise<TrainingTier> {
+    return pick(programNames(program, ctx), 'tier');
   }
 }
 
@@ -39,9 +52,12 @@ export class ProgramNamesResolver {
 @Resolver(() => DistrictRef)
 export class DistrictNameResolver {
   @FieldResolver(() => String)
-  async name(@Root() district: DistrictRef, @Ctx() ctx: SkbContext): Promise<string> {
-    const name = await ctx.loaders.catalogue.districtNames.load(district.code);
-    if (name === null) throw unknown('District', district.code);
-    return name;
+  name(@Root() district: DistrictRef, @Ctx() ctx: SkbContext): string | Promise<string> {
+    const held = ctx.loaders.catalogue.peekDistrict(district.code);
+    if (held !== undefined) return held;
+    return ctx.loaders.catalogue.districtNames.load(district.code).then((name) => {
+      if (name === null) throw unknown('District', district.code);
+      return name;
+    });
   }
 }

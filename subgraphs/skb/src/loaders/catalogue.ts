@@ -39,6 +39,9 @@ const mirrorsOf = oncePerService((config: SubgraphConfig) => ({
 export interface CatalogueLoaders {
   programNames: DataLoader<string, ProgramNames | null>;
   districtNames: DataLoader<string, string | null>;
+  /** What the mirrors already hold, without a promise: a page of 250 trainings asks for the same few names 1,000 times. */
+  peekProgram(id: string): ProgramNames | undefined;
+  peekDistrict(code: string): string | undefined;
 }
 
 export function createCatalogueLoaders(config: SubgraphConfig): CatalogueLoaders {
@@ -46,5 +49,7 @@ export function createCatalogueLoaders(config: SubgraphConfig): CatalogueLoaders
   return {
     programNames: new DataLoader((ids) => mirrors.programs.getMany(ids)),
     districtNames: new DataLoader((codes) => mirrors.districtNames.getMany(codes)),
+    peekProgram: (id) => mirrors.programs.peek(id),
+    peekDistrict: (code) => mirrors.districtNames.peek(code),
   };
 }
