@@ -28,9 +28,11 @@ const mirrorOf = oncePerService(
 
 export interface CatalogueLoaders {
   eventTitles: DataLoader<string, string | null>;
+  /** A title the mirror already holds, without a promise (kit's CatalogueMirror.peek). */
+  peekEventTitle(id: string): string | undefined;
 }
 
 export function createCatalogueLoaders(config: SubgraphConfig): CatalogueLoaders {
   const mirror = mirrorOf(config);
-  return { eventTitles: new DataLoader((ids) => mirror.getMany(ids)) };
+  return { eventTitles: new DataLoader((ids) => mirror.getMany(ids)), peekEventTitle: (id) => mirror.peek(id) };
 }
