@@ -23,7 +23,24 @@ export interface PostJsonAnswer {
   text: string;
 }
 
-export function postJson(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<PostJsonAnswer> {
+/**
+ * The questions are reads (queries), so one that failed on a kept-alive
+ * connection the server had already closed (a gateway restarted, its idle
+ * timeout passed: ECONNRESET on a reused socket) is sent once more, on a new
+ * connection, as Node's documentation advises.
+ */
+export async function postJson(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<PostJsonAnswer> {
+  try {
+    return await postOnce(url, body, headers, timeoutMs);
+  } catch (error) {
+    if ((error as { reusedSocket?: boolean }).reusedSocket && (error as NodeJS.ErrnoException).code === 'ECONNRESET') {
+      return postOnce(url, body, headers, timeoutMs);
+    }
+    throw error;
+  }
+}
+
+function postOnce(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<PostJsonAnswer> {
   const target = new URL(url);
   const agent = agents[target.protocol as keyof typeof agents];
   if (!agent) return Promise.reject(new Error(`unsupported protocol ${target.protocol} in ${url}`));
@@ -48,7 +65,7 @@ export function postJson(url: string, body: string, headers: Record<string, stri
         response.on('error', reject);
       },
     );
-    request.on('error', reject);
+    request.on('error', (error) => reject(Object.assign(error, { reusedSocket: request.reusedSocket })));
     request.end(body);
   });
 }

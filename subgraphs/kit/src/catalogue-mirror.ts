@@ -62,8 +62,37 @@ export class CatalogueMirror<V> {
   }
 }
 
-/** The gateway a partner reads the public catalogue from: its URL, and the secret the partners share with it. */
-export type CatalogueGateway = string | { url: string; secret?: string };
+/** SERVICE_UNAVAILABLE: the owner's public catalogue does not hold `id` (its mirror answered null). */
+export function notInCatalogue(what: string, id: string): GraphQLError {
+  return new GraphQLError(`${what} ${id} is not in its owner's public catalogue`, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+}
+
+/**
+ * A mirrored value for a field: at once when the mirror holds it (`held`,
+ * from `CatalogueMirror.peek`: almost always, and a promise per field cost
+ * more than the name), otherwise through the request's loader; an id its
+ * owner does not know is `notInCatalogue`.
+ */
+export function mirrored<V>(held: V | undefined, load: () => Promise<V | null>, what: string, id: string): V | Promise<V> {
+  if (held !== undefined) return held;
+  return load().then((value) => {
+    if (value === null) throw notInCatalogue(what, id);
+    return value;
+  });
+}
+
+/**
+ * The gateway as a partner reaches it with questions of its own (catalogue
+ * reads, key checks, reach): its URL, and the secret the partners share with
+ * it, which a gateway with PERSISTED_QUERIES=required needs to answer
+ * questions that are in no client's manifest. A bare URL sends no secret.
+ */
+export type GatewayAccess = string | { url: string; secret?: string };
+
+export const gatewayAccess = (gateway: GatewayAccess): { url: string; headers: Record<string, string> } =>
+  typeof gateway === 'string'
+    ? { url: gateway, headers: {} }
+    : { url: gateway.url, headers: gateway.secret ? { [GATEWAY_SECRET_HEADER]: gateway.secret } : {} };
 
 /**
  * One anonymous read of the gateway's public API, for a mirror: the data, or
@@ -73,18 +102,18 @@ export type CatalogueGateway = string | { url: string; secret?: string };
  * list stays readable.
  */
 export async function readPublicCatalogue<T>(
-  gateway: CatalogueGateway,
+  gateway: GatewayAccess,
   what: string,
   query: string,
   variables: Record<string, unknown> = {},
   timeoutMs = 5000,
 ): Promise<T> {
-  const { url, secret } = typeof gateway === 'string' ? { url: gateway, secret: undefined } : gateway;
+  const { url, headers } = gatewayAccess(gateway);
   const unavailable = (): GraphQLError =>
     new GraphQLError(`The catalogue's ${what} could not be read through the gateway`, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
   let body: { data?: T | null; errors?: unknown[] };
   try {
-    const answer = await postJson(url, JSON.stringify({ query, variables }), secret ? { [GATEWAY_SECRET_HEADER]: secret } : {}, timeoutMs);
+    const answer = await postJson(url, JSON.stringify({ query, variables }), headers, timeoutMs);
     body = JSON.parse(answer.text) as typeof body;
   } catch {
     throw unavailable();
@@ -100,7 +129,7 @@ export async function readPublicCatalogue<T>(
  * per chunk, all at once.
  */
 export async function readPublicByIds<V>(
-  gateway: CatalogueGateway,
+  gateway: GatewayAccess,
   what: string,
   root: string,
   selection: string,

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { BadUserInputError, GATEWAY_SECRET_HEADER, NotFoundError, postJson, traceHeaders, type PostJsonAnswer } from '@mitra/runtime';
+import { gatewayAccess, type GatewayAccess } from './catalogue-mirror';
+import { BadUserInputError, NotFoundError, postJson, traceHeaders, type PostJsonAnswer } from '@mitra/runtime';
 
 type PartnerErrors = Array<{ message: string; extensions?: { code?: string } }>;
 
@@ -21,15 +22,11 @@ function parseAnswer<T>(text: string): { data?: T; errors?: PartnerErrors } {
  */
 export class PartnerApi {
   constructor(
-    private readonly gatewayUrl: string,
+    /** With the gateway's secret, sent as the gateway sends it to the partners (catalogue-mirror.ts, GatewayAccess). */
+    private readonly gateway: GatewayAccess,
     private readonly authorization: string | undefined,
     private readonly requestId: string,
     private readonly timeoutMs = 5000,
-    /**
-     * Sent as the gateway sends it to the partners: a gateway with PERSISTED_QUERIES=required answers a
-     * partner's own questions (reach, key checks, catalogue names), which are in no client's manifest.
-     */
-    private readonly gatewaySecret?: string,
   ) {}
 
   /**
@@ -38,7 +35,7 @@ export class PartnerApi {
    * the caller's request (the university's district partition, statistics).
    */
   withRequestId(requestId: string, timeoutMs = this.timeoutMs): PartnerApi {
-    return new PartnerApi(this.gatewayUrl, this.authorization, requestId, timeoutMs, this.gatewaySecret);
+    return new PartnerApi(this.gateway, this.authorization, requestId, timeoutMs);
   }
 
   /** Asks `query($id: ID!) { <field>(id: $id) { id } }`; throws NOT_FOUND naming `inputField` when it is null. */
@@ -88,15 +85,16 @@ export class PartnerApi {
 
   async query<T>(query: string, variables: Record<string, unknown>, inputField?: string): Promise<T> {
     let answer: PostJsonAnswer;
+    const { url, headers } = gatewayAccess(this.gateway);
     try {
       // node:http, not fetch (runtime http-client.ts): a gateway on a port of fetch's "bad port" list stays reachable.
       answer = await postJson(
-        this.gatewayUrl,
+        url,
         JSON.stringify({ query, variables }),
         {
+          ...headers,
           'x-request-id': this.requestId,
           ...(this.authorization ? { authorization: this.authorization } : {}),
-          ...(this.gatewaySecret ? { [GATEWAY_SECRET_HEADER]: this.gatewaySecret } : {}),
           // A key check through the gateway joins the write's trace.
           ...traceHeaders(),
         },

@@ -246,7 +246,7 @@ export async function createSubgraphServer<L>(def: SubgraphDefinition<L>, config
           cursors,
           config,
           // The caller's own token: another partner answers a key check under the caller's rights, not the hub's.
-          partners: new PartnerApi(config.gatewayUrl, req.headers.authorization, requestId, undefined, config.auth.gatewaySecret),
+          partners: new PartnerApi({ url: config.gatewayUrl, secret: config.auth.gatewaySecret }, req.headers.authorization, requestId),
           telemetry: res.locals.telemetry,
         };
       },

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CatalogueMirror, readPublicByIds, readPublicCatalogue } from '../src/catalogue-mirror';
+import { CatalogueMirror, mirrored, readPublicByIds, readPublicCatalogue } from '../src/catalogue-mirror';
 
 describe('CatalogueMirror', () => {
   let now = 0;
@@ -54,6 +54,22 @@ describe('CatalogueMirror', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(m.peek('a')).toBe('A renamed');
     expect(asked).toEqual([['a'], ['a']]);
+  });
+
+  it('answers a field from what the mirror holds without a promise, else through the loader, and an unknown id as SERVICE_UNAVAILABLE', async () => {
+    let loads = 0;
+    const load = (value: string | null) => () => {
+      loads += 1;
+      return Promise.resolve(value);
+    };
+    expect(mirrored('Kota Balikpapan', load('unused'), 'District', '64.71')).toBe('Kota Balikpapan');
+    expect(loads).toBe(0);
+    await expect(mirrored(undefined, load('Kota Samarinda'), 'District', '64.72')).resolves.toBe('Kota Samarinda');
+    await expect(mirrored(undefined, load(null), 'District', '99.99')).rejects.toMatchObject({
+      message: "District 99.99 is not in its owner's public catalogue",
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    });
+    expect(loads).toBe(2);
   });
 
   it('fails a read it cannot make for an unseen id, and keeps answering what it has when a background read fails', async () => {

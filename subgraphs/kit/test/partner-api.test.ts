@@ -49,7 +49,7 @@ describe('PartnerApi: questions to the gateway', () => {
     }));
     try {
       await expect(fetch(url, { method: 'POST' })).rejects.toMatchObject({ cause: { message: 'bad port' } });
-      const api = new PartnerApi(url, 'Bearer abc', 'req-1', 5000, 'the-gateway-secret-shared-by-partners');
+      const api = new PartnerApi({ url, secret: 'the-gateway-secret-shared-by-partners' }, 'Bearer abc', 'req-1');
       await expect(api.fetchExisting('school', 'School', '64710001', 'input.npsn', 'npsn')).resolves.toEqual({ npsn: '64710001' });
       expect(seen).toHaveLength(1);
       // The gateway's secret: a gateway with PERSISTED_QUERIES=required answers the partners' own questions.

@@ -1,22 +1,13 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { GraphQLError } from 'graphql';
-import { TrainingTier } from '@mitra/kit';
+import { TrainingTier, mirrored } from '@mitra/kit';
 import type { SkbContext } from '../context';
 import type { ProgramNames } from '../loaders/catalogue';
 import { DistrictRef } from './types/district.ref';
 import { TrainingProgramRef } from './types/training-program.ref';
 
-function unknown(what: string, id: string): GraphQLError {
-  return new GraphQLError(`${what} ${id} is not in its owner's public catalogue`, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
-}
-
 function programNames(program: TrainingProgramRef, ctx: SkbContext): ProgramNames | Promise<ProgramNames> {
-  const held = ctx.loaders.catalogue.peekProgram(program.id);
-  if (held) return held;
-  return ctx.loaders.catalogue.programNames.load(program.id).then((names) => {
-    if (!names) throw unknown('Program', program.id);
-    return names;
-  });
+  const { catalogue } = ctx.loaders;
+  return mirrored(catalogue.peekProgram(program.id), () => catalogue.programNames.load(program.id), 'Program', program.id);
 }
 
 function pick<K extends keyof ProgramNames>(
@@ -53,11 +44,7 @@ export class ProgramNamesResolver {
 export class DistrictNameResolver {
   @FieldResolver(() => String)
   name(@Root() district: DistrictRef, @Ctx() ctx: SkbContext): string | Promise<string> {
-    const held = ctx.loaders.catalogue.peekDistrict(district.code);
-    if (held !== undefined) return held;
-    return ctx.loaders.catalogue.districtNames.load(district.code).then((name) => {
-      if (name === null) throw unknown('District', district.code);
-      return name;
-    });
+    const { catalogue } = ctx.loaders;
+    return mirrored(catalogue.peekDistrict(district.code), () => catalogue.districtNames.load(district.code), 'District', district.code);
   }
 }
