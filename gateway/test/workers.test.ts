@@ -2,10 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { findFreePort } from '@mitra/devtools';
 import { nextCrashCount, restartDelayMs } from '@mitra/runtime';
+import { workerExecArgv } from '../src/workers';
 import { startFakeSubgraph, type FakeSubgraph } from './fake-subgraph';
 
 /**
@@ -114,6 +115,16 @@ describe('GATEWAY_WORKERS=2', () => {
     expect(JSON.parse((await request('/healthz')).body)).toMatchObject({ status: 'ok', service: 'gateway', workers: 2 });
   });
 
+  it('runs the workers with a single-threaded garbage collector when they fill the cores', () => {
+    const primary = gateway.pid!;
+    const children = readFileSync(`/proc/${primary}/task/${primary}/children`, 'utf8').trim().split(/\s+/).map(Number);
+    expect(children).toHaveLength(2);
+    for (const child of children) {
+      const argv = readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0');
+      expect(argv.includes('--single-threaded-gc')).toBe(2 >= availableParallelism());
+    }
+  });
+
   it('answers a persisted query by hash from the manifest on every worker, and refuses free text', async () => {
     const byHash = JSON.stringify({ operationName: 'Venues', extensions: { persistedQuery: { version: 1, sha256Hash: HASH } } });
     const answers = await Promise.all(Array.from({ length: 6 }, () => request('/graphql', { method: 'POST', body: byHash })));
@@ -161,6 +172,19 @@ describe('GATEWAY_WORKERS=2', () => {
     expect(lines.filter((l) => l.msg === 'stopped' && l.worker !== undefined)).toHaveLength(2);
     expect(lines.at(-1)).toMatchObject({ msg: 'stopped', exitCode: 0 });
   }, 30_000);
+});
+
+describe('workerExecArgv', () => {
+  it('adds --single-threaded-gc when the workers are at least as many as the cores', () => {
+    expect(workerExecArgv(['--max-semi-space-size=32'], '', 2, 2)).toEqual(['--max-semi-space-size=32', '--single-threaded-gc']);
+    expect(workerExecArgv([], '', 4, 2)).toEqual(['--single-threaded-gc']);
+    expect(workerExecArgv([], '', 2, 8)).toEqual([]);
+  });
+
+  it('leaves a choice given on the command line or in NODE_OPTIONS alone', () => {
+    expect(workerExecArgv(['--no-single-threaded-gc'], '', 2, 2)).toEqual(['--no-single-threaded-gc']);
+    expect(workerExecArgv([], '--inspect --single_threaded_gc', 2, 2)).toEqual([]);
+  });
 });
 
 describe('restart back-off', () => {

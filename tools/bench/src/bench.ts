@@ -5,6 +5,7 @@ import { SyntheticOptionsError } from '@mitra/fixtures';
 import { prepareDataset, prepareFloor, type Dataset } from './dataset';
 import { benchEnvironment } from './environment';
 import { startBenchIdentity } from './identity';
+import { autocannonVersion } from './load';
 import { measureAll } from './measure';
 import { runMemoryMode } from './memory-run';
 import { USAGE, parseOptions, type BenchOptions } from './options';
@@ -23,6 +24,7 @@ import { benchTargets } from './targets';
 import { probeReach, viewerHeaders } from './viewers';
 import { runWriteLoad } from './writes/write-load';
 import { wanConsoleTable, wanTargets, writeWanSection } from './wan';
+import { chooseLoadTool } from './wrk';
 
 /** Prints the table and the targets, writes the JSON and (unless --no-docs) the dated section of docs/benchmarks.md. */
 function publish(report: BenchReport, root: string, docs: boolean, rttMs?: number): void {
@@ -45,6 +47,7 @@ function benchReport(
   data: Dataset,
   loadAtStart: number,
   results: OperationResult[],
+  loadGenerator: string,
 ): BenchReport {
   return {
     date: started.toISOString(),
@@ -53,6 +56,7 @@ function benchReport(
     subjects: data.subjects,
     partnerOrg: options.viewerOrg,
     machine: describeMachine(data.postgresVersion, loadAtStart),
+    loadGenerator,
     durationSeconds: options.duration,
     warmupSeconds: options.warmup,
     rounds: options.rounds,
@@ -120,6 +124,10 @@ async function runReadBench(options: BenchOptions): Promise<void> {
       return;
     }
 
+    const loadTool = chooseLoadTool(options.loadTool, autocannonVersion());
+    log(
+      `[bench] load generator: ${loadTool.label}${loadTool.name === 'autocannon' && options.loadTool === 'auto' ? ' (wrk is not installed; on a small machine autocannon takes CPU the services need: apt-get install wrk)' : ''}`,
+    );
     const loadAtStart = loadAverage();
     log(`[bench] 1-minute load average before measuring: ${loadAtStart} on ${os.cpus().length} cores`);
     const completed = await measureAll({
@@ -132,11 +140,12 @@ async function runReadBench(options: BenchOptions): Promise<void> {
       connections: options.connections,
       timing: { duration: options.duration, warmup: options.warmup, rounds: options.rounds },
       headersFor,
+      loadTool,
       log,
       hubFailure: () => stack.failure,
       interrupted: stack.interrupted.signal,
     });
-    if (completed) publish(benchReport(options, env, started, data, loadAtStart, results), root, options.docs, options.rttMs);
+    if (completed) publish(benchReport(options, env, started, data, loadAtStart, results, loadTool.label), root, options.docs, options.rttMs);
   } finally {
     await stack.stop();
     // stop() is idempotent: a no-op when the hub already stopped the server.

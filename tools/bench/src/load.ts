@@ -1,4 +1,10 @@
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+
+/** The installed autocannon's version, for the report. */
+export function autocannonVersion(): string {
+  return (JSON.parse(readFileSync(require.resolve('autocannon/package.json'), 'utf8')) as { version: string }).version;
+}
 
 /** What one measured run gives: throughput and latency percentiles (ms), and how many answers were wrong. */
 export interface RunFigures {

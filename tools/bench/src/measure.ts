@@ -3,6 +3,7 @@ import { figures, loadHttp, type RawRun, type RunFigures } from './load';
 import type { BenchOperation } from './operations';
 import type { RecordedPlan } from './record';
 import { loadReplay } from './replay';
+import { loadWrk, type LoadTool } from './wrk';
 import { overhead, workerRatio, type OperationResult, type OperationRun, type TargetName } from './report';
 import type { GatewayUrls } from './stack';
 import type { HeadersFor } from './viewers';
@@ -22,14 +23,16 @@ function measurementTargets(
   wanted: readonly TargetName[],
   headers: Record<string, string>,
   connections: number,
+  tool: LoadTool,
 ): MeasurementTarget[] {
   const targets: MeasurementTarget[] = [];
+  const loadOne = tool.name === 'wrk' ? loadWrk : loadHttp;
   if (plan) {
     const body = JSON.stringify({ query: op.query, variables: op.variables });
     for (const what of ['gateway', 'gateway-1', 'router'] as const) {
       const url = gateways[what];
       if (url && wanted.includes(what))
-        targets.push({ what, tool: 'autocannon', load: (seconds) => loadHttp({ url, headers, body, connections, seconds }) });
+        targets.push({ what, tool: tool.name, load: (seconds) => loadOne({ url, headers, body, connections, seconds }) });
     }
     const [single] = plan.fetches;
     // Nothing to send straight to a subgraph when the gateway answers alone (introspection).
@@ -38,8 +41,8 @@ function measurementTargets(
         plan.fetches.length === 1
           ? {
               what: 'direct',
-              tool: 'autocannon',
-              load: (seconds) => loadHttp({ url: single.url, headers: single.headers, body: single.body, connections, seconds }),
+              tool: tool.name,
+              load: (seconds) => loadOne({ url: single.url, headers: single.headers, body: single.body, connections, seconds }),
             }
           : { what: 'direct', tool: 'replay (node:http)', load: (seconds) => loadReplay(plan, connections, seconds) },
       );
@@ -89,6 +92,8 @@ export async function measureAll(options: {
   connections: number[];
   timing: Timing;
   headersFor: HeadersFor;
+  /** What sends the HTTP requests of the gateways, the router and a single direct request. */
+  loadTool: LoadTool;
   log: (line: string) => void;
   hubFailure: () => Error | undefined;
   interrupted: AbortSignal;
@@ -101,7 +106,7 @@ export async function measureAll(options: {
       if (failure) throw new Error(`The hub stopped during the measurements: ${failure.message}`);
       if (options.interrupted.aborted) return false;
       const floorUrl = result.floorStatus === 'measured' ? options.floorUrl : null;
-      const targets = measurementTargets(op, plan, floorUrl, options.gateways, options.targets, options.headersFor(op.viewer), connections);
+      const targets = measurementTargets(op, plan, floorUrl, options.gateways, options.targets, options.headersFor(op.viewer), connections, options.loadTool);
       const slices = await measure(targets, options.timing);
       const run: OperationRun = { connections };
       for (const t of targets) {

@@ -26,6 +26,9 @@ export const USAGE = `usage: npm run bench -- [--teachers N] [--seed S] [--distr
   --targets LIST    what to measure (default all): gateway (the hub's, one worker per core), gateway-1
                     (a second gateway with GATEWAY_WORKERS=1), router (Grafbase's Rust router),
                     direct (the subgraphs without a gateway), floor (one SQL statement)
+  --load-tool T     what sends the HTTP requests: wrk (Debian's package \`wrk\`; the default when it is installed:
+                    about a tenth of autocannon's CPU per answer, which the measured services need on a small
+                    machine) or autocannon (the default otherwise)
   --rtt MS          partners far away: a latency-injecting proxy on 127.0.0.1 (@mitra/devtools WanProxy) adds MS of
                     round trip between a gateway and each subgraph; measures that gateway only, and relates each
                     operation's p50 to its query plan's sequential fetches (p50 <= fetches × MS + 30 ms)
@@ -49,7 +52,12 @@ export interface BenchOptions {
   viewerOrg: string;
   /** --rtt: the round trip added between the gateway and each subgraph, in ms. */
   rttMs?: number;
+  /** --load-tool: auto picks wrk when it is installed. */
+  loadTool: 'auto' | LoadToolName;
 }
+
+export const LOAD_TOOLS = ['wrk', 'autocannon'] as const;
+export type LoadToolName = (typeof LOAD_TOOLS)[number];
 
 const positive = (text: string, flag: string): number => {
   const n = Number(text);
@@ -90,6 +98,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     targets: [...TARGET_NAMES],
     memory: false,
     viewerOrg: BENCH_PROVIDER_ORG,
+    loadTool: 'auto',
   };
   eachFlag(
     rest,
@@ -128,6 +137,13 @@ export function parseOptions(argv: string[]): BenchOptions {
           if (!(options.rttMs >= 0) || !Number.isFinite(options.rttMs))
             throw new SyntheticOptionsError('--rtt must be 0 or more milliseconds');
           break;
+        case '--load-tool': {
+          const tool = value();
+          if (!(LOAD_TOOLS as readonly string[]).includes(tool))
+            throw new SyntheticOptionsError(`--load-tool must be one of ${LOAD_TOOLS.join(', ')} (got ${tool})`);
+          options.loadTool = tool as LoadToolName;
+          break;
+        }
         case '--viewer-org':
           options.viewerOrg = parseViewerOrg(value());
           break;

@@ -58,6 +58,8 @@ export interface BenchReport {
   /** The organisation whose staff read the person-level operations (--viewer-org). */
   partnerOrg: string;
   machine: Machine;
+  /** What sent the HTTP requests (--load-tool), with its version. */
+  loadGenerator: string;
   durationSeconds: number;
   warmupSeconds: number;
   /** Each measurement was taken in this many slices, gateway, direct and floor taking turns. */
@@ -184,7 +186,7 @@ export function markdownSection(report: BenchReport): string {
     `<!-- bench:${key} -->`,
     `## ${report.date.slice(0, 10)}: ${report.dataset}`,
     '',
-    `- Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, ${m.os}; Node ${m.node}; ${m.postgres} (embedded). Gateway, subgraphs, PostgreSQL and the load generator share the machine; 1-minute load average ${m.loadAverage.start} at the start, ${m.loadAverage.end} at the end.`,
+    `- Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, ${m.os}; Node ${m.node}; ${m.postgres} (embedded). Gateway, subgraphs, PostgreSQL and the load generator (${report.loadGenerator}) share the machine; 1-minute load average ${m.loadAverage.start} at the start, ${m.loadAverage.end} at the end.`,
     `- Command: \`${report.command}\`; hub settings: ${Object.entries(report.settings)
       .map(([k, v]) => `${k}=${v}`)
       .join(', ')}.`,

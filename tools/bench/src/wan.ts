@@ -87,7 +87,7 @@ export function writeWanSection(file: string, report: BenchReport, rttMs: number
     `## ${report.date.slice(0, 10)}: partners ${rttMs} ms away (${report.dataset})`,
     '',
     `- Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, ${m.os}; Node ${m.node}; ${m.postgres} (embedded); 1-minute load average ${m.loadAverage.start} at the start, ${m.loadAverage.end} at the end.`,
-    `- Command: \`${report.command}\`. A gateway (one worker per core) reaches each subgraph only through a WanProxy on 127.0.0.1 (tools/devtools/src/wan-proxy.ts) that adds ${rttMs} ms of round trip per request and one more per new connection; subgraphs, PostgreSQL and the load generator are on this machine.`,
+    `- Command: \`${report.command}\`. A gateway (one worker per core) reaches each subgraph only through a WanProxy on 127.0.0.1 (tools/devtools/src/wan-proxy.ts) that adds ${rttMs} ms of round trip per request and one more per new connection; subgraphs, PostgreSQL and the load generator (${report.loadGenerator}) are on this machine.`,
     `- ${report.durationSeconds} s per measurement after ${report.warmupSeconds} s of warm-up. Sequential fetches: the longest chain of the gateway's query plan for the operation (as recorded); schema/test/query-plans.test.ts holds the budget of each. Latencies in ms.`,
     '',
     `| ${HEADER.join(' | ')} |`,

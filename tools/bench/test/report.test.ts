@@ -23,6 +23,7 @@ function report(date: string, operations: OperationResult[]): BenchReport {
       postgres: 'PostgreSQL 18',
       loadAverage: { start: 0, end: 0 },
     },
+    loadGenerator: 'wrk 4.1.0',
     durationSeconds: 10,
     warmupSeconds: 2,
     rounds: 5,
