@@ -73,11 +73,11 @@ export function workerId(): number | null {
  * can only take a core from another worker's requests, and waiting for each other costs more CPU than it saves. On
  * 2 cores, the introspection query at concurrency 10 (wrk, six alternating 5 s rounds in one hub): two workers
  * served 8% more requests with it (1,799 against 1,661 req/s summed), and `teachers-100` at concurrency 1 was as fast
- * (p50 28.5 against 29.6 ms); docs/benchmarks.md. A `--single-threaded-gc` or `--no-single-threaded-gc` given to node
- * (command line or NODE_OPTIONS) is left as it is.
+ * (p50 28.5 against 29.6 ms); docs/benchmarks.md. A `--single-threaded-gc` or `--no-single-threaded-gc` on node's
+ * command line (MITRA_NODE_ARGS under `npm start`; node refuses both in NODE_OPTIONS) is left as it is.
  */
-export function workerExecArgv(execArgv: readonly string[], nodeOptions: string, workers: number, cores: number): string[] {
-  const said = [...execArgv, ...nodeOptions.split(/\s+/)].some((option) => /^--(no-)?single[-_]threaded[-_]gc$/.test(option));
+export function workerExecArgv(execArgv: readonly string[], workers: number, cores: number): string[] {
+  const said = execArgv.some((option) => /^--(no-)?single[-_]threaded[-_]gc$/.test(option));
   return said || workers < cores ? [...execArgv] : [...execArgv, '--single-threaded-gc'];
 }
 
@@ -160,7 +160,7 @@ export function runPrimary(config: GatewayConfig, logger: Logger = createLogger(
 
   process.on('SIGINT', () => stopAll('SIGINT'));
   process.on('SIGTERM', () => stopAll('SIGTERM'));
-  const execArgv = workerExecArgv(process.execArgv, process.env.NODE_OPTIONS ?? '', config.workers, os.availableParallelism());
+  const execArgv = workerExecArgv(process.execArgv, config.workers, os.availableParallelism());
   cluster.setupPrimary({ execArgv });
   logger.info({ workers: config.workers, port: config.port, nodeOptions: execArgv }, 'starting gateway workers');
   for (let i = 0; i < config.workers; i++) fork();

@@ -176,14 +176,14 @@ describe('GATEWAY_WORKERS=2', () => {
 
 describe('workerExecArgv', () => {
   it('adds --single-threaded-gc when the workers are at least as many as the cores', () => {
-    expect(workerExecArgv(['--max-semi-space-size=32'], '', 2, 2)).toEqual(['--max-semi-space-size=32', '--single-threaded-gc']);
-    expect(workerExecArgv([], '', 4, 2)).toEqual(['--single-threaded-gc']);
-    expect(workerExecArgv([], '', 2, 8)).toEqual([]);
+    expect(workerExecArgv(['--max-semi-space-size=32'], 2, 2)).toEqual(['--max-semi-space-size=32', '--single-threaded-gc']);
+    expect(workerExecArgv([], 4, 2)).toEqual(['--single-threaded-gc']);
+    expect(workerExecArgv([], 2, 8)).toEqual([]);
   });
 
-  it('leaves a choice given on the command line or in NODE_OPTIONS alone', () => {
-    expect(workerExecArgv(['--no-single-threaded-gc'], '', 2, 2)).toEqual(['--no-single-threaded-gc']);
-    expect(workerExecArgv([], '--inspect --single_threaded_gc', 2, 2)).toEqual([]);
+  it("leaves a choice given on node's command line alone", () => {
+    expect(workerExecArgv(['--no-single-threaded-gc'], 2, 2)).toEqual(['--no-single-threaded-gc']);
+    expect(workerExecArgv(['--inspect', '--single_threaded_gc'], 2, 2)).toEqual(['--inspect', '--single_threaded_gc']);
   });
 });
 
