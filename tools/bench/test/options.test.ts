@@ -15,6 +15,7 @@ describe('npm run bench arguments', () => {
       docs: true,
       memory: false,
       viewerOrg: 'provider:bench',
+      loadTool: 'auto',
     });
     expect(options.targets).toEqual([...TARGET_NAMES]);
     expect(options.synthetic.teachers).toBe(100_000);
@@ -46,6 +47,11 @@ describe('npm run bench arguments', () => {
     expect(options.synthetic.teachers).toBe(1000);
   });
 
+  it('take the load generator by name', () => {
+    expect(parseOptions(['--load-tool', 'autocannon']).loadTool).toBe('autocannon');
+    expect(parseOptions(['--load-tool', 'wrk']).loadTool).toBe('wrk');
+  });
+
   it('read persons as another organisation, without touching docs/benchmarks.md', () => {
     expect(parseOptions(['--viewer-org', 'university:mulia'])).toMatchObject({ viewerOrg: 'university:mulia', docs: false });
     expect(parseOptions(['--viewer-org', 'provider:bench'])).toMatchObject({ viewerOrg: 'provider:bench', docs: true });
@@ -60,6 +66,7 @@ describe('npm run bench arguments', () => {
     [['--warmup', '-1'], /--warmup must be 0 or more/],
     [['--targets', 'gateway,hive'], /Unknown target\(s\): hive/],
     [['--fast'], /Unknown option --fast/],
+    [['--load-tool', 'ab'], /--load-tool must be one of wrk, autocannon \(got ab\)/],
   ])('refuse %j', (argv, message) => {
     expect(() => parseOptions(argv)).toThrow(SyntheticOptionsError);
     expect(() => parseOptions(argv)).toThrow(message);
