@@ -145,7 +145,8 @@ async function runReadBench(options: BenchOptions): Promise<void> {
       hubFailure: () => stack.failure,
       interrupted: stack.interrupted.signal,
     });
-    if (completed) publish(benchReport(options, env, started, data, loadAtStart, results, loadTool.label), root, options.docs, options.rttMs);
+    if (completed)
+      publish(benchReport(options, env, started, data, loadAtStart, results, loadTool.label), root, options.docs, options.rttMs);
   } finally {
     await stack.stop();
     // stop() is idempotent: a no-op when the hub already stopped the server.

@@ -106,7 +106,16 @@ export async function measureAll(options: {
       if (failure) throw new Error(`The hub stopped during the measurements: ${failure.message}`);
       if (options.interrupted.aborted) return false;
       const floorUrl = result.floorStatus === 'measured' ? options.floorUrl : null;
-      const targets = measurementTargets(op, plan, floorUrl, options.gateways, options.targets, options.headersFor(op.viewer), connections, options.loadTool);
+      const targets = measurementTargets(
+        op,
+        plan,
+        floorUrl,
+        options.gateways,
+        options.targets,
+        options.headersFor(op.viewer),
+        connections,
+        options.loadTool,
+      );
       const slices = await measure(targets, options.timing);
       const run: OperationRun = { connections };
       for (const t of targets) {

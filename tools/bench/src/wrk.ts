@@ -96,7 +96,9 @@ export function runFromSummary(summary: WrkSummary): RawRun {
   const errors = summary.connect + summary.read + summary.write + summary.status + summary.timeout + summary.mismatches;
   const good = Math.max(0, summary.requests - summary.status - summary.mismatches);
   const q = summary.quantilesUs;
-  const latencies = q.length ? Array.from({ length: good }, (_, j) => q[Math.min(q.length - 1, Math.floor(((j + 0.5) / good) * q.length))] / 1000) : [];
+  const latencies = q.length
+    ? Array.from({ length: good }, (_, j) => q[Math.min(q.length - 1, Math.floor(((j + 0.5) / good) * q.length))] / 1000)
+    : [];
   return {
     latencies,
     seconds: summary.durationUs / 1e6,
@@ -125,7 +127,16 @@ export async function loadWrk(options: {
   try {
     const script = join(dir, 'request.lua');
     await writeFile(script, wrkScript(options.headers, options.body));
-    const args = ['-t1', `-c${options.connections}`, `-d${Math.max(1, Math.round(options.seconds))}s`, '--timeout', '30s', '-s', script, options.url];
+    const args = [
+      '-t1',
+      `-c${options.connections}`,
+      `-d${Math.max(1, Math.round(options.seconds))}s`,
+      '--timeout',
+      '30s',
+      '-s',
+      script,
+      options.url,
+    ];
     const stdout = await new Promise<string>((resolve, reject) => {
       const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';

@@ -72,7 +72,13 @@ describe('loadWrk against a server on 127.0.0.1', () => {
   it('sends the body and headers as given, a request id of its own each time, and times good answers', async () => {
     mode = 'good';
     const body = JSON.stringify({ query: 'query Q { a(b: "]]") }', variables: { text: 'x]=]y' } });
-    const run = await loadWrk({ url, headers: { 'content-type': 'application/json', authorization: 'Bearer t.k.n' }, body, connections: 2, seconds: 1 });
+    const run = await loadWrk({
+      url,
+      headers: { 'content-type': 'application/json', authorization: 'Bearer t.k.n' },
+      body,
+      connections: 2,
+      seconds: 1,
+    });
     expect(run.errors).toBe(0);
     expect(run.latencies.length).toBeGreaterThan(20);
     expect(run.seconds).toBeGreaterThan(0.9);
