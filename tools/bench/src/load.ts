@@ -50,18 +50,21 @@ export function figures(runs: RawRun[], tool: string): RunFigures {
   };
 }
 
-/**
- * One HTTP request, sent back to back over `connections` connections by
- * autocannon for `seconds`; an answer with GraphQL errors counts as an
- * error. Latencies are autocannon's own, per request.
- */
-export async function loadHttp(options: {
+/** One HTTP request sent back to back over `connections` connections for `seconds` (autocannon's or wrk's). */
+export interface HttpLoad {
   url: string;
   headers: Record<string, string>;
   body: string;
   connections: number;
   seconds: number;
-}): Promise<RawRun> {
+}
+
+/**
+ * One HTTP request, sent back to back over `connections` connections by
+ * autocannon for `seconds`; an answer with GraphQL errors counts as an
+ * error. Latencies are autocannon's own, per request.
+ */
+export async function loadHttp(options: HttpLoad): Promise<RawRun> {
   const latencies: number[] = [];
   const instance = autocannon({
     url: options.url,

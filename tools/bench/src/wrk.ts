@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RawRun } from './load';
+import type { HttpLoad, RawRun } from './load';
 
 /**
  * wrk (https://github.com/wg/wrk; Debian's package `wrk`) as the load
@@ -116,13 +116,7 @@ export function runFromSummary(summary: WrkSummary): RawRun {
  * (one thread) for `seconds`, rounded to whole seconds as wrk takes them
  * (at least 1).
  */
-export async function loadWrk(options: {
-  url: string;
-  headers: Record<string, string>;
-  body: string;
-  connections: number;
-  seconds: number;
-}): Promise<RawRun> {
+export async function loadWrk(options: HttpLoad): Promise<RawRun> {
   const dir = await mkdtemp(join(tmpdir(), 'mitra-wrk-'));
   try {
     const script = join(dir, 'request.lua');
