@@ -90,7 +90,7 @@ export async function loadHttp(options: HttpLoad): Promise<RawRun> {
 }
 
 /** One more request, to say what the wrong answers were. */
-async function sample(options: { url: string; headers: Record<string, string>; body: string }): Promise<string> {
+export async function sample(options: { url: string; headers: Record<string, string>; body: string }): Promise<string> {
   try {
     const response = await fetch(options.url, { method: 'POST', headers: options.headers, body: options.body });
     return `HTTP ${response.status} ${(await response.text()).slice(0, 300)}`;

@@ -2,14 +2,14 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { HttpLoad, RawRun } from './load';
+import { sample, type HttpLoad, type RawRun } from './load';
 
 /**
  * wrk (https://github.com/wg/wrk; Debian's package `wrk`) as the load
  * generator. It shares the machine with what it measures: on 2 cores,
  * autocannon spent 0.35 to 0.8 ms of CPU on each 140 KB answer (a fifth of
  * a core at 260 req/s, taken from the gateway's second worker), wrk 0.085 ms
- * (docs/benchmarks.md, "The load generator").
+ * (docs/benchmarks.md, "a lighter load generator").
  *
  * The request, its headers and the checks are a Lua script of wrk's:
  * every request carries its own `x-request-id` (as `loadHttp` does), an
@@ -140,7 +140,10 @@ export async function loadWrk(options: HttpLoad): Promise<RawRun> {
       child.on('error', reject);
       child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`wrk exited with ${code}: ${err || out}`))));
     });
-    return runFromSummary(parseWrkOutput(stdout));
+    const run = runFromSummary(parseWrkOutput(stdout));
+    // wrk counts wrong answers without keeping them: one more request says what they were.
+    if (run.errors) run.firstError = `${run.firstError}; one more request: ${await sample(options)}`;
+    return run;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
