@@ -8,7 +8,7 @@ import { overhead, workerRatio, type OperationResult, type OperationRun, type Ta
 import type { GatewayUrls } from './stack';
 import type { HeadersFor } from './viewers';
 
-interface MeasurementTarget {
+export interface MeasurementTarget {
   what: TargetName;
   tool: string;
   load(seconds: number): Promise<RawRun>;
@@ -68,7 +68,7 @@ export interface Timing {
 }
 
 /** One measurement: a warm-up per target, then the rounds, in which the targets take turns. */
-async function measure(targets: MeasurementTarget[], timing: Timing): Promise<Map<TargetName, RawRun[]>> {
+export async function measure(targets: MeasurementTarget[], timing: Timing): Promise<Map<TargetName, RawRun[]>> {
   const slices = new Map(targets.map((t) => [t.what, [] as RawRun[]]));
   const taking: MeasurementTarget[] = [];
   for (const t of targets) {
