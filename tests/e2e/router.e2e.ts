@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { getIntrospectionQuery } from 'graphql';
 import { ROUTER_CONFIG, startRouter } from '@mitra/cli';
 import { DEMO_IDS } from '@mitra/fixtures';
 import { GATEWAY_SECRET_HEADER } from '@mitra/runtime';
@@ -239,6 +240,22 @@ describe('operation limits of router/grafbase.toml, beside the gateway defaults'
       expect(body.errors).toEqual([expect.objectContaining({ message, extensions: { code: 'OPERATION_VALIDATION_ERROR' } })]);
     },
   );
+
+  it("counts introspection fields too: the standard introspection query is refused, which the gateway's depth limit exempts", async () => {
+    // graphql-js's introspection query, the one explorers, IDEs and code generators send: its type
+    // references (ofType within ofType) nest 15 fields deep.
+    const introspection = getIntrospectionQuery();
+    const viaGateway = await gql(introspection);
+    expect(viaGateway.status).toBe(200);
+    expectNoErrors(viaGateway.body);
+    expect(viaGateway.body.data.__schema.queryType).toMatchObject({ name: 'Query' });
+    const { status, body } = await viaRouter(router, introspection);
+    expect(status).toBe(200);
+    expect(body.data).toBeUndefined();
+    expect(body.errors).toEqual([
+      expect.objectContaining({ message: 'Query is nested too deep.', extensions: { code: 'OPERATION_VALIDATION_ERROR' } }),
+    ]);
+  });
 
   it('caps the fields of a document once its fragments are expanded (complexity 2000)', async () => {
     // Each fragment spreads the one before twice: 2^n fields from a document of a few hundred bytes.
