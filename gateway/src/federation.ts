@@ -12,6 +12,7 @@ import { operationLimits, refuseNulCharacters, requestLogPlugin, type Logger, ty
 import type { GatewayConfig } from './config';
 import { createSubgraphDataSource, sqlStatementsPlugin, type GatewayContext } from './data-source';
 import type { PartnerLink } from './partner-links';
+import { installResultShaping } from './result-shaping';
 
 /**
  * What the gateway's HTTP shell needs from the federation runtime. Everything
@@ -55,6 +56,9 @@ export async function createFederation({
   contextOf,
   formatError,
 }: FederationOptions): Promise<Federation> {
+  // The last step of every operation, Apollo's algorithm without its per-value overhead (result-shaping.ts).
+  const shaping = installResultShaping();
+  if (!shaping.installed) logger.warn({ reason: shaping.reason }, "result shaping: Apollo's own (the gateway is slower, not wrong)");
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
