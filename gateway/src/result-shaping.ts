@@ -105,11 +105,17 @@ class Shaper {
   /** Set by `value`: an error was recorded for this value or inside it. */
   private hasErrors = false;
 
+  private readonly stringType: Type;
+  private readonly booleanType: Type;
+
   constructor(
     private readonly schema: Schema,
     private readonly variables: Record<string, unknown>,
     private readonly introspectionHandling: (selection: FieldSelection) => unknown,
-  ) {}
+  ) {
+    this.stringType = schema.stringType();
+    this.booleanType = schema.booleanType();
+  }
 
   private condition(selection: Selection, name: 'skip' | 'include'): Condition | undefined {
     const definition = name === 'skip' ? this.schema.skipDirective() : this.schema.includeDirective();
@@ -349,7 +355,11 @@ class Shaper {
       default: {
         if (inputValue === null) return null;
         assert(outputValue === undefined, () => `Excepted output to be undefined but got ${type.toString()} for type ${type.toString()}`);
-        const valid = isValidLeafValue(this.schema, inputValue, type as ScalarType | EnumType);
+        // A string for String, a boolean for Boolean: what isValidLeafValue answers true to, without asking it.
+        const valid =
+          (typeof inputValue === 'string' && type === this.stringType) ||
+          (typeof inputValue === 'boolean' && type === this.booleanType) ||
+          isValidLeafValue(this.schema, inputValue, type as ScalarType | EnumType);
         if (!valid) {
           this.errors.push(
             ERRORS.INVALID_GRAPHQL.err(`Invalid value found for ${this.describeLast(path, type, parentType)}.`, { path: Array.from(path) }),
