@@ -137,6 +137,24 @@ export interface Page<T> {
 }
 
 /**
+ * An edge whose cursor is signed when it is read: a cursor costs an HMAC, and
+ * a page of 100 asked without `edges { cursor }` (the teacher pages ask only
+ * `pageInfo { endCursor }`) spent 0.5 to 1.3 ms signing cursors nobody read.
+ */
+class LazyEdge<T> {
+  private signed: string | undefined;
+
+  constructor(
+    readonly node: T,
+    private readonly cursorOf: (row: T) => string,
+  ) {}
+
+  get cursor(): string {
+    return (this.signed ??= this.cursorOf(this.node));
+  }
+}
+
+/**
  * Builds a page from rows fetched with limit first + 1: the extra row only
  * tells whether there is a next page. `after` is the cursor the page was asked
  * for after: pages are read forwards only, so items come before this page
@@ -145,7 +163,7 @@ export interface Page<T> {
 export function toPage<T>(rows: T[], first: number, cursorOf: (row: T) => string, after?: string | null): Page<T> {
   const hasNextPage = rows.length > first;
   const nodes = hasNextPage ? rows.slice(0, first) : rows;
-  const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
+  const edges = nodes.map((node) => new LazyEdge(node, cursorOf));
   const pageInfo = new PageInfo();
   pageInfo.hasNextPage = hasNextPage;
   pageInfo.hasPreviousPage = after != null;

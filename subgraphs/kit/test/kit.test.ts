@@ -68,6 +68,19 @@ describe('page size and pages', () => {
     expect(toPage([], 2, String).pageInfo).toMatchObject({ hasNextPage: false, endCursor: null });
   });
 
+  it("signs an edge's cursor only when it is read, once, and the same as before", () => {
+    const signed: number[] = [];
+    const page = toPage([1, 2, 3, 4], 3, (n) => {
+      signed.push(n);
+      return `c${n}`;
+    });
+    // PageInfo's first and last cursors only.
+    expect(signed).toEqual([1, 3]);
+    expect(page.edges.map((e) => e.cursor)).toEqual(['c1', 'c2', 'c3']);
+    expect(page.edges[1].cursor).toBe('c2');
+    expect(signed).toEqual([1, 3, 2]);
+  });
+
   it('gives the whole Relay PageInfo: a previous page exactly when asked after a cursor, and the first cursor', () => {
     expect(toPage([1, 2, 3], 2, (n) => `c${n}`).pageInfo).toEqual({
       hasNextPage: true,
