@@ -164,7 +164,7 @@ class Shaper {
     const value = this.variables[condition.variable];
     assert(
       value !== undefined && typeof value === 'boolean',
-      () => `Unexpected value ${value as string} for variable ${condition.variable} of ${condition.directive.toString()}`,
+      () => `Unexpected value ${value as string} for variable $${condition.variable} of ${condition.directive.toString()}`,
     );
     return value as boolean;
   }

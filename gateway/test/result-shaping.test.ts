@@ -68,6 +68,15 @@ const HUB_OPERATIONS: Array<[string, string]> = [
     }`,
   ],
   [
+    'named fragments spread under several types, a condition variable a client may send as null',
+    `query Spread($maybe: Boolean = true) {
+      teachers(first: 3) { edges { node { ...Person school { npsn district { ...Place } } } } }
+      venues { district { ...Place } id name @skip(if: $maybe) }
+    }
+    fragment Person on Teacher { id fullName school { name } }
+    fragment Place on District { code name }`,
+  ],
+  [
     'introspection beside data',
     `query Intro { __typename lecturers { id } __schema { queryType { name } } t: __type(name: "Teacher") { name } }`,
   ],
@@ -93,7 +102,11 @@ const ABSTRACT_OPERATIONS: Array<[string, string]> = [
       search { __typename ... on Book { id label } ... on Person { name id } ... on Item @include(if: $flag) { label } }
       one { id ... on Film { rating } }
       node(id: "1") { id ... on Person { name } ... on Item { label } }
-    }`,
+      again: search { ...Labelled ...Named }
+      more: items { ...Labelled }
+    }
+    fragment Labelled on Item { id label }
+    fragment Named on Person { name }`,
   ],
 ];
 
@@ -129,6 +142,7 @@ function makeData(schema: Schema, selectionSet: SelectionSet, parentType: Compos
       if (roll < 0.8) into[name] = concreteName(schema, parentType, rnd);
       else if (roll < 0.9) into[name] = 'NoSuchType';
       else if (roll < 0.95) into[name] = null;
+      else if (roll < 0.97) into[name] = '';
       continue;
     }
     const roll = rnd();
@@ -224,6 +238,7 @@ describe('result shaping, against @apollo/gateway’s own', () => {
 
   it.each(cases)('%s: 400 random merged answers shape the same, errors and all', (_name, schema, query) => {
     let differed = 0;
+    let threw = 0;
     let withErrors = 0;
     for (let seed = 1; seed <= 400; seed++) {
       const rnd = random(seed);
@@ -231,7 +246,14 @@ describe('result shaping, against @apollo/gateway’s own', () => {
       const operation = operationOf(schema, query);
       const root = schema.schemaDefinition.rootType('query')!;
       const input = makeData(schema, operation.selectionSet, root, rnd);
-      const variables = { district: '12.03', id: 'x', code: '12.03', withSchool: rnd() < 0.5, flag: rnd() < 0.5 };
+      const condition = (): unknown => {
+        const roll = rnd();
+        // Now and then what a client may send for a nullable Boolean, or leave out: both sides must throw alike.
+        return roll < 0.03 ? null : roll < 0.05 ? undefined : roll < 0.06 ? 'yes' : rnd() < 0.5;
+      };
+      const variables: Record<string, unknown> = { district: '12.03', id: 'x', code: '12.03', withSchool: condition(), flag: condition() };
+      const maybe = condition();
+      if (maybe !== undefined) variables.maybe = maybe;
       const args = { operation, variables, input, introspectionHandling };
       const theirs = outcome(apollos, args);
       const ours = outcome(computeResponse, { ...args, operation: operationOf(schema, query), input: structuredClone(input) });
@@ -241,8 +263,10 @@ describe('result shaping, against @apollo/gateway’s own', () => {
       }
       const shaped = theirs as { data?: unknown; errors?: unknown[] };
       if (shaped.errors?.length) withErrors += 1;
+      if ('threw' in (theirs as object)) threw += 1;
     }
     expect(differed).toBe(0);
+    if (query.includes('$maybe')) expect(threw).toBeGreaterThan(0);
     // The random answers reached the error paths, not only the happy one.
     expect(withErrors).toBeGreaterThan(50);
     // ...and the happy one: some answers came through whole.
