@@ -8,7 +8,14 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { operationLimits, refuseNulCharacters, requestLogPlugin, type Logger, type ServiceMetrics } from '@mitra/runtime';
+import {
+  operationLimits,
+  refuseNulCharacters,
+  refuseNullConditions,
+  requestLogPlugin,
+  type Logger,
+  type ServiceMetrics,
+} from '@mitra/runtime';
 import type { GatewayConfig } from './config';
 import { createSubgraphDataSource, sqlStatementsPlugin, type GatewayContext } from './data-source';
 import type { PartnerLink } from './partner-links';
@@ -101,6 +108,7 @@ export async function createFederation({
       sqlStatementsPlugin(),
       requestLogPlugin(),
       refuseNulCharacters(),
+      refuseNullConditions(),
       ...limits.plugins,
     ],
   });

@@ -200,6 +200,44 @@ describe('hostile input that must be a 4xx, never a 500', () => {
   });
 
   it.each([
+    ['the gateway', 'skip', () => hubUrls().gateway],
+    ['the gateway', 'include', () => hubUrls().gateway],
+    ['a subgraph asked directly', 'skip', () => hubUrls().subgraphs.university],
+  ])(
+    'refuses at %s an @%s whose `if` variable is sent as null (validation lets a defaulted one through)',
+    async (_where, directive, url) => {
+      const query = `query($v: Boolean = true) { lecturers { id fullName @${directive}(if: $v) } }`;
+      const response = await fetch(url(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables: { v: null } }),
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        errors: [
+          expect.objectContaining({
+            message: `Argument "if" of @${directive} must be true or false, but variable "$v" is null.`,
+            extensions: { code: 'BAD_USER_INPUT', field: 'if' },
+          }),
+        ],
+      });
+      // Left out, the default decides; true and false as ever.
+      for (const variables of [{}, { v: false }, { v: true }]) {
+        const answer = await fetch(url(), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables }),
+        });
+        expect(answer.status).toBe(200);
+        const { data } = (await answer.json()) as { data: { lecturers: Array<Record<string, string>> } };
+        const shown = directive === 'skip' ? (variables as { v?: boolean }).v === false : (variables as { v?: boolean }).v !== false;
+        expect(data.lecturers.length).toBeGreaterThan(0);
+        for (const lecturer of data.lecturers) expect('fullName' in lecturer).toBe(shown);
+      }
+    },
+  );
+
+  it.each([
     ['the gateway', () => hubUrls().gateway],
     ['a subgraph', () => hubUrls().subgraphs.skb],
   ])('answers a body in another charset with 415 at %s', async (_where, url) => {

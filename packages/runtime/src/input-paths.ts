@@ -141,3 +141,78 @@ export function refuseNulCharacters(): ApolloServerPlugin {
     },
   };
 }
+
+/**
+ * The `@skip` or `@include` of the operation to run whose `if` is a variable
+ * the request sets to null, as `@skip(if: $v)`; null when there is none.
+ *
+ * A nullable variable with a default may stand where `if: Boolean!` is
+ * expected (the default fills it when the variable is left out), so
+ * validation passes `query($v: Boolean = true) { ... @skip(if: $v) }`; an
+ * explicit `"v": null` then reaches execution, where graphql-js refuses the
+ * argument with an uncoded error that every subgraph masks as
+ * INTERNAL_SERVER_ERROR. Only the operation's own directives and those of the
+ * fragments it spreads count (a variable's name belongs to its operation).
+ */
+export function nullConditionVariable(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined,
+): { directive: string; variable: string } | null {
+  if (!variables) return null;
+  const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+  const operation = operationName
+    ? operations.find((o) => o.name?.value === operationName)
+    : operations.length === 1
+      ? operations[0]
+      : undefined;
+  if (!operation) return null;
+  const fragments = new Map<string, ASTNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const pending: ASTNode[] = [operation];
+  const seen = new Set<string>();
+  let found: { directive: string; variable: string } | null = null;
+  while (pending.length && !found) {
+    visit(pending.pop()!, {
+      FragmentSpread(node) {
+        const name = node.name.value;
+        if (seen.has(name) || !fragments.has(name)) return;
+        seen.add(name);
+        pending.push(fragments.get(name)!);
+      },
+      Directive(node) {
+        if (node.name.value !== 'skip' && node.name.value !== 'include') return undefined;
+        const condition = node.arguments?.find((a) => a.name.value === 'if')?.value;
+        if (condition?.kind !== Kind.VARIABLE) return undefined;
+        const variable = condition.name.value;
+        if (Object.prototype.hasOwnProperty.call(variables, variable) && variables[variable] === null) {
+          found = { directive: node.name.value, variable };
+          return BREAK;
+        }
+        return undefined;
+      },
+    });
+  }
+  return found;
+}
+
+/**
+ * 400 BAD_USER_INPUT (field `if`) for `@skip(if: $v)` or `@include(if: $v)`
+ * with `$v` sent as null, before anything runs: the same answer at the
+ * gateway and at a subgraph asked directly, instead of a masked 500.
+ */
+export function refuseNullConditions(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request, operationName }) {
+          const found = nullConditionVariable(document, operationName ?? request.operationName, request.variables);
+          if (!found) return;
+          throw new GraphQLError(`Argument "if" of @${found.directive} must be true or false, but variable "$${found.variable}" is null.`, {
+            extensions: { code: 'BAD_USER_INPUT', field: 'if', http: { status: 400 } },
+          });
+        },
+      };
+    },
+  };
+}

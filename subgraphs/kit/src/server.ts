@@ -24,6 +24,7 @@ import {
   metricsRoute,
   notFoundHandler,
   refuseNulCharacters,
+  refuseNullConditions,
   requestLogMiddleware,
   requestLogPlugin,
   requestScope,
@@ -187,6 +188,7 @@ export async function createSubgraphServer<L>(def: SubgraphDefinition<L>, config
       sqlCountPlugin(config),
       requestLogPlugin(),
       refuseNulCharacters(),
+      refuseNullConditions(),
     ],
   });
   await apollo.start();
