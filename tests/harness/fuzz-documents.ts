@@ -130,7 +130,13 @@ export function randomQuery(g: Gen, options: FuzzOptions): FuzzRequest {
 
 /** Bodies that are not a well-formed operation at all. */
 export function randomBody(g: Gen): string {
-  switch (choose(g, 10)) {
+  switch (choose(g, 11)) {
+    case 10:
+      // A condition variable sent as null, which validation lets through when it has a default.
+      return JSON.stringify({
+        query: `query($v: Boolean = ${pick(g, ['true', 'false'])}) { venues { name @${pick(g, ['skip', 'include'])}(if: $v) } }`,
+        variables: { v: null },
+      });
     case 8: {
       // A deeply nested variable value, used or not (MAX_VALUE_DEPTH applies to variables too).
       const depth = g(fc.integer, { min: 1, max: 5_000 });
