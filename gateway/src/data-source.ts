@@ -20,6 +20,7 @@ import {
 } from '@mitra/runtime';
 import { CircuitOpenError } from './circuit-breaker';
 import type { PartnerLink } from './partner-links';
+import { dedupeRepresentations, type SubgraphAnswer } from './representations';
 import { subgraphFetcher } from './subgraph-fetch';
 
 /** One per client request; every subgraph fetch of that request sees the same object. */
@@ -185,7 +186,10 @@ export function createSubgraphDataSource({ name, url, timeoutMs, link, logger, g
   source.process = async (options) => {
     const started = performance.now();
     try {
-      const response = await run(options);
+      const deduped = dedupeRepresentations(options.request.variables);
+      if (deduped) options.request.variables = deduped.variables;
+      const answer = await run(options);
+      const response = deduped ? (deduped.expand(answer as SubgraphAnswer) as typeof answer) : answer;
       metrics?.observeSubgraphFetch(name, response.errors?.length ? 'errors' : 'ok', (performance.now() - started) / 1000);
       return response;
     } catch (error) {
