@@ -1,5 +1,5 @@
 import { BREAK, GraphQLError, Kind, parse, valueFromASTUntyped, visit, type ASTNode, type DocumentNode } from 'graphql';
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 
 /**
  * A value a custom scalar refused in a query's text (not in variables). A
@@ -127,15 +127,23 @@ export function nulCharacterField(
  * input field of the schema, in the gateway and in every subgraph.
  */
 export function refuseNulCharacters(): ApolloServerPlugin {
+  return refuseBadInput(({ document, request, source }) => {
+    const field = nulCharacterField(document, request.variables, source);
+    return field === null ? null : { field, message: `${field}: must not contain a NUL character (U+0000)` };
+  });
+}
+
+/** A plugin that answers 400 BAD_USER_INPUT naming the field when `check` finds something wrong, before anything runs. */
+function refuseBadInput(
+  check: (request: GraphQLRequestContextDidResolveOperation<BaseContext>) => { field: string; message: string } | null,
+): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, request, source }) {
-          const field = nulCharacterField(document, request.variables, source);
-          if (field === null) return;
-          throw new GraphQLError(`${field}: must not contain a NUL character (U+0000)`, {
-            extensions: { code: 'BAD_USER_INPUT', field, http: { status: 400 } },
-          });
+        async didResolveOperation(request) {
+          const bad = check(request);
+          if (!bad) return;
+          throw new GraphQLError(bad.message, { extensions: { code: 'BAD_USER_INPUT', field: bad.field, http: { status: 400 } } });
         },
       };
     },
@@ -202,17 +210,13 @@ export function nullConditionVariable(
  * gateway and at a subgraph asked directly, instead of a masked 500.
  */
 export function refuseNullConditions(): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, request, operationName }) {
-          const found = nullConditionVariable(document, operationName ?? request.operationName, request.variables);
-          if (!found) return;
-          throw new GraphQLError(`Argument "if" of @${found.directive} must be true or false, but variable "$${found.variable}" is null.`, {
-            extensions: { code: 'BAD_USER_INPUT', field: 'if', http: { status: 400 } },
-          });
-        },
-      };
-    },
-  };
+  return refuseBadInput(({ document, request, operationName }) => {
+    const found = nullConditionVariable(document, operationName ?? request.operationName, request.variables);
+    return (
+      found && {
+        field: 'if',
+        message: `Argument "if" of @${found.directive} must be true or false, but variable "$${found.variable}" is null.`,
+      }
+    );
+  });
 }
