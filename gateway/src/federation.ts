@@ -8,14 +8,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import {
-  operationLimits,
-  refuseNulCharacters,
-  refuseNullConditions,
-  requestLogPlugin,
-  type Logger,
-  type ServiceMetrics,
-} from '@mitra/runtime';
+import { operationLimits, refuseBadInput, requestLogPlugin, type Logger, type ServiceMetrics } from '@mitra/runtime';
 import type { GatewayConfig } from './config';
 import { createSubgraphDataSource, sqlStatementsPlugin, type GatewayContext } from './data-source';
 import type { PartnerLink } from './partner-links';
@@ -107,8 +100,7 @@ export async function createFederation({
       ApolloServerPluginSchemaReportingDisabled(),
       sqlStatementsPlugin(),
       requestLogPlugin(),
-      refuseNulCharacters(),
-      refuseNullConditions(),
+      refuseBadInput(),
       ...limits.plugins,
     ],
   });

@@ -1,5 +1,5 @@
 import { BREAK, GraphQLError, Kind, parse, valueFromASTUntyped, visit, type ASTNode, type DocumentNode } from 'graphql';
-import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
 
 /**
  * A value a custom scalar refused in a query's text (not in variables). A
@@ -122,35 +122,6 @@ export function nulCharacterField(
 }
 
 /**
- * Refuses text input holding a NUL character (U+0000) as BAD_USER_INPUT
- * naming its field, before anything runs: one check for every argument and
- * input field of the schema, in the gateway and in every subgraph.
- */
-export function refuseNulCharacters(): ApolloServerPlugin {
-  return refuseBadInput(({ document, request, source }) => {
-    const field = nulCharacterField(document, request.variables, source);
-    return field === null ? null : { field, message: `${field}: must not contain a NUL character (U+0000)` };
-  });
-}
-
-/** A plugin that answers 400 BAD_USER_INPUT naming the field when `check` finds something wrong, before anything runs. */
-function refuseBadInput(
-  check: (request: GraphQLRequestContextDidResolveOperation<BaseContext>) => { field: string; message: string } | null,
-): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation(request) {
-          const bad = check(request);
-          if (!bad) return;
-          throw new GraphQLError(bad.message, { extensions: { code: 'BAD_USER_INPUT', field: bad.field, http: { status: 400 } } });
-        },
-      };
-    },
-  };
-}
-
-/**
  * The `@skip` or `@include` of the operation to run whose `if` is a variable
  * the request sets to null, as `@skip(if: $v)`; null when there is none.
  *
@@ -167,7 +138,8 @@ export function nullConditionVariable(
   operationName: string | null | undefined,
   variables: Record<string, unknown> | undefined,
 ): { directive: string; variable: string } | null {
-  if (!variables) return null;
+  // Most requests send no null at all: nothing to walk.
+  if (!variables || !Object.values(variables).includes(null)) return null;
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
   const operation = operationName
     ? operations.find((o) => o.name?.value === operationName)
@@ -205,18 +177,31 @@ export function nullConditionVariable(
 }
 
 /**
- * 400 BAD_USER_INPUT (field `if`) for `@skip(if: $v)` or `@include(if: $v)`
- * with `$v` sent as null, before anything runs: the same answer at the
- * gateway and at a subgraph asked directly, instead of a masked 500.
+ * Input refused as 400 BAD_USER_INPUT naming its field before anything runs,
+ * the same at the gateway and at every subgraph (one plugin, so that both
+ * always check the same):
+ * - text holding a NUL character (U+0000), in any argument or input field;
+ * - `@skip(if: $v)` or `@include(if: $v)` with `$v` sent as null, which
+ *   graphql-js would otherwise refuse with an uncoded error that every
+ *   subgraph masks as INTERNAL_SERVER_ERROR.
  */
-export function refuseNullConditions(): ApolloServerPlugin {
-  return refuseBadInput(({ document, request, operationName }) => {
-    const found = nullConditionVariable(document, operationName ?? request.operationName, request.variables);
-    return (
-      found && {
-        field: 'if',
-        message: `Argument "if" of @${found.directive} must be true or false, but variable "$${found.variable}" is null.`,
-      }
-    );
-  });
+export function refuseBadInput(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request, source, operationName }) {
+          const refusal = (field: string, message: string) =>
+            new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field, http: { status: 400 } } });
+          const field = nulCharacterField(document, request.variables, source);
+          if (field !== null) throw refusal(field, `${field}: must not contain a NUL character (U+0000)`);
+          const condition = nullConditionVariable(document, operationName ?? request.operationName, request.variables);
+          if (condition)
+            throw refusal(
+              'if',
+              `Argument "if" of @${condition.directive} must be true or false, but variable "$${condition.variable}" is null.`,
+            );
+        },
+      };
+    },
+  };
 }

@@ -23,8 +23,7 @@ import {
   listen,
   metricsRoute,
   notFoundHandler,
-  refuseNulCharacters,
-  refuseNullConditions,
+  refuseBadInput,
   requestLogMiddleware,
   requestLogPlugin,
   requestScope,
@@ -187,8 +186,7 @@ export async function createSubgraphServer<L>(def: SubgraphDefinition<L>, config
       ApolloServerPluginCacheControlDisabled(),
       sqlCountPlugin(config),
       requestLogPlugin(),
-      refuseNulCharacters(),
-      refuseNullConditions(),
+      refuseBadInput(),
     ],
   });
   await apollo.start();
