@@ -64,3 +64,37 @@ export function readRows<T extends object>(em: EntityManager, entity: Constructo
     return object as T;
   });
 }
+
+/**
+ * The columns of `entity` read beside another table's row in one statement
+ * (a join), each as `alias__column`: e.g. a teacher's registrations with
+ * their events, so that the events need no statement of their own.
+ */
+export function joinedColumns<T extends object>(em: EntityManager, entity: Constructor<T>, alias: string): string[] {
+  return mapperOf(em, em.getMetadata().get(entity.name)).columns.map(({ column }) => `${alias}.${column} as ${alias}__${column}`);
+}
+
+/**
+ * The `entity` objects read with `joinedColumns(alias)`, as `readRows` maps
+ * them, each once (a row per registration repeats its event): rows whose
+ * joined primary key is null (a left join that found nothing) have none.
+ */
+export function readJoined<T extends object>(
+  em: EntityManager,
+  entity: Constructor<T>,
+  alias: string,
+  rows: ReadonlyArray<Record<string, unknown>>,
+): T[] {
+  const meta = em.getMetadata().get(entity.name);
+  const columns = mapperOf(em, meta).columns.map(({ column }) => [column, `${alias}__${column}`] as const);
+  const key = `${alias}__${meta.getPrimaryProps()[0].fieldNames[0]}`;
+  const unique = new Map<unknown, Record<string, unknown>>();
+  for (const row of rows) {
+    const id = row[key];
+    if (id == null || unique.has(id)) continue;
+    const own: Record<string, unknown> = {};
+    for (const [column, joined] of columns) own[column] = row[joined];
+    unique.set(id, own);
+  }
+  return readRows(em, entity, [...unique.values()]);
+}

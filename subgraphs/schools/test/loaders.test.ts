@@ -51,6 +51,20 @@ describe('schools loaders', () => {
     expect(statements).toBe(1);
   });
 
+  it("read each school's district in the same statement, as the district loader reads it", async () => {
+    const npsns = ['64710002', '64720001', '99999999'];
+    const l = loaders();
+    const { result, statements } = await db.counting(async () => {
+      const schools = await l.schoolByNpsn.loadMany(npsns);
+      const codes = schools.map((s) => (s && !(s instanceof Error) ? s.districtCode : 'none'));
+      return { codes, districts: await l.districtByCode.loadMany(codes.slice(0, 2)) };
+    });
+    expect(result.codes).toEqual([...npsns.slice(0, 2).map((npsn) => world.schools.find((s) => s.npsn === npsn)!.districtCode), 'none']);
+    expect(statements).toBe(1);
+    // The same objects, of the same class, as a request that asks for the districts alone.
+    expect(result.districts).toStrictEqual(await loaders().districtByCode.loadMany(result.codes.slice(0, 2)));
+  });
+
   it('cut the teacher pages of many schools in one statement, each in name order', async () => {
     const npsns = ['64710002', '64720001', '99999999'];
     const { result, statements } = await db.counting(() => {

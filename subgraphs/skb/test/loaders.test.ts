@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { DEMO_IDS, buildDemoWorld } from '@mitra/fixtures';
 import { createTestDatabase, type TestDatabase } from '@mitra/kit/test-support';
+import type { Registration } from '../src/entities/registration';
 import { seedDemo } from '../src/seeds/demo';
 import { definition, entities, migrations } from '../src/subgraph';
 
@@ -59,6 +60,26 @@ describe('skb loaders', () => {
     expect(lists(result[1])).toEqual([ids(registrationsOf), []]);
     expect(registrationsOf.length).toBeGreaterThan(2);
     expect(statements).toBe(2);
+  });
+
+  it("read a teacher's registrations with their events and venues in one statement, as those loaders read them", async () => {
+    const teacher = world.registrations.find((r) => r.eventId === DEMO_IDS.events.advanced2025)!.teacherId!;
+    const l = loaders();
+    const { result, statements } = await db.counting(async () => {
+      const [registrations] = (await l.registrationsByTeacher.loadMany([teacher])) as Registration[][];
+      const events = await l.eventById.loadMany(registrations.map((r) => r.eventId));
+      const venues = await l.venueById.loadMany(events.map((e) => (e && !(e instanceof Error) ? e.venueId : 'none')));
+      return { registrations, events, venues };
+    });
+    expect(result.registrations.length).toBe(world.registrations.filter((r) => r.teacherId === teacher).length);
+    expect(result.registrations.length).toBeGreaterThan(0);
+    expect(statements).toBe(1);
+    // The same objects, of the same classes, as a request that reads them alone.
+    const fresh = loaders();
+    expect(result.events).toStrictEqual(await fresh.eventById.loadMany(result.registrations.map((r) => r.eventId)));
+    expect(result.venues).toStrictEqual(
+      await fresh.venueById.loadMany(ids(result.events).map((id) => world.events.find((e) => e.id === id)!.venueId)),
+    );
   });
 
   it('read the protected training set once per data version, and again after a write', async () => {

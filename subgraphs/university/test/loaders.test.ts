@@ -3,6 +3,7 @@ import { DEMO_IDS, buildDemoWorld } from '@mitra/fixtures';
 import { createTestDatabase, type TestDatabase } from '@mitra/kit/test-support';
 import { currentPartnership, partnershipToday } from '../src/entities/partnership-term';
 import { TIER_ORDER, type TrainingTier } from '../src/graphql/enums';
+import type { Assessment } from '../src/entities/assessment';
 import { seedDemo } from '../src/seeds/demo';
 import { definition, entities, migrations } from '../src/subgraph';
 
@@ -62,6 +63,24 @@ describe('university loaders', () => {
     expect(result).toEqual([...teachers.map(expected), null]);
     expect(new Set(result).size).toBeGreaterThan(2);
     expect(statements).toBe(1);
+  });
+
+  it("read teachers' assessments with their programs in one statement, as the program loader reads them", async () => {
+    const teachers = [...new Set(world.assessments.map((a) => a.teacherId))].slice(0, 5);
+    const l = loaders();
+    const { result, statements } = await db.counting(async () => {
+      const assessments = ((await l.assessmentsByTeacher.loadMany(teachers)) as Assessment[][]).flat();
+      return { assessments, programs: await l.programById.loadMany(assessments.map((a) => a.programId)) };
+    });
+    expect(ids(result.assessments).sort()).toEqual(
+      world.assessments
+        .filter((a) => teachers.includes(a.teacherId))
+        .map((a) => a.id)
+        .sort(),
+    );
+    expect(statements).toBe(1);
+    // The same objects, of the same class, as a request that reads the programs alone.
+    expect(result.programs).toStrictEqual(await loaders().programById.loadMany(result.assessments.map((a) => a.programId)));
   });
 
   it('give each school its current partnership in one statement', async () => {

@@ -29,16 +29,16 @@ export function createLoaders({ em, config }: LoaderSources): SkbLoaders {
   const none = () => null;
   const knex = () => em.getKnex();
   const empty = <T>(): T[] => [];
+  // Read for answers (writes check with them and read again under a lock before changing anything): plain objects, no unit of work.
+  const venueById = new DataLoader(
+    uuidBatch(none, async (ids) => byKey(ids, readRows(em, Venue, await knex()('venue').whereIn('id', ids)), (v) => v.id)),
+  );
+  const eventById = new DataLoader(
+    uuidBatch(none, async (ids) => byKey(ids, readRows(em, TrainingEvent, await knex()('training_event').whereIn('id', ids)), (e) => e.id)),
+  );
   return {
-    // Read for answers (writes check with them and read again under a lock before changing anything): plain objects, no unit of work.
-    venueById: new DataLoader(
-      uuidBatch(none, async (ids) => byKey(ids, readRows(em, Venue, await knex()('venue').whereIn('id', ids)), (v) => v.id)),
-    ),
-    eventById: new DataLoader(
-      uuidBatch(none, async (ids) =>
-        byKey(ids, readRows(em, TrainingEvent, await knex()('training_event').whereIn('id', ids)), (e) => e.id),
-      ),
-    ),
+    venueById,
+    eventById,
     sessionById: new DataLoader(
       uuidBatch(none, async (ids) => byKey(ids, readRows(em, EventSession, await knex()('event_session').whereIn('id', ids)), (s) => s.id)),
     ),
@@ -65,7 +65,9 @@ export function createLoaders({ em, config }: LoaderSources): SkbLoaders {
     ),
     facilitatorIdsBySession: new DataLoader(uuidBatch(empty<string>, (ids) => loadFacilitatorsBySession(em, ids))),
     sessionsByLecturer: new DataLoader(uuidBatch(empty<EventSession>, (ids) => loadSessionsByLecturer(em, ids))),
-    registrationsByTeacher: new DataLoader(uuidBatch(empty<Registration>, (ids) => loadRegistrationsByTeacher(em, ids))),
+    registrationsByTeacher: new DataLoader(
+      uuidBatch(empty<Registration>, (ids) => loadRegistrationsByTeacher(em, ids, { events: eventById, venues: venueById })),
+    ),
     statistics: createStatisticsLoaders(em, config.minCellSize),
     catalogue: createCatalogueLoaders(config),
   };

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { byKey, groupedByKey, readRows, uuidBatch, type LoaderSources } from '@mitra/kit';
+import { byKey, groupedByKey, joinedColumns, readJoined, readRows, uuidBatch, type LoaderSources } from '@mitra/kit';
 import { Assessment } from '../entities/assessment';
 import { FollowUp } from '../entities/follow-up';
 import { Lecturer } from '../entities/lecturer';
@@ -37,14 +37,15 @@ export interface UniversityLoaders {
 export function createLoaders({ em, config }: LoaderSources): UniversityLoaders {
   const none = () => null;
   const empty = <T>(): T[] => [];
+  // Read for answers (writes check with them, never change them): plain objects, no unit of work.
+  const programById = new DataLoader(
+    uuidBatch(none, async (ids) =>
+      byKey(ids, readRows(em, TrainingProgram, await em.getKnex()('training_program').whereIn('id', ids)), (p) => p.id),
+    ),
+  );
   return {
     lecturerById: new DataLoader(uuidBatch(none, async (ids) => byKey(ids, await em.find(Lecturer, { id: { $in: ids } }), (l) => l.id))),
-    // Read for answers (writes check with them, never change them): plain objects, no unit of work.
-    programById: new DataLoader(
-      uuidBatch(none, async (ids) =>
-        byKey(ids, readRows(em, TrainingProgram, await em.getKnex()('training_program').whereIn('id', ids)), (p) => p.id),
-      ),
-    ),
+    programById,
     modulesByProgram: new DataLoader(
       uuidBatch(empty<Module>, async (ids) =>
         groupedByKey(
@@ -57,21 +58,19 @@ export function createLoaders({ em, config }: LoaderSources): UniversityLoaders 
     assessmentById: new DataLoader(
       uuidBatch(none, async (ids) => byKey(ids, await em.find(Assessment, { id: { $in: ids } }), (a) => a.id)),
     ),
+    // Each assessment with its program in the same statement (priming programById): a page's assessments
+    // that name their programs wait for no second statement.
     assessmentsByTeacher: new DataLoader(
-      uuidBatch(empty<Assessment>, async (ids) =>
-        groupedByKey(
-          ids,
-          readRows(
-            em,
-            Assessment,
-            await em
-              .getKnex()('assessment')
-              .whereIn('teacher_id', ids)
-              .orderBy([{ column: 'teacher_id' }, { column: 'assessed_on' }, { column: 'id' }]),
-          ),
-          (a) => a.teacherId,
-        ),
-      ),
+      uuidBatch(empty<Assessment>, async (ids) => {
+        const rows: Record<string, unknown>[] = await em
+          .getKnex()('assessment as a')
+          .select('a.*', ...joinedColumns(em, TrainingProgram, 'p'))
+          .leftJoin('training_program as p', 'p.id', 'a.program_id')
+          .whereIn('a.teacher_id', ids)
+          .orderBy([{ column: 'a.teacher_id' }, { column: 'a.assessed_on' }, { column: 'a.id' }]);
+        for (const program of readJoined(em, TrainingProgram, 'p', rows)) programById.prime(program.id, program);
+        return groupedByKey(ids, readRows(em, Assessment, rows), (a) => a.teacherId);
+      }),
     ),
     highestTierByTeacher: new DataLoader(uuidBatch(none, (ids) => loadHighestCompletedTiers(em, ids))),
     followUpById: new DataLoader(uuidBatch(none, async (ids) => byKey(ids, await em.find(FollowUp, { id: { $in: ids } }), (f) => f.id))),
