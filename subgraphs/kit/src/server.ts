@@ -10,7 +10,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { parse, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import {
   bodyErrorHandler,
@@ -40,6 +40,7 @@ import type { SubgraphConfig } from './subgraph-config';
 import type { LoaderSources, SubgraphContext } from './context';
 import { databaseAnswers, poolUsage, type Orm } from './db';
 import { ormErrorTranslator, type UniqueConstraints } from './orm-errors';
+import { compiledExecution } from './compiled-execution';
 import { CursorCodec } from './pagination';
 import { PartnerApi } from './partner-api';
 import { traceRootResolvers, traceSql } from './tracing';
@@ -172,7 +173,8 @@ export async function createSubgraphServer<L>(def: SubgraphDefinition<L>, config
   metrics.trackSqlStatements();
   metrics.trackPool(() => poolUsage(orm));
   const apollo = new ApolloServer<SubgraphContext<L>>({
-    schema,
+    // The schema, with queries run compiled (compiled-execution.ts).
+    gateway: compiledExecution(schema, printSchema(schema)),
     introspection: true,
     // runService owns SIGINT/SIGTERM: a second stop() from Apollo's own handler never resolves.
     stopOnTerminationSignals: false,

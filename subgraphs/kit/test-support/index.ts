@@ -4,3 +4,4 @@
 // reach it, so no service loads it (or @mitra/devtools) in production.
 export * from './database';
 export * from './graphql';
+export * from './every-field';
