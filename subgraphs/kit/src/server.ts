@@ -10,8 +10,8 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { isObjectType, parse, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, createResolversMap, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
 import {
   bodyErrorHandler,
   createLogger,
@@ -100,6 +100,30 @@ export function printSubgraphSdl<L>(def: SubgraphDefinition<L>): Promise<string>
 }
 
 /**
+ * Fields that only read their object's property of the same name (no field
+ * resolver, no middleware) get no resolver of their own, as type-graphql's
+ * `simpleResolvers` option leaves them: GraphQL's default reads the
+ * property. type-graphql's own wrapper did the same through a closure, a
+ * context object and its middleware dispatch per value, and a compiled query
+ * (compiled-execution.ts) reads such a field inline, without a call. A field
+ * under an access rule keeps its check (enforceRules runs after this).
+ */
+function readPropertiesDirectly(schema: GraphQLSchema): void {
+  const storage = getMetadataStorage();
+  for (const objectType of storage.objectTypes) {
+    const type = schema.getType(objectType.name);
+    if (!isObjectType(type)) continue;
+    const fields = type.getFields();
+    for (const field of objectType.fields ?? []) {
+      const resolved = storage.fieldResolvers.some((r) => r.getObjectType?.() === field.target && r.methodName === field.name);
+      if (resolved || field.name !== field.schemaName || field.middlewares?.length || field.roles?.length) continue;
+      const own = fields[field.schemaName];
+      if (own) own.resolve = undefined;
+    }
+  }
+}
+
+/**
  * The executable subgraph schema. Every field under the kit's `@Authorized`
  * (a field's rule, else its type's) is checked in front of its resolver
  * (auth/authorized.ts), synchronously; a personal field of another
@@ -117,6 +141,7 @@ export async function buildFederatedSchema<L>(def: SubgraphDefinition<L>): Promi
     authChecker,
     authMode: 'null',
   });
+  readPropertiesDirectly(typeGraphqlSchema);
   enforceRules(typeGraphqlSchema);
   const sdl = FEDERATION_LINK + printSchemaWithDirectives(describeRootTypes(typeGraphqlSchema));
   const resolverMap = createResolversMap(typeGraphqlSchema) as Record<string, Record<string, unknown>>;
