@@ -81,7 +81,7 @@ export async function runOperation<L>(
   };
   const document = parse(source);
   const args = { schema: await schema, document, variableValues: options.variables };
-  const answer = await executeCompiled({ ...args, contextValue: contextValue() });
+  const answer = await executeCompiled({ ...args, contextValue: contextValue(), interpretedRuns: 0 });
   // A query also runs on graphql-js's interpreter, with a request context of its own: the answers must be the same.
   if (getOperationAST(document)?.operation === 'query') {
     const interpreted = await execute({ ...args, contextValue: contextValue() });
