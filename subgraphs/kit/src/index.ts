@@ -19,6 +19,7 @@ export * from './pagination';
 export * from './partner-api';
 export * from './privacy';
 export * from './scalars';
+export * from './schema';
 export * from './server';
 export * from './statistics-version';
 export * from './subgraph-config';

@@ -13,7 +13,7 @@ import type { SubgraphConfig } from '../src/subgraph-config';
 import { executeCompiled } from '../src/compiled-execution';
 import { CursorCodec } from '../src/pagination';
 import { PartnerApi } from '../src/partner-api';
-import { buildFederatedSchema, type SubgraphDefinition } from '../src/server';
+import { buildFederatedSchema, type SubgraphDefinition } from '../src/schema';
 import type { TestDatabase } from './database';
 import { everyField, everyRootField } from './every-field';
 

@@ -16,7 +16,7 @@ const ownRules = new WeakMap<object, Set<string>>();
  * person-level type asynchronous (four promises per field, 1,700 fields on a
  * page of 100 teachers). The rule is recorded in the field's or type's
  * GraphQL extensions and checked synchronously by `enforceRules`, which
- * every subgraph schema goes through (server.ts).
+ * every subgraph schema goes through (schema.ts).
  */
 export function Authorized(...rules: AccessRule[]): MethodDecorator & PropertyDecorator & ClassDecorator {
   const extension = Extensions({ [RULES]: Object.freeze([...rules]) });
