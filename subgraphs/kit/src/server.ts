@@ -32,7 +32,7 @@ import {
   type RunningService,
 } from '@mitra/runtime';
 import type { SubgraphConfig } from './subgraph-config';
-import type { SubgraphContext } from './context';
+import type { LoaderSources, SubgraphContext } from './context';
 import { databaseAnswers, poolUsage, type Orm } from './db';
 import { ormErrorTranslator } from './orm-errors';
 import { compiledExecution } from './compiled-execution';
@@ -82,6 +82,8 @@ export interface SubgraphServer<L> {
   logger: Logger;
   metrics: ServiceMetrics;
   listen(): Promise<RunningService>;
+  /** Settles when the warm-up `listen` started (SubgraphDefinition.warmUp) has finished or failed. */
+  warmedUp(): Promise<void>;
 }
 
 /** Builds one partner's service: GraphQL at /graphql, health at /healthz and /readyz, metrics at /metrics. */
@@ -185,25 +187,47 @@ export async function createSubgraphServer<L>(def: SubgraphDefinition<L>, config
   app.use(notFoundHandler());
   app.use(bodyErrorHandler(logger, (req) => (fromGateway(req) ? GATEWAY_BODY_LIMIT : `${config.limits.maxBodySize} (MAX_BODY_SIZE)`)));
 
+  let warmingUp: Promise<void> = Promise.resolve();
   return {
     app,
     apollo,
     logger,
     metrics,
-    listen: () =>
-      listen(
+    warmedUp: () => warmingUp,
+    listen: async () => {
+      const running = await listen(
         app,
         config.host,
         config.port,
         logger,
         async () => {
           await apollo.stop();
+          // Its transaction holds a connection of the pool about to close.
+          await warmingUp;
           await orm.close();
           await tracing?.shutdown();
         },
         config.shutdownTimeoutMs,
         SUBGRAPH_KEEP_ALIVE_MS,
         config.tls,
-      ),
+      );
+      warmingUp = warmUp(def, { em: orm.em.fork(), config }, logger);
+      return running;
+    },
   };
+}
+
+/** Runs the partner's warm-up (SubgraphDefinition.warmUp); settles when it has finished or failed, never rejects. */
+async function warmUp<L>(def: SubgraphDefinition<L>, sources: LoaderSources, logger: Logger): Promise<void> {
+  if (!def.warmUp) return;
+  const started = performance.now();
+  try {
+    await def.warmUp(sources);
+    logger.info(
+      { ms: Math.round(performance.now() - started) },
+      'warm-up done: the protected statistics of the current data version are ready',
+    );
+  } catch (error) {
+    logger.warn({ err: error }, 'warm-up failed: the first request that needs the protected statistics computes them');
+  }
 }

@@ -80,3 +80,36 @@ describe('protection of a linked table set', () => {
     expect(p.get(cube.national, 0, 0)).toBe(12 * cube.counts.length);
   });
 });
+
+describe('the cells of a microcell', () => {
+  it('are its area, parent and nation × everyone and its two values × T and its type’s columns, each once', () => {
+    const cube = new Cube({
+      ...shape([
+        ['d1', 'p1'],
+        ['d2', 'p1'],
+        ['d3', 'p2'],
+      ]),
+      // A type in two columns besides T, as the qualification set's types are.
+      types: [{ columns: ['R'] }, { columns: ['A', 'B'] }, { columns: ['B'] }],
+    });
+    const seen = new Set<string>();
+    for (let micro = 0; micro < cube.counts.length; micro++) {
+      const [leaf, a, b, type] = cube.coordinates(micro);
+      const expected: number[] = [];
+      for (const geo of [cube.geo(`d${leaf + 1}`)!, cube.geo(`P:${leaf < 2 ? 'p1' : 'p2'}`)!, cube.geo('N')!])
+        for (const group of [0, cube.group(0, a), cube.group(1, b)])
+          for (const column of [0, ...cube.typeColumns[type]]) expected.push(cube.cell(geo, group, column));
+      const visited: number[] = [];
+      cube.forEachCellOf(micro, (cell) => visited.push(cell));
+      expect(visited).toEqual(expected);
+      expect(new Set(visited).size).toBe(visited.length);
+      seen.add(visited.join());
+    }
+    // Every microcell has cells of its own.
+    expect(seen.size).toBe(cube.counts.length);
+    // A cube's counts add up the same way through every cell of its nation.
+    cube.counts.fill(1);
+    const values = cube.cellValues();
+    expect(values[cube.cell(cube.national, 0, 0)]).toBe(cube.counts.length);
+  });
+});

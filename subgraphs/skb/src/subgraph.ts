@@ -22,6 +22,7 @@ import { VenueResolver } from './graphql/venue.resolver';
 import { VenueWritesResolver } from './graphql/venue-writes.resolver';
 import { PersonReachRef } from './graphql/types/person-reach.ref';
 import { createLoaders, type SkbLoaders } from './loaders';
+import { prepareTrainingSet } from './statistics/loaders';
 
 export { migrations } from './migrations';
 
@@ -57,4 +58,6 @@ export const definition: SubgraphDefinition<SkbLoaders> = {
   uniqueConstraints: {
     registration_event_id_teacher_id_unique: { field: 'teacherId', message: 'teacherId: the teacher is already registered for this event' },
   },
+  // The protected training set of the current data version.
+  warmUp: ({ em, config }) => prepareTrainingSet(em, config.minCellSize),
 };

@@ -37,6 +37,7 @@ import { SchoolRef } from './graphql/types/school.ref';
 import { DistrictRef } from './graphql/types/district.ref';
 import { TrainingCoverage } from './graphql/types/statistics.types';
 import { createLoaders, type UniversityLoaders } from './loaders';
+import { protectedTrainingSet } from './statistics/protected-set';
 
 export { migrations } from './migrations';
 
@@ -83,4 +84,6 @@ export const definition: SubgraphDefinition<UniversityLoaders> = {
       message: 'input.eventId: the teacher already has an assessment for this event; a teacher is assessed once per event',
     },
   },
+  // The protected national set of training outcomes of the current data version.
+  warmUp: ({ em, config }) => protectedTrainingSet(config.minCellSize).nationalSet(em),
 };

@@ -35,7 +35,38 @@ export interface Evaluation {
   /** Cells (other than the protected one) the perturbation changes (computed on first use). */
   readonly changed: number[];
   /** Net change per microcell. */
-  moves: Map<number, number>;
+  moves: Moves;
+}
+
+/**
+ * The net change of each microcell a perturbation moves, in the order each
+ * was first moved (what a Map would keep, without hashing: protection builds
+ * millions of these). While one is being filled, `slot` maps a microcell to
+ * its entry; `close` clears it for the next.
+ */
+export class Moves {
+  readonly micros: number[] = [];
+  readonly changes: number[] = [];
+  private static slot = new Int32Array(0);
+
+  constructor(microcells: number) {
+    if (Moves.slot.length !== microcells) Moves.slot = new Int32Array(microcells).fill(-1);
+  }
+
+  add(micro: number, change: number): void {
+    const at = Moves.slot[micro];
+    if (at >= 0) this.changes[at] += change;
+    else {
+      Moves.slot[micro] = this.micros.length;
+      this.micros.push(micro);
+      this.changes.push(change);
+    }
+  }
+
+  close(): this {
+    for (const micro of this.micros) Moves.slot[micro] = -1;
+    return this;
+  }
 }
 
 export interface Target {
@@ -89,7 +120,7 @@ export function evaluate(
   candidate: Candidate,
 ): Evaluation {
   const cls = classificationOf(cube, t.group);
-  const moves = new Map<number, number>();
+  const moves = new Moves(work.length);
   let remaining = need;
   if (candidate.pool && candidate.leaf !== null) {
     const pool = poolOf(cube, work, candidate.leaf);
@@ -101,8 +132,8 @@ export function evaluate(
         if (amount <= 0) continue;
         work[base] += direction * amount;
         work[other] -= direction * amount;
-        moves.set(base, (moves.get(base) ?? 0) + direction * amount);
-        moves.set(other, (moves.get(other) ?? 0) - direction * amount);
+        moves.add(base, direction * amount);
+        moves.add(other, -direction * amount);
         remaining -= amount;
       }
     }
@@ -128,7 +159,7 @@ export function evaluate(
           [back, -direction * moved],
         ] as const) {
           work[micro] += change;
-          moves.set(micro, (moves.get(micro) ?? 0) + change);
+          moves.add(micro, change);
         }
         amount -= moved;
         remaining -= moved;
@@ -165,7 +196,7 @@ export function evaluate(
     if (amount <= 0) continue;
     for (let i = 0; i < corners.length; i++) {
       work[at[i]] += signs[i] * amount;
-      moves.set(at[i], (moves.get(at[i]) ?? 0) + signs[i] * amount);
+      moves.add(at[i], signs[i] * amount);
     }
     remaining -= amount;
   }
@@ -206,8 +237,8 @@ function relayOrder(cube: Cube, a: number, b: number, type: number): Array<[numb
   return out;
 }
 
-function result(cube: Cube, t: Target, candidate: Candidate, achieved: number, moves: Map<number, number>): Evaluation {
-  return new LazyEvaluation(cube, t, candidate, achieved, moves);
+function result(cube: Cube, t: Target, candidate: Candidate, achieved: number, moves: Moves): Evaluation {
+  return new LazyEvaluation(cube, t, candidate, achieved, moves.close());
 }
 
 class LazyEvaluation implements Evaluation {
@@ -218,7 +249,7 @@ class LazyEvaluation implements Evaluation {
     private readonly target: Target,
     readonly candidate: Candidate,
     readonly achieved: number,
-    readonly moves: Map<number, number>,
+    readonly moves: Moves,
   ) {}
 
   get changed(): number[] {
@@ -235,16 +266,21 @@ function poolOf(cube: Cube, work: Int32Array, leaf: number): number[] {
   return cells.sort((x, y) => work[y] - work[x]);
 }
 
-function changedCells(cube: Cube, t: Target, moves: Map<number, number>): number[] {
+function changedCells(cube: Cube, t: Target, moves: Moves): number[] {
   if (scratch.delta.length !== cube.cellCount) scratch.delta = new Float64Array(cube.cellCount);
   const { delta, touched } = scratch;
+  const { start, cells } = cube.memberships();
   touched.length = 0;
-  for (const [micro, change] of moves) {
+  const { micros, changes } = moves;
+  for (let m = 0; m < micros.length; m++) {
+    const micro = micros[m];
+    const change = changes[m];
     if (!change) continue;
-    cube.forEachCellOf(micro, (cell) => {
+    for (let i = start[micro], end = start[micro + 1]; i < end; i++) {
+      const cell = cells[i];
       if (delta[cell] === 0) touched.push(cell);
       delta[cell] += change;
-    });
+    }
   }
   const self = cube.cell(t.geo, t.group, t.column);
   const changed: number[] = [];
@@ -256,10 +292,12 @@ function changedCells(cube: Cube, t: Target, moves: Map<number, number>): number
 }
 
 export function undo(work: Int32Array, evaluation: Evaluation): void {
-  for (const [micro, change] of evaluation.moves) work[micro] -= change;
+  const { micros, changes } = evaluation.moves;
+  for (let m = 0; m < micros.length; m++) work[micros[m]] -= changes[m];
 }
 
 /** Applies an evaluation again to the counts it was evaluated on (after `undo`). */
 export function redo(work: Int32Array, evaluation: Evaluation): void {
-  for (const [micro, change] of evaluation.moves) work[micro] += change;
+  const { micros, changes } = evaluation.moves;
+  for (let m = 0; m < micros.length; m++) work[micros[m]] += changes[m];
 }

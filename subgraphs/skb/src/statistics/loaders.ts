@@ -28,6 +28,11 @@ function trainingSet(min: number): StatisticsVersionCache<TrainingSet> {
   return set;
 }
 
+/** The set of the current data version, computed now unless it is already (the subgraph's warm-up). */
+export function prepareTrainingSet(em: EntityManager, minimumCellSize: number): Promise<unknown> {
+  return trainingSet(minimumCellSize).get(em);
+}
+
 export interface StatisticsLoaders {
   eventAttendanceRate(eventId: string): Promise<number | null>;
   programAttendance(programId: string): Promise<AttendanceFigures>;
