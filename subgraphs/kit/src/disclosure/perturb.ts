@@ -152,15 +152,10 @@ export function evaluate(
         const back = cube.micro(candidate.relay, a2, b2, other);
         const moved = Math.min(amount, direction < 0 ? work[swap] : work[back]);
         if (moved <= 0) continue;
-        for (const [micro, change] of [
-          [base, direction * moved],
-          [from, -direction * moved],
-          [swap, direction * moved],
-          [back, -direction * moved],
-        ] as const) {
-          work[micro] += change;
-          moves.add(micro, change);
-        }
+        move(work, moves, base, direction * moved);
+        move(work, moves, from, -direction * moved);
+        move(work, moves, swap, direction * moved);
+        move(work, moves, back, -direction * moved);
         amount -= moved;
         remaining -= moved;
       }
@@ -178,13 +173,16 @@ export function evaluate(
   const all = AXES[active];
   const [A, B] = [cube.shape.classifications[0].length, cube.shape.classifications[1].length];
   const T = cube.shape.types.length;
-  const corners = CORNERS[active].filter((mask) => !candidate.diagonal || AXES[mask] === 0 || AXES[mask] === all);
-  const signs = corners.map((mask) => (AXES[mask] === 0 || (!candidate.diagonal && AXES[mask] % 2 === 0) ? direction : -direction));
+  const { corners, signs, at } = cornersOf(active, all, candidate.diagonal === true, direction);
   const leaf = candidate.leaf ?? 0;
   const group = candidate.group ?? 0;
-  const at = new Int32Array(corners.length);
-  for (const [d, a, b, type] of list) {
+  const flat = flatList(list);
+  for (let n = 0; n < flat.length; n += 4) {
     if (remaining <= 0) break;
+    const d = flat[n];
+    const a = flat[n + 1];
+    const b = flat[n + 2];
+    const type = flat[n + 3];
     const partnerType = candidate.type === null ? type : (candidate.typeMap?.get(type) ?? candidate.type);
     // The most the corners giving units allow; most microcells are empty, so stop at the first zero.
     let amount = remaining;
@@ -201,6 +199,39 @@ export function evaluate(
     remaining -= amount;
   }
   return result(cube, t, candidate, need - remaining, moves);
+}
+
+const flatLists = new WeakMap<ReadonlyArray<readonly [number, number, number, number]>, Int32Array>();
+
+/** A list of microcells as one array of numbers (leaf, a, b, type, leaf, ...): every candidate of a cell walks the same list. */
+function flatList(list: ReadonlyArray<readonly [number, number, number, number]>): Int32Array {
+  let flat = flatLists.get(list);
+  if (!flat) flatLists.set(list, (flat = Int32Array.from(list.flat())));
+  return flat;
+}
+
+/** The corners of a perturbation's hypercube, their signs and room for their microcells: one per shape, not per evaluation. */
+const cornerSets = new Map<number, { corners: number[]; signs: number[]; at: Int32Array }>();
+
+function cornersOf(
+  active: number,
+  all: number,
+  diagonal: boolean,
+  direction: -1 | 1,
+): { corners: number[]; signs: number[]; at: Int32Array } {
+  const key = active * 4 + (diagonal ? 2 : 0) + (direction > 0 ? 1 : 0);
+  let set = cornerSets.get(key);
+  if (!set) {
+    const corners = CORNERS[active].filter((mask) => !diagonal || AXES[mask] === 0 || AXES[mask] === all);
+    const signs = corners.map((mask) => (AXES[mask] === 0 || (!diagonal && AXES[mask] % 2 === 0) ? direction : -direction));
+    cornerSets.set(key, (set = { corners, signs, at: new Int32Array(corners.length) }));
+  }
+  return set;
+}
+
+function move(work: Int32Array, moves: Moves, micro: number, change: number): void {
+  work[micro] += change;
+  moves.add(micro, change);
 }
 
 const similar = new WeakMap<Cube, number[][]>();
@@ -225,8 +256,19 @@ function similarTypes(cube: Cube, type: number): number[] {
  * same groups, then in one other group, then in two; then the other types,
  * those sharing most columns first, in the same order of groups.
  */
-function relayOrder(cube: Cube, a: number, b: number, type: number): Array<[number, number, number]> {
+function relayOrder(cube: Cube, a: number, b: number, type: number): ReadonlyArray<readonly [number, number, number]> {
   const [A, B] = [cube.shape.classifications[0].length, cube.shape.classifications[1].length];
+  const T = cube.shape.types.length;
+  let orders = relayOrders.get(cube);
+  if (!orders) relayOrders.set(cube, (orders = []));
+  const key = (a * B + b) * T + type;
+  return (orders[key] ??= buildRelayOrder(cube, a, b, type, A, B));
+}
+
+/** relayOrder per cube and (a, b, type): the same for every relay of a protection run (sparse worlds ask it millions of times). */
+const relayOrders = new WeakMap<Cube, Array<ReadonlyArray<readonly [number, number, number]>>>();
+
+function buildRelayOrder(cube: Cube, a: number, b: number, type: number, A: number, B: number): Array<[number, number, number]> {
   const out: Array<[number, number, number]> = [];
   for (const other of similarTypes(cube, type)) {
     out.push([a, b, other]);
