@@ -1,4 +1,5 @@
 import type { Cube } from './cube';
+import { changedCells, Moves } from './moves';
 
 /**
  * A perturbation that changes a protected cell and nothing published but
@@ -38,37 +39,6 @@ export interface Evaluation {
   moves: Moves;
 }
 
-/**
- * The net change of each microcell a perturbation moves, in the order each
- * was first moved (what a Map would keep, without hashing: protection builds
- * millions of these). While one is being filled, `slot` maps a microcell to
- * its entry; `close` clears it for the next.
- */
-export class Moves {
-  readonly micros: number[] = [];
-  readonly changes: number[] = [];
-  private static slot = new Int32Array(0);
-
-  constructor(microcells: number) {
-    if (Moves.slot.length !== microcells) Moves.slot = new Int32Array(microcells).fill(-1);
-  }
-
-  add(micro: number, change: number): void {
-    const at = Moves.slot[micro];
-    if (at >= 0) this.changes[at] += change;
-    else {
-      Moves.slot[micro] = this.micros.length;
-      this.micros.push(micro);
-      this.changes.push(change);
-    }
-  }
-
-  close(): this {
-    for (const micro of this.micros) Moves.slot[micro] = -1;
-    return this;
-  }
-}
-
 export interface Target {
   geo: number;
   group: number;
@@ -103,8 +73,6 @@ export function slices(cube: Cube, t: Target): Array<[number, number, number, nu
 const AXES = Array.from({ length: 16 }, (_, mask) => (mask & 1) + ((mask >> 1) & 1) + ((mask >> 2) & 1) + ((mask >> 3) & 1));
 const CORNERS = Array.from({ length: 16 }, (_, active) => [...Array(16).keys()].filter((mask) => (mask & ~active) === 0));
 
-const scratch = { delta: new Float64Array(0), touched: [] as number[] };
-
 /**
  * Applies as much of the perturbation as the working counts allow (never
  * below zero), up to `need` in `direction` (-1 lowers the cell, +1 raises
@@ -130,10 +98,8 @@ export function evaluate(
         if (remaining <= 0) break;
         const amount = Math.min(remaining, direction < 0 ? work[base] : work[other]);
         if (amount <= 0) continue;
-        work[base] += direction * amount;
-        work[other] -= direction * amount;
-        moves.add(base, direction * amount);
-        moves.add(other, -direction * amount);
+        moves.move(work, base, direction * amount);
+        moves.move(work, other, -direction * amount);
         remaining -= amount;
       }
     }
@@ -152,10 +118,10 @@ export function evaluate(
         const back = cube.micro(candidate.relay, a2, b2, other);
         const moved = Math.min(amount, direction < 0 ? work[swap] : work[back]);
         if (moved <= 0) continue;
-        move(work, moves, base, direction * moved);
-        move(work, moves, from, -direction * moved);
-        move(work, moves, swap, direction * moved);
-        move(work, moves, back, -direction * moved);
+        moves.move(work, base, direction * moved);
+        moves.move(work, from, -direction * moved);
+        moves.move(work, swap, direction * moved);
+        moves.move(work, back, -direction * moved);
         amount -= moved;
         remaining -= moved;
       }
@@ -193,8 +159,7 @@ export function evaluate(
     }
     if (amount <= 0) continue;
     for (let i = 0; i < corners.length; i++) {
-      work[at[i]] += signs[i] * amount;
-      moves.add(at[i], signs[i] * amount);
+      moves.move(work, at[i], signs[i] * amount);
     }
     remaining -= amount;
   }
@@ -227,11 +192,6 @@ function cornersOf(
     cornerSets.set(key, (set = { corners, signs, at: new Int32Array(corners.length) }));
   }
   return set;
-}
-
-function move(work: Int32Array, moves: Moves, micro: number, change: number): void {
-  work[micro] += change;
-  moves.add(micro, change);
 }
 
 const similar = new WeakMap<Cube, number[][]>();
@@ -295,7 +255,7 @@ class LazyEvaluation implements Evaluation {
   ) {}
 
   get changed(): number[] {
-    return (this.cells ??= changedCells(this.cube, this.target, this.moves));
+    return (this.cells ??= changedCells(this.cube, this.cube.cell(this.target.geo, this.target.group, this.target.column), this.moves));
   }
 }
 
@@ -308,38 +268,11 @@ function poolOf(cube: Cube, work: Int32Array, leaf: number): number[] {
   return cells.sort((x, y) => work[y] - work[x]);
 }
 
-function changedCells(cube: Cube, t: Target, moves: Moves): number[] {
-  if (scratch.delta.length !== cube.cellCount) scratch.delta = new Float64Array(cube.cellCount);
-  const { delta, touched } = scratch;
-  const { start, cells } = cube.memberships();
-  touched.length = 0;
-  const { micros, changes } = moves;
-  for (let m = 0; m < micros.length; m++) {
-    const micro = micros[m];
-    const change = changes[m];
-    if (!change) continue;
-    for (let i = start[micro], end = start[micro + 1]; i < end; i++) {
-      const cell = cells[i];
-      if (delta[cell] === 0) touched.push(cell);
-      delta[cell] += change;
-    }
-  }
-  const self = cube.cell(t.geo, t.group, t.column);
-  const changed: number[] = [];
-  for (const cell of touched) {
-    if (delta[cell] !== 0 && cell !== self) changed.push(cell);
-    delta[cell] = 0;
-  }
-  return changed;
-}
-
 export function undo(work: Int32Array, evaluation: Evaluation): void {
-  const { micros, changes } = evaluation.moves;
-  for (let m = 0; m < micros.length; m++) work[micros[m]] -= changes[m];
+  evaluation.moves.undo(work);
 }
 
 /** Applies an evaluation again to the counts it was evaluated on (after `undo`). */
 export function redo(work: Int32Array, evaluation: Evaluation): void {
-  const { micros, changes } = evaluation.moves;
-  for (let m = 0; m < micros.length; m++) work[micros[m]] += changes[m];
+  evaluation.moves.redo(work);
 }
