@@ -1,4 +1,5 @@
 import { hubUrls } from '../harness/env';
+import { until } from '../harness/wait';
 
 const { gateway, subgraphs } = hubUrls();
 const services: Array<[string, string]> = [['gateway', gateway], ...Object.entries(subgraphs)];
@@ -11,6 +12,21 @@ describe.each(services)('%s health', (_name, graphqlUrl) => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/application\/json/);
     expect(await response.json()).toEqual(expect.any(Object));
+  });
+});
+
+describe("partners' protected statistics", () => {
+  // Each partner builds them when it listens (SubgraphDefinition.warmUp); /readyz says when they are built, without
+  // changing its status meanwhile.
+  it.each(['schools', 'university', 'skb'] as const)('%s shows in /readyz that they are built', async (name) => {
+    const readyz = async () => {
+      const response = await fetch(hubUrls().subgraphs[name].replace(/\/graphql$/, '/readyz'));
+      return { status: response.status, body: (await response.json()) as { statistics?: string } };
+    };
+    const first = await readyz();
+    expect(first.status).toBe(200);
+    expect(['warming', 'ready']).toContain(first.body.statistics);
+    await until(async () => (await readyz()).body.statistics === 'ready', 60_000, `${name}'s statistics were not built`);
   });
 });
 

@@ -138,9 +138,11 @@ export async function createSubgraphServer<L>(def: SubgraphDefinition<L>, config
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: def.name });
   });
+  // The warm-up does not decide readiness (a request meanwhile joins its work); it is shown for operators and the bench.
+  let statistics: WarmUpState = def.warmUp ? 'warming' : 'none';
   app.get('/readyz', async (_req, res) => {
     const ok = await databaseAnswers(orm);
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable', service: def.name, database: ok ? 'up' : 'down' });
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable', service: def.name, database: ok ? 'up' : 'down', statistics });
   });
   app.get('/metrics', metricsRoute(metrics, { token: config.metricsToken, isProduction: config.isProduction }));
   const traced = traceRequests();
@@ -211,15 +213,25 @@ export async function createSubgraphServer<L>(def: SubgraphDefinition<L>, config
         SUBGRAPH_KEEP_ALIVE_MS,
         config.tls,
       );
-      warmingUp = warmUp(def, { em: orm.em.fork(), config }, logger);
+      warmingUp = warmUp(def, { em: orm.em.fork(), config }, logger).then((state) => {
+        statistics = state;
+      });
       return running;
     },
   };
 }
 
+/**
+ * `/readyz`'s `statistics`: the partner's protected statistics of the data
+ * version it started on are being built (`warming`), are built (`ready`),
+ * could not be built (`failed`: the first request that needs them builds
+ * them), or the partner has none to build (`none`).
+ */
+export type WarmUpState = 'none' | 'warming' | 'ready' | 'failed';
+
 /** Runs the partner's warm-up (SubgraphDefinition.warmUp); settles when it has finished or failed, never rejects. */
-async function warmUp<L>(def: SubgraphDefinition<L>, sources: LoaderSources, logger: Logger): Promise<void> {
-  if (!def.warmUp) return;
+async function warmUp<L>(def: SubgraphDefinition<L>, sources: LoaderSources, logger: Logger): Promise<WarmUpState> {
+  if (!def.warmUp) return 'none';
   const started = performance.now();
   try {
     await def.warmUp(sources);
@@ -227,7 +239,9 @@ async function warmUp<L>(def: SubgraphDefinition<L>, sources: LoaderSources, log
       { ms: Math.round(performance.now() - started) },
       'warm-up done: the protected statistics of the current data version are ready',
     );
+    return 'ready';
   } catch (error) {
     logger.warn({ err: error }, 'warm-up failed: the first request that needs the protected statistics computes them');
+    return 'failed';
   }
 }

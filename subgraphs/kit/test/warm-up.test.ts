@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Query, Resolver } from 'type-graphql';
 import { createSubgraphServer, loadSubgraphConfig, type LoaderSources, type Orm, type SubgraphServer } from '../src';
 
-/** SubgraphDefinition.warmUp: started once the service listens, never in the way of a request, awaited by stop. */
+/** SubgraphDefinition.warmUp: started once the service listens, never in the way of a request, shown by /readyz, awaited by stop. */
 
 @Resolver()
 class PingResolver {
@@ -20,8 +20,16 @@ const config = loadSubgraphConfig('schools', {
 });
 
 function fakeOrm(): Orm & { close: jest.Mock } {
-  // Only the request context and the warm-up's sources fork it; nothing queries.
-  return { em: { fork: () => ({ forked: true }) }, close: jest.fn(async () => undefined) } as unknown as Orm & { close: jest.Mock };
+  // The request context and the warm-up's sources fork it; only /readyz's `select 1` queries.
+  return {
+    em: { fork: () => ({ forked: true }), getConnection: () => ({ execute: async () => [{ '?column?': 1 }] }) },
+    close: jest.fn(async () => undefined),
+  } as unknown as Orm & { close: jest.Mock };
+}
+
+async function readyz(url: string): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(url.replace(/\/graphql$/, '/readyz'));
+  return { status: response.status, body: await response.json() };
 }
 
 async function ping(url: string): Promise<unknown> {
@@ -48,6 +56,11 @@ it('starts when the service listens, with a fork and the config, answers meanwhi
   expect(warmUp).toHaveBeenCalledTimes(1);
   expect(warmUp.mock.calls[0][0]).toEqual({ em: { forked: true }, config });
   expect(await ping(service.url)).toEqual({ data: { ping: true } });
+  // Ready meanwhile: a request that needs the statistics joins the work under way.
+  expect(await readyz(service.url)).toEqual({
+    status: 200,
+    body: { status: 'ready', service: 'schools', database: 'up', statistics: 'warming' },
+  });
 
   let settled = false;
   void server.warmedUp().then(() => (settled = true));
@@ -61,6 +74,20 @@ it('starts when the service listens, with a fork and the config, answers meanwhi
   expect(orm.close).toHaveBeenCalledTimes(1);
 });
 
+it('that finishes is shown as ready by /readyz', async () => {
+  const server = await serverWith(async () => undefined, fakeOrm());
+  const service = await server.listen();
+  try {
+    await server.warmedUp();
+    expect(await readyz(service.url)).toEqual({
+      status: 200,
+      body: { status: 'ready', service: 'schools', database: 'up', statistics: 'ready' },
+    });
+  } finally {
+    await service.stop();
+  }
+});
+
 it('that fails is logged as a warning, and the service keeps answering', async () => {
   const server = await serverWith(() => Promise.reject(new Error('database went away')), fakeOrm());
   const warn = jest.spyOn(server.logger, 'warn');
@@ -72,6 +99,10 @@ it('that fails is logged as a warning, and the service keeps answering', async (
       expect.stringContaining('warm-up failed'),
     );
     expect(await ping(service.url)).toEqual({ data: { ping: true } });
+    expect(await readyz(service.url)).toEqual({
+      status: 200,
+      body: { status: 'ready', service: 'schools', database: 'up', statistics: 'failed' },
+    });
   } finally {
     await service.stop();
   }
@@ -86,6 +117,7 @@ it('is skipped for a partner without one', async () => {
   );
   const service = await server.listen();
   await expect(server.warmedUp()).resolves.toBeUndefined();
+  expect((await readyz(service.url)).body).toMatchObject({ status: 'ready', statistics: 'none' });
   await service.stop();
   expect(orm.close).toHaveBeenCalledTimes(1);
 });

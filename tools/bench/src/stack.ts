@@ -12,6 +12,7 @@ import { WanProxy, findFreePort } from '@mitra/devtools';
 import { SERVICE_NAMES, SUBGRAPH_NAMES, subgraphUrlEnv, type SubgraphName } from '@mitra/runtime';
 import { ipv4 } from './environment';
 import type { TargetName } from './report';
+import { partnersWarmedUp } from './warm-up';
 
 /** The gateways an operation is measured through: the hub's, one with a single worker, Grafbase's router. */
 export type GatewayUrls = Partial<Record<'gateway' | 'gateway-1' | 'router', string>>;
@@ -110,12 +111,18 @@ export class BenchStack {
       this.interrupted.abort();
     });
     const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, ipv4(hub.subgraphUrls[n])])) as Record<SubgraphName, string>;
-    if (rttMs !== undefined) return { subgraphUrls, gateways: { gateway: await this.startFar(root, env, subgraphUrls, rttMs, log) } };
+    const warmedUp = () => partnersWarmedUp(subgraphUrls, log, { signal: this.interrupted.signal });
+    if (rttMs !== undefined) {
+      const gateway = await this.startFar(root, env, subgraphUrls, rttMs, log);
+      await warmedUp();
+      return { subgraphUrls, gateways: { gateway } };
+    }
     if (targets.includes('gateway-1')) this.single = await startSecondGateway(root, env, subgraphUrls, log);
     if (targets.includes('router')) {
       this.router = await startRouter({ subgraphUrls, gatewaySecret: env.GATEWAY_SECRET! });
       log(`Hub: Grafbase's router (router/grafbase.toml) at ${this.router.url}`);
     }
+    await warmedUp();
     return { subgraphUrls, gateways: { gateway: ipv4(hub.gatewayUrl), 'gateway-1': this.single?.url, router: this.router?.url } };
   }
 
