@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { readRows } from '@mitra/kit';
 import { createTestDatabase, type TestDatabase } from '@mitra/kit/test-support';
 import { Assessment } from '../src/entities/assessment';
+import { Lecturer } from '../src/entities/lecturer';
+import { Module } from '../src/entities/module';
 import { Partnership } from '../src/entities/partnership';
 import { TrainingProgram } from '../src/entities/training-program';
 import { seedDemo } from '../src/seeds/demo';
@@ -16,6 +18,8 @@ afterAll(() => db?.close());
 describe('readRows: the same values as the ORM maps (decimals as numbers, dates as the ORM gives them)', () => {
   it.each([
     ['assessment', Assessment],
+    ['lecturer', Lecturer],
+    ['module', Module],
     ['partnership', Partnership],
     ['training_program', TrainingProgram],
   ] as const)('%s', async (table, entity) => {

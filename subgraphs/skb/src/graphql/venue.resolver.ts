@@ -1,5 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { OrganizationRef, requireUuid } from '@mitra/kit';
+import { OrganizationRef, readRows, requireUuid } from '@mitra/kit';
 import { Venue } from '../entities/venue';
 import type { SkbContext } from '../context';
 import { DistrictRef } from './types/district.ref';
@@ -12,8 +12,8 @@ export class VenueResolver {
   }
 
   @Query(() => [Venue], { nullable: true, description: "Every SKB's venues, by name." })
-  venues(@Ctx() ctx: SkbContext): Promise<Venue[]> {
-    return ctx.em.find(Venue, {}, { orderBy: { name: 'asc', id: 'asc' } });
+  async venues(@Ctx() ctx: SkbContext): Promise<Venue[]> {
+    return readRows(ctx.em, Venue, await ctx.em.getKnex()('venue').orderBy(['name', 'id']));
   }
 
   @FieldResolver(() => OrganizationRef, { description: 'The SKB that owns the venue.' })

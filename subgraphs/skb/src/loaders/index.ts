@@ -47,8 +47,8 @@ export function createLoaders({ em, config }: LoaderSources): SkbLoaders {
     ),
     eventsByProgram: new DataLoader(
       uuidBatch(empty<TrainingEvent>, async (ids) => {
-        const rows = await em.find(TrainingEvent, { programId: { $in: ids } }, { orderBy: { startsOn: 'asc', id: 'asc' } });
-        return groupedByKey(ids, rows, (e) => e.programId);
+        const rows = await knex()('training_event').whereIn('program_id', ids).orderBy(['starts_on', 'id']);
+        return groupedByKey(ids, readRows(em, TrainingEvent, rows), (e) => e.programId);
       }),
     ),
     sessionsByEvent: new DataLoader(

@@ -1,4 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import { readRows } from '@mitra/kit';
 import { TrainingEvent } from '../entities/training-event';
 import type { TrainingEventStatus } from '../graphql/enums';
 
@@ -33,7 +34,7 @@ export async function listTrainingEvents(
   applyTrainingEventFilter(qb, filter);
   if (after) qb.whereRaw('(e.starts_on, e.id) > (?::date, ?::uuid)', after);
   const rows: Record<string, unknown>[] = await qb.orderBy([{ column: 'e.starts_on' }, { column: 'e.id' }]).limit(first + 1);
-  return rows.map((row) => em.map(TrainingEvent, row));
+  return readRows(em, TrainingEvent, rows);
 }
 
 export async function countTrainingEvents(em: EntityManager, filter: TrainingEventListFilter): Promise<number> {

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { OrganizationRef, requireUuid } from '@mitra/kit';
+import { OrganizationRef, readRows, requireUuid } from '@mitra/kit';
 import { Lecturer } from '../entities/lecturer';
 import type { UniversityContext } from '../context';
 
@@ -11,8 +11,8 @@ export class LecturerResolver {
   }
 
   @Query(() => [Lecturer], { nullable: true, description: "Every university's and provider's lecturers, by name." })
-  lecturers(@Ctx() ctx: UniversityContext): Promise<Lecturer[]> {
-    return ctx.em.find(Lecturer, {}, { orderBy: { fullName: 'asc', id: 'asc' } });
+  async lecturers(@Ctx() ctx: UniversityContext): Promise<Lecturer[]> {
+    return readRows(ctx.em, Lecturer, await ctx.em.getKnex()('lecturer').orderBy(['full_name', 'id']));
   }
 
   @FieldResolver(() => OrganizationRef, { description: 'The university or training provider the lecturer works for.' })

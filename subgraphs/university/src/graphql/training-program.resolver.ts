@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { OrganizationRef, requireUuid } from '@mitra/kit';
+import { OrganizationRef, readRows, requireUuid } from '@mitra/kit';
 import { Module } from '../entities/module';
 import { TrainingProgram } from '../entities/training-program';
 import type { UniversityContext } from '../context';
@@ -27,7 +27,7 @@ export class TrainingProgramResolver {
     const qb = ctx.em.getKnex()('training_program').select('*');
     if (tier != null) qb.where('tier', tier);
     const rows: Record<string, unknown>[] = await qb.orderByRaw(`${TIER_ORDER_SQL}, code, id`);
-    return rows.map((row) => ctx.em.map(TrainingProgram, row));
+    return readRows(ctx.em, TrainingProgram, rows);
   }
 
   @FieldResolver(() => [Module], { description: 'Its curriculum, in teaching order.' })

@@ -44,13 +44,15 @@ export function createLoaders({ em, config }: LoaderSources): UniversityLoaders 
     ),
   );
   return {
-    lecturerById: new DataLoader(uuidBatch(none, async (ids) => byKey(ids, await em.find(Lecturer, { id: { $in: ids } }), (l) => l.id))),
+    lecturerById: new DataLoader(
+      uuidBatch(none, async (ids) => byKey(ids, readRows(em, Lecturer, await em.getKnex()('lecturer').whereIn('id', ids)), (l) => l.id)),
+    ),
     programById,
     modulesByProgram: new DataLoader(
       uuidBatch(empty<Module>, async (ids) =>
         groupedByKey(
           ids,
-          await em.find(Module, { programId: { $in: ids } }, { orderBy: { programId: 'asc', position: 'asc' } }),
+          readRows(em, Module, await em.getKnex()('module').whereIn('program_id', ids).orderBy(['program_id', 'position'])),
           (m) => m.programId,
         ),
       ),
