@@ -5,3 +5,4 @@
 export * from './database';
 export * from './graphql';
 export * from './every-field';
+export * from './read-rows';
