@@ -50,10 +50,11 @@ export function createLoaders({ em, config }: LoaderSources): SchoolsLoaders {
       for (const district of readJoined(em, District, 'd', rows)) districtByCode.prime(district.code, district);
       return byKey(npsns, readRows(em, School, rows), (s) => s.npsn);
     }),
+    // Plain rows, as the pages read them: a write checks with it (owner, school) and reads again under a lock.
     teacherById: new DataLoader(
       uuidBatch(
         () => null,
-        async (ids) => byKey(ids, await em.find(Teacher, { id: { $in: ids } }), (t) => t.id),
+        async (ids) => byKey(ids, readRows(em, Teacher, await em.getKnex()('teacher').whereIn('id', ids)), (t) => t.id),
       ),
     ),
     qualificationsByTeacher: new DataLoader(
