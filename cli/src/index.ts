@@ -1,6 +1,6 @@
 export * from './hub';
 export { DATABASE_NAMES, databaseUrlVariable, ensureDatabases } from './databases';
-export { waitUntilReady } from './readiness';
+export { getReadyz, waitUntilReady, type ReadyzAnswer } from './readiness';
 export { builtScript, findRepoRoot } from './repo';
 export type { SeedMode } from './seeding';
 export { ServiceProcess, type ExitStatus } from './services';

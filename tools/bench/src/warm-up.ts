@@ -1,13 +1,15 @@
+import { getReadyz } from '@mitra/cli';
 import type { SubgraphName } from '@mitra/runtime';
 
 /** `/readyz`'s `statistics` of a subgraph (SubgraphDefinition.warmUp); anything else counts as not warming. */
 async function statisticsOf(graphqlUrl: string): Promise<string> {
+  const answer = await getReadyz(Number(new URL(graphqlUrl).port), 5_000);
+  if (!('status' in answer)) return 'unanswered';
   try {
-    const response = await fetch(graphqlUrl.replace(/\/graphql$/, '/readyz'), { signal: AbortSignal.timeout(5_000) });
-    const body = (await response.json()) as { statistics?: unknown };
+    const body = JSON.parse(answer.body) as { statistics?: unknown };
     return typeof body.statistics === 'string' ? body.statistics : 'unknown';
   } catch {
-    return 'unanswered';
+    return 'unknown';
   }
 }
 
