@@ -68,6 +68,13 @@ const HUB_OPERATIONS: Array<[string, string]> = [
     }`,
   ],
   [
+    'response names that Object.prototype has, one of them twice',
+    `query Inherited($withSchool: Boolean!) {
+      teachers(first: 2) { edges { node { __proto__: fullName constructor: school { npsn } constructor: school { name }
+        toString: id hasOwnProperty: __typename valueOf: school @include(if: $withSchool) { __proto__: name } } } }
+    }`,
+  ],
+  [
     'named fragments spread under several types, a condition variable a client may send as null',
     `query Spread($maybe: Boolean = true) {
       teachers(first: 3) { edges { node { ...Person school { npsn district { ...Place } } } } }
@@ -136,22 +143,25 @@ function makeData(schema: Schema, selectionSet: SelectionSet, parentType: Compos
     }
     const field = selection.element;
     const name = field.responseName();
+    // As JSON.parse makes them: an alias such as `__proto__` or `constructor` is an own property.
+    const put = (value: unknown): void =>
+      void Object.defineProperty(into, name, { value, writable: true, enumerable: true, configurable: true });
     if (field.definition.isSchemaIntrospectionField()) continue;
     if (field.name === '__typename') {
       const roll = rnd();
-      if (roll < 0.8) into[name] = concreteName(schema, parentType, rnd);
-      else if (roll < 0.9) into[name] = 'NoSuchType';
-      else if (roll < 0.95) into[name] = null;
-      else if (roll < 0.97) into[name] = '';
+      if (roll < 0.8) put(concreteName(schema, parentType, rnd));
+      else if (roll < 0.9) put('NoSuchType');
+      else if (roll < 0.95) put(null);
+      else if (roll < 0.97) put('');
       continue;
     }
     const roll = rnd();
     if (roll < 0.03) continue; // missing: Apollo reads it as null
     if (roll < 0.07) {
-      into[name] = null;
+      put(null);
       continue;
     }
-    into[name] = makeValue(schema, field.definition.type!, selection as FieldSelection, rnd, into[name]);
+    put(makeValue(schema, field.definition.type!, selection as FieldSelection, rnd, Object.hasOwn(into, name) ? into[name] : undefined));
   }
   if (rnd() < 0.1) into.__key_not_asked = 'dropped';
   return into;
@@ -279,6 +289,20 @@ describe('result shaping, against @apollo/gateway’s own', () => {
     const { data, errors } = computeResponse({ operation, variables: {}, input, introspectionHandling });
     expect(errors).toEqual([]);
     expect(JSON.stringify(data)).toBe('{"lecturers":[{"kind":"Lecturer","name":"Dewi","id":"l1"}]}');
+  });
+
+  it('answers in ordinary objects, where an alias named like a member of Object.prototype is a field like any other', () => {
+    const query = `query { lecturers { __proto__: fullName constructor: id toString: academicTitle } }`;
+    const input = JSON.parse('{"lecturers":[{"__proto__":"Dewi","constructor":"l1","toString":null}]}') as Record<string, unknown>;
+    const { data, errors } = computeResponse({ operation: operationOf(apiSchema, query), variables: {}, input, introspectionHandling });
+    expect(errors).toEqual([]);
+    expect(JSON.stringify(data)).toBe('{"lecturers":[{"__proto__":"Dewi","constructor":"l1","toString":null}]}');
+    const lecturer = (data as { lecturers: object[] }).lecturers[0]!;
+    // Fast to serialise: an object with Object.prototype, which the alias `__proto__` did not replace.
+    expect(Object.getPrototypeOf(lecturer)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+    const theirs = apollos({ operation: operationOf(apiSchema, query), variables: {}, input, introspectionHandling });
+    expect(JSON.stringify(data)).toBe(JSON.stringify(theirs.data));
   });
 
   it('nulls the nearest nullable parent of a null non-null field, with the error Apollo gives', () => {
