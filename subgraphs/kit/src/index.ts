@@ -21,6 +21,7 @@ export * from './privacy';
 export * from './scalars';
 export * from './schema';
 export * from './server';
+export * from './statements';
 export * from './statistics-version';
 export * from './subgraph-config';
 export * from './teacher-keys';

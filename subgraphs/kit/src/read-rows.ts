@@ -66,6 +66,14 @@ export function readRows<T extends object>(em: EntityManager, entity: Constructo
 }
 
 /**
+ * The columns `readRows` maps for `entity` (qualified with `alias` when
+ * given), to select by name rather than with `*` (see `prepared`).
+ */
+export function columnsOf<T extends object>(em: EntityManager, entity: Constructor<T>, alias?: string): string[] {
+  return mapperOf(em, em.getMetadata().get(entity.name)).columns.map(({ column }) => (alias ? `${alias}.${column}` : column));
+}
+
+/**
  * The columns of `entity` read beside another table's row in one statement
  * (a join), each as `alias__column`: e.g. a teacher's registrations with
  * their events, so that the events need no statement of their own.

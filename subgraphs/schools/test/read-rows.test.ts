@@ -27,6 +27,7 @@ describe('readRows: rows read for an answer as plain objects, the same values as
     const { plain, shapes } = await readRowsBesideOrm(em, table, entity as never, getters);
     expect(plain.length).toBeGreaterThan(0);
     expect(shapes.plain).toEqual(shapes.orm);
+    expect(shapes.byKeys).toEqual(shapes.orm);
     // Plain data: no unit of work behind it.
     expect(Object.getPrototypeOf(plain[0])).not.toBe(entity.prototype);
     // Still an instance of its class: type-graphql passes it on as it is, not copied into a new entity.

@@ -23,6 +23,7 @@ describe('readRows: the same values as the ORM maps (dates as the ORM gives them
     const { plain, shapes } = await readRowsBesideOrm(db.em(), table, entity as never);
     expect(plain.length).toBeGreaterThan(0);
     expect(shapes.plain).toEqual(shapes.orm);
+    expect(shapes.byKeys).toEqual(shapes.orm);
     // Instances of the entity's class, as type-graphql's field resolvers expect.
     for (const object of plain) expect(object).toBeInstanceOf(entity);
   });

@@ -25,5 +25,6 @@ describe('readRows: the same values as the ORM maps (decimals as numbers, dates 
     const { plain, shapes } = await readRowsBesideOrm(db.em(), table, entity as never);
     expect(plain.length).toBeGreaterThan(0);
     expect(shapes.plain).toEqual(shapes.orm);
+    expect(shapes.byKeys).toEqual(shapes.orm);
   });
 });

@@ -1,5 +1,17 @@
 import DataLoader from 'dataloader';
-import { byKey, groupedByKey, joinedColumns, readJoined, readRows, uuidBatch, type LoaderSources } from '@mitra/kit';
+import {
+  byKey,
+  columnsOf,
+  groupedByKey,
+  joinedColumns,
+  prepared,
+  readByKeys,
+  readJoined,
+  readRows,
+  uuidBatch,
+  whereAny,
+  type LoaderSources,
+} from '@mitra/kit';
 import { District } from '../entities/district';
 import { Qualification } from '../entities/qualification';
 import { School } from '../entities/school';
@@ -25,28 +37,24 @@ export interface SchoolsLoaders {
 export function createLoaders({ em, config }: LoaderSources): SchoolsLoaders {
   // Read for answers only (writes check existence with them, never change them): plain objects, no unit of work.
   const districtByCode = new DataLoader<string, District | null>(async (codes) =>
-    byKey(
-      codes,
-      readRows(
-        em,
-        District,
-        await em
-          .getKnex()('district')
-          .whereIn('code', [...codes]),
-      ),
-      (d) => d.code,
-    ),
+    byKey(codes, await readByKeys(em, District, 'code', codes, 'text'), (d) => d.code),
   );
   return {
     districtByCode,
     // Each school with its district, in the same statement: an answer that names a school's district
     // then waits for no second statement (one round trip to PostgreSQL fewer on a page of teachers).
     schoolByNpsn: new DataLoader(async (npsns) => {
-      const rows = await em
-        .getKnex()('school as s')
-        .select('s.*', ...joinedColumns(em, District, 'd'))
-        .leftJoin('district as d', 'd.code', 's.district_code')
-        .whereIn('s.npsn', [...npsns]);
+      const rows: Record<string, unknown>[] = await prepared(
+        whereAny(
+          em
+            .getKnex()('school as s')
+            .select(...columnsOf(em, School, 's'), ...joinedColumns(em, District, 'd'))
+            .leftJoin('district as d', 'd.code', 's.district_code'),
+          's.npsn',
+          npsns,
+          'text',
+        ),
+      );
       for (const district of readJoined(em, District, 'd', rows)) districtByCode.prime(district.code, district);
       return byKey(npsns, readRows(em, School, rows), (s) => s.npsn);
     }),
@@ -54,7 +62,7 @@ export function createLoaders({ em, config }: LoaderSources): SchoolsLoaders {
     teacherById: new DataLoader(
       uuidBatch(
         () => null,
-        async (ids) => byKey(ids, readRows(em, Teacher, await em.getKnex()('teacher').whereIn('id', ids)), (t) => t.id),
+        async (ids) => byKey(ids, await readByKeys(em, Teacher, 'id', ids, 'uuid'), (t) => t.id),
       ),
     ),
     qualificationsByTeacher: new DataLoader(
@@ -63,14 +71,10 @@ export function createLoaders({ em, config }: LoaderSources): SchoolsLoaders {
         async (ids) =>
           groupedByKey(
             ids,
-            readRows(
-              em,
-              Qualification,
-              await em
-                .getKnex()('qualification')
-                .whereIn('teacher_id', ids)
-                .orderBy([{ column: 'graduation_year', order: 'asc', nulls: 'last' }, { column: 'id' }]),
-            ),
+            await readByKeys(em, Qualification, 'teacher_id', ids, 'uuid', [
+              { column: 'graduation_year', order: 'asc', nulls: 'last' },
+              { column: 'id' },
+            ]),
             (q) => q.teacherId,
           ),
       ),

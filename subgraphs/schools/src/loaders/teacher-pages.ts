@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Knex } from '@mikro-orm/postgresql';
-import { readRows, type PersonReach } from '@mitra/kit';
+import { columnsOf, pgArray, prepared, readRows, whereAny, type PersonReach } from '@mitra/kit';
 import { Teacher } from '../entities/teacher';
 import { STANDARD_FIELDS, STANDARD_LEVELS } from '../entities/qualification-standard';
 
@@ -16,11 +16,6 @@ export interface TeacherListFilter {
   reach?: PersonReach;
 }
 
-/** A PostgreSQL array literal of keys already checked to be digits or UUIDs. */
-function pgArray(keys: ReadonlySet<string>): string {
-  return `{${[...keys].join(',')}}`;
-}
-
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -28,7 +23,7 @@ function escapeLike(value: string): string {
 /** Applies a filter to a query over `teacher as t`. */
 export function applyTeacherFilter(qb: Knex.QueryBuilder, knex: Knex, filter: TeacherListFilter): Knex.QueryBuilder {
   if (filter.reach) {
-    // Each set as one array parameter, however many keys a provider's reach holds (ids and NPSNs were checked: no quoting needed).
+    // Each set as one array parameter, however many keys a provider's reach holds.
     const { schools, teachers } = filter.reach;
     qb.where((visible) => {
       visible.whereRaw('t.school_npsn = any(?::text[])', [pgArray(schools)]).orWhereRaw('t.id = any(?::uuid[])', [pgArray(teachers)]);
@@ -67,10 +62,10 @@ export async function listTeachers(
   after: TeacherKey | null,
 ): Promise<Teacher[]> {
   const knex = em.getKnex();
-  const qb = knex('teacher as t').select('t.*');
+  const qb = knex('teacher as t').select(columnsOf(em, Teacher, 't'));
   applyTeacherFilter(qb, knex, filter);
   applyAfter(qb, after);
-  const rows: Record<string, unknown>[] = await qb.orderBy([{ column: 't.full_name' }, { column: 't.id' }]).limit(first + 1);
+  const rows: Record<string, unknown>[] = await prepared(qb.orderBy([{ column: 't.full_name' }, { column: 't.id' }]).limit(first + 1));
   return readRows(em, Teacher, rows);
 }
 
@@ -78,7 +73,7 @@ export async function countTeachers(em: EntityManager, filter: TeacherListFilter
   const knex = em.getKnex();
   const qb = knex('teacher as t').count<{ count: string }[]>({ count: '*' });
   applyTeacherFilter(qb, knex, filter);
-  const [row] = await qb;
+  const [row] = await prepared(qb);
   return Number(row.count);
 }
 
@@ -103,18 +98,23 @@ export async function loadSchoolTeacherPages(em: EntityManager, keys: readonly S
   const pages = new Map<string, Teacher[]>();
   for (const group of groups.values()) {
     const { first, after } = group[0];
-    const inner = knex('teacher as t')
-      .select('t.*', knex.raw('row_number() over (partition by t.school_npsn order by t.full_name, t.id) as rn'))
-      .whereIn(
-        't.school_npsn',
-        group.map((k) => k.npsn),
-      );
+    const inner = whereAny(
+      knex('teacher as t').select(
+        ...columnsOf(em, Teacher, 't'),
+        knex.raw('row_number() over (partition by t.school_npsn order by t.full_name, t.id) as rn'),
+      ),
+      't.school_npsn',
+      group.map((k) => k.npsn),
+      'text',
+    );
     applyAfter(inner, after);
-    const rows: Array<Record<string, unknown> & { rn: string; school_npsn: string }> = await knex
-      .select('*')
-      .from(inner.as('p'))
-      .where('rn', '<=', first + 1)
-      .orderBy([{ column: 'school_npsn' }, { column: 'rn' }]);
+    const rows: Array<Record<string, unknown> & { rn: string; school_npsn: string }> = await prepared(
+      knex
+        .select('*')
+        .from(inner.as('p'))
+        .where('rn', '<=', first + 1)
+        .orderBy([{ column: 'school_npsn' }, { column: 'rn' }]),
+    );
     for (const row of rows) {
       const { rn: _rn, ...columns } = row;
       const k = JSON.stringify([row.school_npsn, first, after]);
@@ -125,12 +125,9 @@ export async function loadSchoolTeacherPages(em: EntityManager, keys: readonly S
 }
 
 export async function loadSchoolTeacherCounts(em: EntityManager, npsns: readonly string[]): Promise<number[]> {
-  const rows: Array<{ school_npsn: string; count: string }> = await em
-    .getKnex()('teacher')
-    .select('school_npsn')
-    .count({ count: '*' })
-    .whereIn('school_npsn', [...npsns])
-    .groupBy('school_npsn');
+  const rows: Array<{ school_npsn: string; count: string }> = await prepared(
+    whereAny(em.getKnex()('teacher').select('school_npsn').count({ count: '*' }), 'school_npsn', npsns, 'text').groupBy('school_npsn'),
+  );
   const counts = new Map(rows.map((r) => [r.school_npsn, Number(r.count)]));
   return npsns.map((n) => counts.get(n) ?? 0);
 }

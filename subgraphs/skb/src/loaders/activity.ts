@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { groupedByKey, joinedColumns, readJoined, readRows } from '@mitra/kit';
+import { columnsOf, groupedByKey, joinedColumns, prepared, readByKeys, readJoined, readRows, whereAny } from '@mitra/kit';
 import { EventSession } from '../entities/event-session';
 import { Registration } from '../entities/registration';
 import { TrainingEvent } from '../entities/training-event';
@@ -34,20 +34,19 @@ export async function loadRegistrationsByTeacher(
   extras: RegistrationExtras,
 ): Promise<Registration[][]> {
   const knex = em.getKnex();
-  const registrations = readRows(
-    em,
-    Registration,
-    await knex('registration')
-      .whereIn('teacher_id', [...teacherIds])
-      .orderBy('id'),
-  );
+  const registrations = await readByKeys(em, Registration, 'teacher_id', teacherIds, 'uuid', ['id']);
   const eventIds = [...new Set(registrations.map((r) => r.eventId))];
   const rows: Record<string, unknown>[] = eventIds.length
-    ? await knex('training_event as e')
-        .select('e.*', ...joinedColumns(em, Venue, 'v'))
-        .leftJoin('venue as v', 'v.id', 'e.venue_id')
-        .whereIn('e.id', eventIds)
-        .orderBy([{ column: 'e.starts_on' }, { column: 'e.id' }])
+    ? await prepared(
+        whereAny(
+          knex('training_event as e')
+            .select(...columnsOf(em, TrainingEvent, 'e'), ...joinedColumns(em, Venue, 'v'))
+            .leftJoin('venue as v', 'v.id', 'e.venue_id'),
+          'e.id',
+          eventIds,
+          'uuid',
+        ).orderBy([{ column: 'e.starts_on' }, { column: 'e.id' }]),
+      )
     : [];
   const order = new Map<string, number>();
   for (const event of readRows(em, TrainingEvent, rows)) {

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { byKey, groupedByKey, readRows, uuidBatch, type LoaderSources } from '@mitra/kit';
+import { byKey, groupedByKey, readByKeys, uuidBatch, type LoaderSources } from '@mitra/kit';
 import { EventSession } from '../entities/event-session';
 import { Registration } from '../entities/registration';
 import { TrainingEvent } from '../entities/training-event';
@@ -27,28 +27,25 @@ export interface SkbLoaders {
 /** One set per request: every reference and list field is one SQL statement per batch. */
 export function createLoaders({ em, config }: LoaderSources): SkbLoaders {
   const none = () => null;
-  const knex = () => em.getKnex();
   const empty = <T>(): T[] => [];
   // Read for answers (writes check with them and read again under a lock before changing anything): plain objects, no unit of work.
-  const venueById = new DataLoader(
-    uuidBatch(none, async (ids) => byKey(ids, readRows(em, Venue, await knex()('venue').whereIn('id', ids)), (v) => v.id)),
-  );
+  const venueById = new DataLoader(uuidBatch(none, async (ids) => byKey(ids, await readByKeys(em, Venue, 'id', ids, 'uuid'), (v) => v.id)));
   const eventById = new DataLoader(
-    uuidBatch(none, async (ids) => byKey(ids, readRows(em, TrainingEvent, await knex()('training_event').whereIn('id', ids)), (e) => e.id)),
+    uuidBatch(none, async (ids) => byKey(ids, await readByKeys(em, TrainingEvent, 'id', ids, 'uuid'), (e) => e.id)),
   );
   return {
     venueById,
     eventById,
     sessionById: new DataLoader(
-      uuidBatch(none, async (ids) => byKey(ids, readRows(em, EventSession, await knex()('event_session').whereIn('id', ids)), (s) => s.id)),
+      uuidBatch(none, async (ids) => byKey(ids, await readByKeys(em, EventSession, 'id', ids, 'uuid'), (s) => s.id)),
     ),
     registrationById: new DataLoader(
       uuidBatch(none, async (ids) => byKey(ids, await em.find(Registration, { id: { $in: ids } }), (r) => r.id)),
     ),
     eventsByProgram: new DataLoader(
       uuidBatch(empty<TrainingEvent>, async (ids) => {
-        const rows = await knex()('training_event').whereIn('program_id', ids).orderBy(['starts_on', 'id']);
-        return groupedByKey(ids, readRows(em, TrainingEvent, rows), (e) => e.programId);
+        const events = await readByKeys(em, TrainingEvent, 'program_id', ids, 'uuid', ['starts_on', 'id']);
+        return groupedByKey(ids, events, (e) => e.programId);
       }),
     ),
     sessionsByEvent: new DataLoader(

@@ -1,5 +1,17 @@
 import DataLoader from 'dataloader';
-import { byKey, groupedByKey, joinedColumns, readJoined, readRows, uuidBatch, type LoaderSources } from '@mitra/kit';
+import {
+  byKey,
+  columnsOf,
+  groupedByKey,
+  joinedColumns,
+  prepared,
+  readByKeys,
+  readJoined,
+  readRows,
+  uuidBatch,
+  whereAny,
+  type LoaderSources,
+} from '@mitra/kit';
 import { Assessment } from '../entities/assessment';
 import { FollowUp } from '../entities/follow-up';
 import { Lecturer } from '../entities/lecturer';
@@ -39,22 +51,16 @@ export function createLoaders({ em, config }: LoaderSources): UniversityLoaders 
   const empty = <T>(): T[] => [];
   // Read for answers (writes check with them, never change them): plain objects, no unit of work.
   const programById = new DataLoader(
-    uuidBatch(none, async (ids) =>
-      byKey(ids, readRows(em, TrainingProgram, await em.getKnex()('training_program').whereIn('id', ids)), (p) => p.id),
-    ),
+    uuidBatch(none, async (ids) => byKey(ids, await readByKeys(em, TrainingProgram, 'id', ids, 'uuid'), (p) => p.id)),
   );
   return {
     lecturerById: new DataLoader(
-      uuidBatch(none, async (ids) => byKey(ids, readRows(em, Lecturer, await em.getKnex()('lecturer').whereIn('id', ids)), (l) => l.id)),
+      uuidBatch(none, async (ids) => byKey(ids, await readByKeys(em, Lecturer, 'id', ids, 'uuid'), (l) => l.id)),
     ),
     programById,
     modulesByProgram: new DataLoader(
       uuidBatch(empty<Module>, async (ids) =>
-        groupedByKey(
-          ids,
-          readRows(em, Module, await em.getKnex()('module').whereIn('program_id', ids).orderBy(['program_id', 'position'])),
-          (m) => m.programId,
-        ),
+        groupedByKey(ids, await readByKeys(em, Module, 'program_id', ids, 'uuid', ['program_id', 'position']), (m) => m.programId),
       ),
     ),
     assessmentById: new DataLoader(
@@ -64,12 +70,17 @@ export function createLoaders({ em, config }: LoaderSources): UniversityLoaders 
     // that name their programs wait for no second statement.
     assessmentsByTeacher: new DataLoader(
       uuidBatch(empty<Assessment>, async (ids) => {
-        const rows: Record<string, unknown>[] = await em
-          .getKnex()('assessment as a')
-          .select('a.*', ...joinedColumns(em, TrainingProgram, 'p'))
-          .leftJoin('training_program as p', 'p.id', 'a.program_id')
-          .whereIn('a.teacher_id', ids)
-          .orderBy([{ column: 'a.teacher_id' }, { column: 'a.assessed_on' }, { column: 'a.id' }]);
+        const rows: Record<string, unknown>[] = await prepared(
+          whereAny(
+            em
+              .getKnex()('assessment as a')
+              .select(...columnsOf(em, Assessment, 'a'), ...joinedColumns(em, TrainingProgram, 'p'))
+              .leftJoin('training_program as p', 'p.id', 'a.program_id'),
+            'a.teacher_id',
+            ids,
+            'uuid',
+          ).orderBy([{ column: 'a.teacher_id' }, { column: 'a.assessed_on' }, { column: 'a.id' }]),
+        );
         for (const program of readJoined(em, TrainingProgram, 'p', rows)) programById.prime(program.id, program);
         return groupedByKey(ids, readRows(em, Assessment, rows), (a) => a.teacherId);
       }),
@@ -89,13 +100,7 @@ export function createLoaders({ em, config }: LoaderSources): UniversityLoaders 
       uuidBatch(none, async (ids) => byKey(ids, await em.find(Partnership, { id: { $in: ids } }), (p) => p.id)),
     ),
     partnershipBySchool: new DataLoader(async (npsns) => {
-      const rows = readRows(
-        em,
-        Partnership,
-        await em
-          .getKnex()('partnership')
-          .whereIn('school_npsn', [...npsns]),
-      );
+      const rows = await readByKeys(em, Partnership, 'school_npsn', npsns, 'text');
       const today = partnershipToday();
       return groupedByKey(npsns, rows, (p) => p.schoolNpsn).map((list) => currentPartnership(list, today));
     }),

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { prepared, whereAny } from '@mitra/kit';
 import { TIER_ORDER, type TrainingTier } from '../graphql/enums';
 
 // Rank 1..n in TIER_ORDER; built from the enum's own constants, never from input.
@@ -15,13 +16,18 @@ const TIER_RANK_SQL = `case p.tier ${TIER_ORDER.map((tier, i) => `when '${tier}'
  */
 export async function loadHighestCompletedTiers(em: EntityManager, teacherIds: readonly string[]): Promise<Array<TrainingTier | null>> {
   const knex = em.getKnex();
-  const rows: Array<{ teacher_id: string; rank: number }> = await knex('assessment as a')
-    .join('training_program as p', 'p.id', 'a.program_id')
-    .select('a.teacher_id', knex.raw(`max(${TIER_RANK_SQL}) as rank`))
-    .where('a.passed', true)
-    .where('p.tiered', true)
-    .whereIn('a.teacher_id', [...teacherIds])
-    .groupBy('a.teacher_id');
+  const rows: Array<{ teacher_id: string; rank: number }> = await prepared(
+    whereAny(
+      knex('assessment as a')
+        .join('training_program as p', 'p.id', 'a.program_id')
+        .select('a.teacher_id', knex.raw(`max(${TIER_RANK_SQL}) as rank`))
+        .where('a.passed', true)
+        .where('p.tiered', true),
+      'a.teacher_id',
+      teacherIds,
+      'uuid',
+    ).groupBy('a.teacher_id'),
+  );
   const ranks = new Map(rows.map((r) => [r.teacher_id, Number(r.rank)]));
   return teacherIds.map((id) => {
     const rank = ranks.get(id);
