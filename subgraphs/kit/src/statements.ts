@@ -27,11 +27,14 @@ import { columnsOf, readRows } from './read-rows';
  * session pooling): docs/deploying.md.
  */
 
-/** A PostgreSQL array literal of any strings (each quoted), for one `?::type[]` parameter. */
+/** Elements an array literal may hold unquoted: keys, UUIDs, codes (not empty, not `NULL`). */
+const BARE_ELEMENT = /^[0-9A-Za-z_.:@-]+$/;
+
+/** A PostgreSQL array literal of any strings, for one `?::type[]` parameter: quoted where an element needs it. */
 export function pgArray(values: Iterable<string>): string {
-  const items: string[] = [];
-  for (const value of values) items.push(`"${value.replace(/["\\]/g, (c) => `\\${c}`)}"`);
-  return `{${items.join(',')}}`;
+  const list = [...values];
+  if (list.every((value) => BARE_ELEMENT.test(value) && value.toLowerCase() !== 'null')) return `{${list.join(',')}}`;
+  return `{${list.map((value) => `"${value.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }
 
 /** `column = any(?::type[])`: the keys as one array parameter, so that the statement's text does not depend on how many there are. */

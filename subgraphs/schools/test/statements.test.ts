@@ -46,10 +46,20 @@ describe('prepared statements', () => {
 
   it('sends keys of any characters as one array parameter', async () => {
     const knex = db.em().getKnex();
-    const keys = ['plain', 'with "quotes"', 'back\\slash', 'comma, and {braces}', ' spaces ', 'NULL', ''];
-    const { rows } = (await knex.raw('select ?::text[] as keys', [pgArray(keys)])) as { rows: Array<{ keys: string[] }> };
-    expect(rows[0].keys).toEqual(keys);
-    expect(pgArray([])).toBe('{}');
+    const lists = [
+      ['plain', 'with "quotes"', 'back\\slash', 'comma, and {braces}', ' spaces ', 'NULL', ''],
+      ['64710001', 'a0b1c2d3-0000-4000-8000-000000000001', 'code.with-dash_and:colon'],
+      ['null'],
+      ['Null', 'x'],
+      [''],
+      [],
+    ];
+    for (const keys of lists) {
+      const { rows } = (await knex.raw('select ?::text[] as keys', [pgArray(keys)])) as { rows: Array<{ keys: string[] }> };
+      expect(rows[0].keys).toEqual(keys);
+    }
+    // Keys that need no quotes go as they are (a page's hundred UUIDs: no escaping work).
+    expect(pgArray(['64710001', 'a0b1'])).toBe('{64710001,a0b1}');
   });
 
   it('names a text the same way every time, and different texts differently', () => {
