@@ -77,6 +77,11 @@ interface FieldStep {
   responseName: string;
   /** A name Object.prototype has (`constructor`, `toString`, `__proto__`, …): read and written as an own property only. */
   inherited: boolean;
+  /**
+   * For a field of a scalar or enum type (or its non-null): true for a non-null value that `value` would keep as
+   * it is, without an error. The walk then copies it without the two calls; false sends it the long way.
+   */
+  leaf?: (value: unknown) => boolean;
   isTypename: boolean;
   isIntrospection: boolean;
   type: Type;
@@ -168,6 +173,7 @@ class Shaper {
           isIntrospection: field.definition.isSchemaIntrospectionField(),
           type: field.definition.type!,
           selectionSet: selection.selectionSet,
+          leaf: selection.selectionSet ? undefined : this.leafCheck(field.definition.type!),
         };
       }
       const fragment = (selection as FragmentSelection).element;
@@ -182,6 +188,19 @@ class Shaper {
     });
     this.compiled.set(selectionSet, steps);
     return steps;
+  }
+
+  /** What `value`'s leaf branch accepts, for the commonest kinds, as one test (the rest: `isValidLeafValue`). */
+  private leafCheck(type: Type): ((value: unknown) => boolean) | undefined {
+    const named = type.kind === 'NonNullType' ? type.ofType : type;
+    if (named.kind === 'EnumType') return (value) => typeof value === 'string' && named.value(value) !== undefined;
+    if (named.kind !== 'ScalarType') return undefined;
+    if (internals.isCustomScalarType(named)) return () => true;
+    if (named === this.stringType || named === this.schema.idType()) return (value) => typeof value === 'string';
+    if (named === this.booleanType) return (value) => typeof value === 'boolean';
+    if (named === this.schema.intType()) return (value) => Number.isSafeInteger(value);
+    if (named === this.schema.floatType()) return (value) => typeof value === 'number' && Number.isFinite(value);
+    return undefined;
   }
 
   private ifValue(condition: Condition): boolean {
@@ -234,6 +253,10 @@ class Shaper {
             if (type.kind !== 'ObjectType') return NULL_BUBBLE_UP;
             setOwn(output, step, type.name);
           }
+          continue;
+        }
+        if (step.leaf !== undefined && outputValue === undefined && inputValue !== null && step.leaf(inputValue)) {
+          setOwn(output, step, inputValue);
           continue;
         }
         path.push(responseName);
