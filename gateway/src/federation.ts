@@ -12,7 +12,7 @@ import { operationLimits, refuseBadInput, requestLogPlugin, type Logger, type Se
 import type { GatewayConfig } from './config';
 import { createSubgraphDataSource, sqlStatementsPlugin, type GatewayContext } from './data-source';
 import type { PartnerLink } from './partner-links';
-import { installResultShaping } from './result-shaping';
+import { installResultShaping } from './result-shaping-install';
 
 /**
  * What the gateway's HTTP shell needs from the federation runtime. Everything

@@ -4,13 +4,8 @@ import { createRequire } from 'node:module';
 import type * as FederationInternals from '@apollo/federation-internals';
 import { parse } from 'graphql';
 import type { CompositeType, FieldSelection, Operation, Schema, SelectionSet, Type } from '@apollo/federation-internals';
-import {
-  APOLLO_GATEWAY_VERSION,
-  apolloResultShaping,
-  computeResponse,
-  installResultShaping,
-  uninstallResultShaping,
-} from '../src/result-shaping';
+import { computeResponse } from '../src/result-shaping';
+import { APOLLO_GATEWAY_VERSION, apolloResultShaping, installResultShaping, uninstallResultShaping } from '../src/result-shaping-install';
 
 /**
  * The gateway's result shaping against Apollo's own (`computeResponse` of
