@@ -84,25 +84,50 @@ export class LoggedDatabaseError extends Error {
     readonly constraint: string | undefined,
     readonly table: string | undefined,
     readonly column: string | undefined,
+    /** What an operator can do about it, for the errors whose cause lies in the set-up. */
+    readonly hint?: string,
   ) {
-    super(`${errorClass}${code ? ` (${code})` : ''}; its text is not logged because it may contain row values`);
+    super(`${errorClass}${code ? ` (${code})` : ''}; its text is not logged because it may contain row values${hint ? `. ${hint}` : ''}`);
     this.name = 'LoggedDatabaseError';
     this.stack = `${this.name}: ${this.message}`;
   }
+}
+
+/**
+ * The subgraphs' reads are named prepared statements (@mitra/kit's
+ * `prepared`), which PostgreSQL keeps per connection. Two refusals then come
+ * from the set-up, not from the code, and the log says which.
+ */
+function setUpHint(code: string | undefined, message: unknown): string | undefined {
+  if (code === '26000')
+    return 'A prepared statement this service made is missing on its connection: a pooler between the service and PostgreSQL that does not keep them (PgBouncer in transaction mode before 1.21); see docs/deploying.md, "The database link"';
+  if (code === '0A000' && typeof message === 'string' && message.includes('cached plan must not change result type'))
+    return "A table's columns changed under a prepared statement (a migration while this service ran): restart the service";
+  return undefined;
 }
 
 /** What may be logged of an error: a database error as a LoggedDatabaseError, anything else whole. */
 export function loggableError(error: unknown): unknown {
   const database = causes(error).find(isDatabaseError);
   if (!database) return isDatabaseUnavailable(error) ? unavailableError(error) : error;
-  const e = database as { name?: string; code?: unknown; sqlState?: unknown; constraint?: unknown; table?: unknown; column?: unknown };
+  const e = database as {
+    name?: string;
+    code?: unknown;
+    sqlState?: unknown;
+    constraint?: unknown;
+    table?: unknown;
+    column?: unknown;
+    message?: unknown;
+  };
   const pick = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+  const code = pick(e.sqlState) ?? pick(e.code);
   return new LoggedDatabaseError(
     e.name ?? 'DatabaseError',
-    pick(e.sqlState) ?? pick(e.code),
+    code,
     pick(e.constraint),
     pick(e.table),
     pick(e.column),
+    setUpHint(code, e.message),
   );
 }
 

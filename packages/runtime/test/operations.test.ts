@@ -148,6 +148,24 @@ describe('database faults', () => {
     expect(line).not.toMatch(/Siti|1234567890123456|insert into/);
   });
 
+  it.each([
+    ['26000', 'prepared statement "mitra_0123456789abcdef01234567" does not exist', /PgBouncer in transaction mode/],
+    ['0A000', 'cached plan must not change result type', /a migration while this service ran/],
+  ])('says what to do about a prepared statement refused for a set-up reason (%s)', (code, message, hint) => {
+    const line = JSON.stringify(
+      pino.stdSerializers.err(loggableError(pg(`select "id" from "teacher" where "full_name" = 'Siti' - ${message}`, code)) as Error),
+    );
+    expect(line).toMatch(hint);
+    expect(line).toContain(`(${code})`);
+    expect(line).not.toMatch(/Siti|select /);
+  });
+
+  it('gives no such hint for other refusals', () => {
+    const logged = loggableError(pg('feature not supported: something else', '0A000')) as { hint?: string };
+    expect(logged.hint).toBeUndefined();
+    expect((loggableError(pg('syntax error at or near "selec"', '42601')) as { hint?: string }).hint).toBeUndefined();
+  });
+
   it('logs a connection lost under a query builder by what the driver said, without the statement knex put in front', () => {
     const error = new Error(
       `select "t"."id" from "teacher" as "t" where "t"."full_name" = 'Siti Rahmawati' - Connection terminated unexpectedly`,
