@@ -62,9 +62,27 @@ const asked = new WeakMap<PartnerApi, Promise<PersonReach>>();
  * assessment, a partnership) shows here within that time; an answer that
  * failed is never kept. Within one request the reach is asked once and every
  * field of the answer uses the same.
+ *
+ * A request in the second half of a kept reach's time asks again without
+ * waiting for the answer (it uses the kept one), and the new answer replaces
+ * it, kept from when it was asked: while an organisation's requests keep
+ * coming, none of them waits for the partners (a round trip to the gateway
+ * and on to two partners, far away in production), and no reach in use is
+ * older than the time. A renewal that fails is not tried again: the kept
+ * reach runs out, and the next request asks and waits, as the first did.
+ * Nothing is asked again while an answer is on its way.
  */
 const DEFAULT_REACH_CACHE_MS = 2000;
-const kept = new Map<string, { until: number; value: Promise<unknown> }>();
+
+interface Kept {
+  /** When the kept answer was asked (Date.now()); it is used until `asked + ms`. */
+  asked: number;
+  until: number;
+  value: Promise<unknown>;
+  /** An answer is on its way: the first, or a renewal. */
+  asking: boolean;
+}
+const kept = new Map<string, Kept>();
 
 function reachCacheMs(): number {
   const raw = process.env.REACH_CACHE_MS;
@@ -73,19 +91,45 @@ function reachCacheMs(): number {
   return Number.isFinite(ms) && ms >= 0 ? ms : DEFAULT_REACH_CACHE_MS;
 }
 
+/** Asks, and keeps the answer for `ms` from now; a failed answer is dropped. */
+function keep<T>(key: string, ask: () => Promise<T>, ms: number): Promise<T> {
+  const asked = Date.now();
+  const value = ask();
+  const entry: Kept = { asked, until: asked + ms, value, asking: true };
+  kept.set(key, entry);
+  value.then(
+    () => {
+      entry.asking = false;
+    },
+    () => {
+      if (kept.get(key) === entry) kept.delete(key);
+    },
+  );
+  if (kept.size > 10_000) for (const [k, e] of kept) if (e.until <= asked) kept.delete(k);
+  return value;
+}
+
+/** Asks again in the background; the answer replaces `entry` once it has come. */
+function renew<T>(key: string, entry: Kept, ask: () => Promise<T>, ms: number): void {
+  entry.asking = true;
+  const asked = Date.now();
+  const value = ask();
+  value.then(
+    () => {
+      if (kept.get(key) === entry) kept.set(key, { asked, until: asked + ms, value, asking: false });
+    },
+    () => undefined,
+  );
+}
+
 function keptFor<T>(key: string, ask: () => Promise<T>): Promise<T> {
   const ms = reachCacheMs();
   if (ms === 0) return ask();
   const now = Date.now();
   const entry = kept.get(key);
-  if (entry && entry.until > now) return entry.value as Promise<T>;
-  const value = ask();
-  kept.set(key, { until: now + ms, value });
-  value.catch(() => {
-    if (kept.get(key)?.value === value) kept.delete(key);
-  });
-  if (kept.size > 10_000) for (const [k, e] of kept) if (e.until <= now) kept.delete(k);
-  return value;
+  if (!entry || entry.until <= now) return keep(key, ask, ms);
+  if (!entry.asking && now - entry.asked >= ms / 2) renew(key, entry, ask, ms);
+  return entry.value as Promise<T>;
 }
 
 /** Forgets every kept reach (tests). */
