@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ArgsType, Field, Int, ObjectType, Directive, type ClassType } from 'type-graphql';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { BadUserInputError } from '@mitra/runtime';
 
 export const MAX_PAGE_SIZE = 100;
@@ -65,6 +66,35 @@ export function Connection<TNode extends object>(node: ClassType<TNode>, edgeNam
     }
   }
   return ConnectionOf;
+}
+
+/** Whether the field being resolved selects `name` on its result (directly, or through fragments). */
+export function selects(info: GraphQLResolveInfo, name: string): boolean {
+  const seen = new Set<string>();
+  const within = (set: SelectionSetNode | undefined): boolean =>
+    !!set &&
+    set.selections.some((s) => {
+      if (s.kind === Kind.FIELD) return s.name.value === name;
+      if (s.kind === Kind.INLINE_FRAGMENT) return within(s.selectionSet);
+      if (seen.has(s.name.value)) return false;
+      seen.add(s.name.value);
+      return within(info.fragments[s.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((node) => within(node.selectionSet));
+}
+
+/**
+ * A connection's `count`: when the client asked for `totalCount`, started at
+ * once, so that its statement runs beside the page's instead of after it;
+ * otherwise never run. Call it where the page's statement is about to start,
+ * once the arguments have been checked.
+ */
+export function countWhenAsked(info: GraphQLResolveInfo, count: () => Promise<number>): () => Promise<number> {
+  if (!selects(info, 'totalCount')) return count;
+  const counted = count();
+  // Awaited by totalCount; a page that fails first must not leave it unhandled.
+  counted.catch(() => undefined);
+  return () => counted;
 }
 
 @ArgsType()

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   Authorized,
   type CursorCodec,
@@ -8,6 +9,7 @@ import {
   canSeeNuptk,
   canSeeTeacher,
   checkPageSize,
+  countWhenAsked,
   personReach,
   requireUuid,
   toPage,
@@ -52,17 +54,19 @@ export class TeacherResolver {
     filter: TeacherFilter | null,
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() ctx: SchoolsContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<TeacherConnection> {
     const size = checkPageSize(first);
     const f = { ...checkTeacherFilter(filter ?? {}), reach: await personReach(ctx.viewer, ctx.partners) };
     const key = after ? (ctx.cursors.decode(TEACHERS_SCOPE, after) as TeacherKey) : null;
+    const count = countWhenAsked(info, () => countTeachers(ctx.em, f));
     const rows = await listTeachers(ctx.em, f, size, key);
     const connection = new TeacherConnection();
     Object.assign(
       connection,
       toPage(rows, size, (t) => teacherCursor(ctx.cursors, TEACHERS_SCOPE, t), after),
     );
-    connection.count = () => countTeachers(ctx.em, f);
+    connection.count = count;
     return connection;
   }
 

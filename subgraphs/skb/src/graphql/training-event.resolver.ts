@@ -1,5 +1,17 @@
-import { Arg, Args, Ctx, Directive, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
-import { Authorized, CursorCodec, OrganizationRef, PageArgs, Rule, checkPageSize, providedPrograms, requireUuid, toPage } from '@mitra/kit';
+import { Arg, Args, Ctx, Directive, FieldResolver, Float, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Authorized,
+  CursorCodec,
+  OrganizationRef,
+  PageArgs,
+  Rule,
+  checkPageSize,
+  countWhenAsked,
+  providedPrograms,
+  requireUuid,
+  toPage,
+} from '@mitra/kit';
 import { EventSession } from '../entities/event-session';
 import { Registration } from '../entities/registration';
 import { TrainingEvent } from '../entities/training-event';
@@ -32,17 +44,19 @@ export class TrainingEventResolver {
     filter: TrainingEventFilter | null,
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() ctx: SkbContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<TrainingEventConnection> {
     const size = checkPageSize(first);
     const f = checkTrainingEventFilter(filter ?? {});
     const key = after ? (ctx.cursors.decode(TRAINING_EVENTS_SCOPE, after) as TrainingEventKey) : null;
+    const count = countWhenAsked(info, () => countTrainingEvents(ctx.em, f));
     const rows = await listTrainingEvents(ctx.em, f, size, key);
     const connection = new TrainingEventConnection();
     Object.assign(
       connection,
       toPage(rows, size, (e) => trainingEventCursor(ctx.cursors, TRAINING_EVENTS_SCOPE, e), after),
     );
-    connection.count = () => countTrainingEvents(ctx.em, f);
+    connection.count = count;
     return connection;
   }
 
