@@ -62,6 +62,8 @@ export interface BenchReport {
   loadGenerator: string;
   durationSeconds: number;
   warmupSeconds: number;
+  /** The warm-up went on until this many requests had been answered (at most MAX_WARMUP_SECONDS); absent in older reports. */
+  warmupRequests?: number;
   /** Each measurement was taken in this many slices, gateway, direct and floor taking turns. */
   rounds: number;
   connections: number[];
@@ -71,6 +73,17 @@ export interface BenchReport {
   targets: Array<{ target: string; reached: string; met: boolean | null }>;
   /** --rtt: the round trip added between the gateway and each subgraph, in ms. */
   rttMs?: number;
+}
+
+/** The longest a warm-up goes on for --warmup-requests. */
+export const MAX_WARMUP_SECONDS = 60;
+
+/** How the report's measurements were warmed up, for its text. */
+export function warmUpText(report: Pick<BenchReport, 'warmupSeconds' | 'warmupRequests'>): string {
+  if (report.warmupSeconds === 0) return 'no warm-up';
+  const seconds = `${report.warmupSeconds} s of warm-up`;
+  if (!report.warmupRequests) return seconds;
+  return `${seconds}, going on until ${report.warmupRequests} requests had been answered (at most ${MAX_WARMUP_SECONDS} s)`;
 }
 
 export function loadAverage(): number {
@@ -190,7 +203,7 @@ export function markdownSection(report: BenchReport): string {
     `- Command: \`${report.command}\`; hub settings: ${Object.entries(report.settings)
       .map(([k, v]) => `${k}=${v}`)
       .join(', ')}.`,
-    `- ${report.durationSeconds} s per measurement after ${report.warmupSeconds} s of warm-up, in ${report.rounds} slices with every target taking turns (the gateway with one worker per core, the gateway with one worker and Grafbase's router in front of the same subgraphs); subjects: district ${report.subjects.districtCode} (${report.subjects.districtTeachers.toLocaleString('en')} teachers), teacher ${report.subjects.teacherId}; persons read by ${report.partnerOrg}'s staff.`,
+    `- ${report.durationSeconds} s per measurement after ${warmUpText(report)}, in ${report.rounds} slices with every target taking turns (the gateway with one worker per core, the gateway with one worker and Grafbase's router in front of the same subgraphs); subjects: district ${report.subjects.districtCode} (${report.subjects.districtTeachers.toLocaleString('en')} teachers), teacher ${report.subjects.teacherId}; persons read by ${report.partnerOrg}'s staff.`,
     '- Latencies in ms.',
     '',
     markdownTable(report),

@@ -1,4 +1,4 @@
-import { replaceMarkedSection, type BenchReport, type OperationResult } from './report';
+import { replaceMarkedSection, warmUpText, type BenchReport, type OperationResult } from './report';
 
 /**
  * `npm run bench -- --rtt MS`: partners far from the gateway. Each
@@ -88,7 +88,7 @@ export function writeWanSection(file: string, report: BenchReport, rttMs: number
     '',
     `- Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, ${m.os}; Node ${m.node}; ${m.postgres} (embedded); 1-minute load average ${m.loadAverage.start} at the start, ${m.loadAverage.end} at the end.`,
     `- Command: \`${report.command}\`. A gateway (one worker per core) reaches each subgraph only through a WanProxy on 127.0.0.1 (tools/devtools/src/wan-proxy.ts) that adds ${rttMs} ms of round trip per request and one more per new connection; subgraphs, PostgreSQL and the load generator (${report.loadGenerator}) are on this machine.`,
-    `- ${report.durationSeconds} s per measurement after ${report.warmupSeconds} s of warm-up. Sequential fetches: the longest chain of the gateway's query plan for the operation (as recorded); schema/test/query-plans.test.ts holds the budget of each. Latencies in ms.`,
+    `- ${report.durationSeconds} s per measurement after ${warmUpText(report)}. Sequential fetches: the longest chain of the gateway's query plan for the operation (as recorded); schema/test/query-plans.test.ts holds the budget of each. Latencies in ms.`,
     '',
     `| ${HEADER.join(' | ')} |`,
     `|${HEADER.map((_, c) => (c < 1 ? ' --- ' : ' ---: ')).join('|')}|`,

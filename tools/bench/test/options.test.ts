@@ -9,6 +9,7 @@ describe('npm run bench arguments', () => {
     expect(options).toMatchObject({
       duration: 10,
       warmup: 2,
+      warmupRequests: 200,
       rounds: 5,
       connections: [1, 10],
       skipGenerate: false,
@@ -35,6 +36,8 @@ describe('npm run bench arguments', () => {
       '--memory',
       '--warmup',
       '0',
+      '--warmup-requests',
+      '50',
     ]);
     expect(options).toMatchObject({
       connections: [1, 4],
@@ -43,6 +46,7 @@ describe('npm run bench arguments', () => {
       docs: false,
       memory: true,
       warmup: 0,
+      warmupRequests: 50,
     });
     expect(options.synthetic.teachers).toBe(1000);
   });
@@ -64,6 +68,9 @@ describe('npm run bench arguments', () => {
     [['--duration', '--no-docs'], /--duration needs a value/],
     [['--duration', '0'], /--duration must be a positive number/],
     [['--warmup', '-1'], /--warmup must be 0 or more/],
+    [['--warmup-requests', '-1'], /--warmup-requests must be a whole number/],
+    [['--warmup-requests', '2.5'], /--warmup-requests must be a whole number/],
+    [['--warmup-requests', 'many'], /--warmup-requests must be a whole number/],
     [['--targets', 'gateway,hive'], /Unknown target\(s\): hive/],
     [['--fast'], /Unknown option --fast/],
     [['--load-tool', 'ab'], /--load-tool must be one of wrk, autocannon \(got ab\)/],
