@@ -26,6 +26,37 @@ export interface SubgraphAnswer {
   [key: string]: unknown;
 }
 
+/**
+ * A representation's identity, as its JSON would be (the same fields in the
+ * same order with the same values) but cheaper to build: each field name and
+ * string value with its length before it, so that no value can pass for
+ * another's field; any other value as JSON.
+ */
+function keyOf(representation: unknown): string {
+  if (representation === null || typeof representation !== 'object' || Array.isArray(representation))
+    return `j${JSON.stringify(representation)}`;
+  let key = 'o';
+  for (const field of Object.keys(representation)) {
+    const value = (representation as Record<string, unknown>)[field];
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    key += `${field.length}:${field}${typeof value === 'string' ? 's' : 'j'}${text.length}:${text}`;
+  }
+  return key;
+}
+
+/** A copy of a JSON value (an entity's answer), own keys as own keys (`__proto__` too), faster than structuredClone. */
+function copyOf(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(copyOf);
+  const copy: Record<string, unknown> = {};
+  for (const field of Object.keys(value)) {
+    const inner = copyOf((value as Record<string, unknown>)[field]);
+    if (field === '__proto__') Object.defineProperty(copy, field, { value: inner, enumerable: true, writable: true, configurable: true });
+    else copy[field] = inner;
+  }
+  return copy;
+}
+
 export function dedupeRepresentations(variables: Record<string, unknown> | undefined): DedupedRepresentations | null {
   const representations = variables?.representations;
   if (!Array.isArray(representations) || representations.length < 2) return null;
@@ -34,7 +65,7 @@ export function dedupeRepresentations(variables: Record<string, unknown> | undef
   // For each representation sent by the gateway, its index among those sent to the subgraph.
   const sentAs = new Array<number>(representations.length);
   for (let i = 0; i < representations.length; i++) {
-    const key = JSON.stringify(representations[i]);
+    const key = keyOf(representations[i]);
     let j = firstOf.get(key);
     if (j === undefined) {
       j = unique.length;
@@ -56,7 +87,7 @@ export function dedupeRepresentations(variables: Record<string, unknown> | undef
           used[j] = true;
           return entity;
         }
-        return entity === null || typeof entity !== 'object' ? entity : structuredClone(entity);
+        return copyOf(entity);
       });
       const errors = response.errors?.flatMap((error) => {
         const [head, index, ...rest] = error.path ?? [];

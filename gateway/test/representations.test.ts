@@ -52,4 +52,36 @@ describe('dedupeRepresentations: each entity asked of a subgraph once per fetch'
     const short = { data: { _entities: [] } };
     expect(deduped.expand(short)).toBe(short);
   });
+
+  it('tells apart representations whose values would run together, and keeps non-string values apart by type', () => {
+    const tricky = [
+      { __typename: 'Teacher', id: 'a', school: 'b' },
+      { __typename: 'Teacher', id: 'aschoolsb' },
+      { __typename: 'Teacher', id: 'a', school: 'b' },
+      { __typename: 'Teacher', id: 7 },
+      { __typename: 'Teacher', id: '7' },
+      { __typename: 'Teacher', id: { nested: ['x', 1] } },
+      { __typename: 'Teacher', id: { nested: ['x', 1] } },
+      { id: 'a', __typename: 'Teacher', school: 'b' },
+    ];
+    const deduped = dedupeRepresentations({ representations: tricky })!;
+    // Only the exact repeats (same fields, order and values) are sent once; the field order is JSON's.
+    expect(deduped.variables.representations).toEqual([tricky[0], tricky[1], tricky[3], tricky[4], tricky[5], tricky[7]]);
+    expect(JSON.stringify(deduped.variables.representations)).toBe(
+      JSON.stringify([tricky[0], tricky[1], tricky[3], tricky[4], tricky[5], tricky[7]]),
+    );
+  });
+
+  it("copies a repeated entity's answer deeply, keeping an own __proto__ field as an own field", () => {
+    const deduped = dedupeRepresentations({ representations: [school('1'), school('1')] })!;
+    const first = JSON.parse('{"partnership":{"__proto__":{"x":1},"list":[{"a":1},null,2]}}') as Record<string, unknown>;
+    const answer = deduped.expand({ data: { _entities: [first] } });
+    const [a, b] = answer.data!._entities as Array<Record<string, Record<string, unknown>>>;
+    expect(a).toBe(first);
+    expect(JSON.stringify(b)).toBe(JSON.stringify(first));
+    expect(Object.getPrototypeOf(b.partnership)).toBe(Object.prototype);
+    expect(Object.keys(b.partnership)).toEqual(['__proto__', 'list']);
+    expect(b.partnership.list).not.toBe(a.partnership.list);
+    expect((b.partnership.list as unknown[])[0]).not.toBe((a.partnership.list as unknown[])[0]);
+  });
 });
