@@ -8,6 +8,7 @@ import { authChecker, enforceRules, restrictToGateway } from './auth';
 import type { LoaderSources } from './context';
 import type { UniqueConstraints } from './orm-errors';
 import { describeRootTypes } from './root-types';
+import { callFieldResolversDirectly } from './direct-resolvers';
 
 /** A partner's federated schema, from its type-graphql classes: its SDL for composition, and the executable schema its server runs. */
 
@@ -101,6 +102,7 @@ export async function buildFederatedSchema<L>(def: SubgraphDefinition<L>): Promi
     authMode: 'null',
   });
   readPropertiesDirectly(typeGraphqlSchema);
+  callFieldResolversDirectly(typeGraphqlSchema, def.resolvers);
   enforceRules(typeGraphqlSchema);
   const sdl = FEDERATION_LINK + printSchemaWithDirectives(describeRootTypes(typeGraphqlSchema));
   const resolverMap = createResolversMap(typeGraphqlSchema) as Record<string, Record<string, unknown>>;

@@ -243,6 +243,15 @@ describe('computed fields', () => {
     expect(partnershipToday(new Date('2025-03-31T16:30:00Z'))).toBe('2025-04-01');
     expect(partnershipToday(new Date('2025-03-31T15:30:00Z'))).toBe('2025-03-31');
   });
+
+  it('today changes at midnight in Balikpapan, whatever was asked just before', () => {
+    // The day is kept per whole second: the last millisecond before midnight and the first after it differ.
+    expect(partnershipToday(new Date('2025-03-31T15:59:59.999Z'))).toBe('2025-03-31');
+    expect(partnershipToday(new Date('2025-03-31T15:59:59.000Z'))).toBe('2025-03-31');
+    expect(partnershipToday(new Date('2025-03-31T16:00:00.000Z'))).toBe('2025-04-01');
+    expect(partnershipToday(new Date('2025-03-31T15:59:59.500Z'))).toBe('2025-03-31');
+    expect(partnershipToday(new Date('2026-01-01T00:00:00Z'))).toBe('2026-01-01');
+  });
 });
 
 describe('the university migrations', () => {
