@@ -104,6 +104,9 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
 
   const app = express();
   app.disable('x-powered-by');
+  // No ETag, as in the subgraphs: its SHA-1 of every answer (130 KB for a page of 100 teachers) serves no one;
+  // answers to POST are never revalidated.
+  app.disable('etag');
   app.use((req, res, next) => {
     const given = header(req, 'x-request-id');
     const requestId = given && SANE_REQUEST_ID.test(given) ? given : randomUUID();
