@@ -1,15 +1,34 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { InvalidLiteralError } from '@mitra/runtime';
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The number written by the digits of `value` from `start` to `end` (exclusive); -1 if any is not a digit. */
+function digits(value: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
 
-/** True for a real calendar date written as YYYY-MM-DD (no 2023-02-30). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * True for a real calendar date written as YYYY-MM-DD, year 0001 to 9999 of
+ * the Gregorian calendar (no 2023-02-30; PostgreSQL has no year 0). Read
+ * digit by digit: every date of every answer is checked here (a page of
+ * training histories has hundreds), where a pattern, three numbers and a
+ * Date object cost 3% of a subgraph's CPU.
+ */
 export function isCalendarDate(value: string): boolean {
-  const m = DATE_RE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  const y = digits(value, 0, 4);
+  const mo = digits(value, 5, 7);
+  const d = digits(value, 8, 10);
+  if (y < 1 || mo < 1 || mo > 12 || d < 1) return false;
+  const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= DAYS_IN_MONTH[mo - 1] + (leap ? 1 : 0);
 }
 
 function parseDate(value: unknown): string {

@@ -104,8 +104,38 @@ describe('scalars', () => {
     expect(isCalendarDate('2023-02-29')).toBe(false);
     expect(isCalendarDate('2022-11-31')).toBe(false);
     expect(isCalendarDate('22-11-14')).toBe(false);
+    expect(isCalendarDate('2000-02-29')).toBe(true);
+    expect(isCalendarDate('1900-02-29')).toBe(false);
+    expect(isCalendarDate('2024-12-31')).toBe(true);
+    expect(isCalendarDate('2024-04-31')).toBe(false);
+    expect(isCalendarDate('2024-13-01')).toBe(false);
+    expect(isCalendarDate('2024-00-10')).toBe(false);
+    expect(isCalendarDate('2024-01-00')).toBe(false);
+    expect(isCalendarDate('2024-1-01')).toBe(false);
+    expect(isCalendarDate('2024-01-01T00:00')).toBe(false);
+    expect(isCalendarDate('2024/01/01')).toBe(false);
+    expect(isCalendarDate('2O24-01-01')).toBe(false);
+    expect(isCalendarDate('+024-01-01')).toBe(false);
+    expect(isCalendarDate('0050-03-01')).toBe(true);
+    expect(isCalendarDate('0000-01-01')).toBe(false);
     expect(DateScalar.parseValue('2022-11-14')).toBe('2022-11-14');
     expect(() => DateScalar.parseValue('2022-13-01')).toThrow(GraphQLError);
+  });
+
+  it('agrees with the calendar of Date on every day, month and year written from 1899 to 2101', () => {
+    const real = (y: number, m: number, d: number): boolean => {
+      const date = new Date(Date.UTC(y, m - 1, d));
+      return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+    };
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    const disagree: string[] = [];
+    for (let y = 1899; y <= 2101; y++)
+      for (let m = 0; m <= 13; m++)
+        for (let d = 0; d <= 32; d++) {
+          const text = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+          if (isCalendarDate(text) !== real(y, m, d)) disagree.push(text);
+        }
+    expect(disagree).toEqual([]);
   });
 
   it('serialises instants in UTC and rejects instants without an offset', () => {
