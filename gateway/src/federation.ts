@@ -12,6 +12,7 @@ import { operationLimits, refuseBadInput, requestLogPlugin, type Logger, type Se
 import type { GatewayConfig } from './config';
 import { createSubgraphDataSource, sqlStatementsPlugin, type GatewayContext } from './data-source';
 import type { PartnerLink } from './partner-links';
+import { installOperationCache } from './operation-cache';
 import { installResultShaping } from './result-shaping-install';
 
 /**
@@ -59,6 +60,10 @@ export async function createFederation({
   // The last step of every operation, Apollo's algorithm without its per-value overhead (result-shaping.ts).
   const shaping = installResultShaping();
   if (!shaping.installed) logger.warn({ reason: shaping.reason }, "result shaping: Apollo's own (the gateway is slower, not wrong)");
+  // Each query text's operation built once (operation-cache.ts); written for the same @apollo/gateway as the shaping.
+  const operations = shaping.installed ? installOperationCache() : shaping;
+  if (!operations.installed)
+    logger.warn({ reason: operations.reason }, 'operations: built at every request (the gateway is slower, not wrong)');
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,

@@ -40,6 +40,8 @@ import type {
  * ./result-shaping-install.ts puts it in the place of Apollo's.
  */
 
+import { BUBBLE, FALLBACK, objectShaper, shapeable, type ObjectShaper } from './result-shaping-fast';
+
 const gatewayRequire = createRequire(require.resolve('@apollo/gateway'));
 // The copy @apollo/gateway itself loads: `instanceof Variable` and ERRORS must be its own.
 const internals = gatewayRequire('@apollo/federation-internals') as typeof FederationInternals;
@@ -119,8 +121,22 @@ function setOwn(output: Data, step: FieldStep, value: unknown): void {
   else output[step.responseName] = value;
 }
 
+/**
+ * The steps of each selection set, per operation. Kept as long as the
+ * operation is: the gateway keeps one per query text (operation-cache.ts),
+ * so a query asked again walks steps compiled by the first request. They
+ * depend on the operation and its schema only, never on a request's
+ * variables or data.
+ */
+const compiledByOperation = new WeakMap<Operation, Map<SelectionSet, Step[]>>();
+
+/** The generated shaping of each compiled selection set (null: the walk shapes it), kept as long as its steps. */
+const fastShapers = new WeakMap<Step[], ObjectShaper<CompositeType> | null>();
+
+/** Typenames whose answer a fragment step keeps (a schema has far fewer types that can meet one fragment). */
+const MAX_TYPENAMES_KEPT = 256;
+
 class Shaper {
-  private readonly compiled = new Map<SelectionSet, Step[]>();
   readonly errors: Error[] = [];
   /** Set by `value` for its caller: the value is null where it must not be (the parent becomes null). */
   private invalid = false;
@@ -132,6 +148,7 @@ class Shaper {
 
   constructor(
     private readonly schema: Schema,
+    private readonly compiled: Map<SelectionSet, Step[]>,
     private readonly variables: Record<string, unknown>,
     private readonly introspectionHandling: (selection: FieldSelection) => unknown,
   ) {
@@ -223,7 +240,8 @@ class Shaper {
       } else {
         applies = isSubtype(condition, parentType);
       }
-      step.applies.set(key, applies);
+      // Kept with the operation across requests: bounded, whatever typenames a subgraph sends.
+      if (step.applies.size < MAX_TYPENAMES_KEPT) step.applies.set(key, applies);
     }
     return applies;
   }
@@ -239,16 +257,15 @@ class Shaper {
           if (outputValue === undefined) setOwn(output, step, this.introspectionHandling(step.selection));
           continue;
         }
-        let inputValue = Object.prototype.hasOwnProperty.call(input, responseName) ? (input[responseName] ?? null) : null;
         if (step.isTypename) {
           if (outputValue === undefined) {
-            if (inputValue === null && responseName !== typenameFieldName) inputValue = input[typenameFieldName] ?? null;
-            const type = inputValue !== null && typeof inputValue === 'string' ? (this.schema.type(inputValue) ?? parentType) : parentType;
-            if (type.kind !== 'ObjectType') return NULL_BUBBLE_UP;
-            setOwn(output, step, type.name);
+            const typename = this.typenameOf(input, step, parentType);
+            if (typename === BUBBLE) return NULL_BUBBLE_UP;
+            setOwn(output, step, typename);
           }
           continue;
         }
+        const inputValue = Object.prototype.hasOwnProperty.call(input, responseName) ? (input[responseName] ?? null) : null;
         if (step.leaf !== undefined && outputValue === undefined && inputValue !== null && step.leaf(inputValue)) {
           setOwn(output, step, inputValue);
           continue;
@@ -271,6 +288,37 @@ class Shaper {
       }
     }
     return OK;
+  }
+
+  /** A `__typename` step's value: the object's own type, named by the data; BUBBLE when that is not an object type. */
+  typenameOf(input: Data, step: FieldStep, parentType: CompositeType): string | typeof BUBBLE {
+    const responseName = step.responseName;
+    let inputValue = Object.prototype.hasOwnProperty.call(input, responseName) ? (input[responseName] ?? null) : null;
+    if (inputValue === null && responseName !== typenameFieldName) inputValue = input[typenameFieldName] ?? null;
+    const type = inputValue !== null && typeof inputValue === 'string' ? (this.schema.type(inputValue) ?? parentType) : parentType;
+    return type.kind === 'ObjectType' ? type.name : BUBBLE;
+  }
+
+  /** A field of a new object, shaped by the walk (for result-shaping-fast.ts); BUBBLE when the object must be null. */
+  fieldOf(input: Data, step: FieldStep, path: Array<string | number>, parentType: CompositeType): unknown {
+    const responseName = step.responseName;
+    const inputValue = Object.prototype.hasOwnProperty.call(input, responseName) ? (input[responseName] ?? null) : null;
+    path.push(responseName);
+    const updated = this.value(undefined, step.type, inputValue, step.selectionSet, path, parentType);
+    path.pop();
+    if (this.invalid) {
+      this.invalid = false;
+      return BUBBLE;
+    }
+    return updated;
+  }
+
+  /** The generated shaping of a new object of this selection set (result-shaping-fast.ts), or null when it has none. */
+  private fastShaper(selectionSet: SelectionSet): ObjectShaper<CompositeType> | null {
+    const steps = this.steps(selectionSet);
+    let shaper = fastShapers.get(steps);
+    if (shaper === undefined) fastShapers.set(steps, (shaper = shapeable(steps) ? objectShaper<CompositeType>(steps) : null));
+    return shaper;
   }
 
   private describeLast(path: Array<string | number>, currentType: Type, parentType: CompositeType): string {
@@ -388,6 +436,14 @@ class Shaper {
           }
           objectType = named;
         }
+        if (outputValue === undefined) {
+          const shaped = this.fastShaper(selectionSet!)?.(input, this, path, objectType) ?? FALLBACK;
+          if (shaped !== FALLBACK) {
+            this.invalid = false;
+            this.hasErrors = shaped === BUBBLE;
+            return this.hasErrors ? null : shaped;
+          }
+        }
         const output = outputValue === undefined ? ({} as Data) : (outputValue as Data);
         const result = this.selectionSet(input, selectionSet!, output, path, objectType);
         this.invalid = false;
@@ -425,8 +481,11 @@ export function computeResponse({ operation, variables, input, introspectionHand
 } {
   if (!input) return { data: input, errors: [] };
   const schema = operation.schema();
+  let compiled = compiledByOperation.get(operation);
+  if (!compiled) compiledByOperation.set(operation, (compiled = new Map()));
   const shaper = new Shaper(
     schema,
+    compiled,
     { __proto__: null, ...operation.collectDefaultedVariableValues(), ...variables } as Record<string, unknown>,
     introspectionHandling,
   );
