@@ -116,6 +116,11 @@ function ownValue(output: Data, step: FieldStep): unknown {
     : output[step.responseName];
 }
 
+/** A field of the merged data: its own value, null when absent. */
+function inputOf(input: Data, responseName: string): unknown {
+  return Object.prototype.hasOwnProperty.call(input, responseName) ? (input[responseName] ?? null) : null;
+}
+
 function setOwn(output: Data, step: FieldStep, value: unknown): void {
   if (step.inherited) Object.defineProperty(output, step.responseName, { value, writable: true, enumerable: true, configurable: true });
   else output[step.responseName] = value;
@@ -128,10 +133,13 @@ function setOwn(output: Data, step: FieldStep, value: unknown): void {
  * depend on the operation and its schema only, never on a request's
  * variables or data.
  */
-const compiledByOperation = new WeakMap<Operation, Map<SelectionSet, Step[]>>();
+const compiledByOperation = new WeakMap<Operation, Map<SelectionSet, Compiled>>();
 
-/** The generated shaping of each compiled selection set (null: the walk shapes it), kept as long as its steps. */
-const fastShapers = new WeakMap<Step[], ObjectShaper<CompositeType> | null>();
+/** A selection set's steps, and its generated shaping once asked for (null: the walk shapes its objects). */
+interface Compiled {
+  steps: Step[];
+  fast?: ObjectShaper<CompositeType> | null;
+}
 
 /** Typenames whose answer a fragment step keeps (a schema has far fewer types that can meet one fragment). */
 const MAX_TYPENAMES_KEPT = 256;
@@ -148,7 +156,7 @@ class Shaper {
 
   constructor(
     private readonly schema: Schema,
-    private readonly compiled: Map<SelectionSet, Step[]>,
+    private readonly compiled: Map<SelectionSet, Compiled>,
     private readonly variables: Record<string, unknown>,
     private readonly introspectionHandling: (selection: FieldSelection) => unknown,
   ) {
@@ -164,10 +172,10 @@ class Shaper {
     return value instanceof Variable ? { variable: value.name, directive } : { literal: value as boolean, directive };
   }
 
-  private steps(selectionSet: SelectionSet): Step[] {
-    let steps = this.compiled.get(selectionSet);
-    if (steps) return steps;
-    steps = selectionSet.selections().map((selection): Step => {
+  private compile(selectionSet: SelectionSet): Compiled {
+    const kept = this.compiled.get(selectionSet);
+    if (kept) return kept;
+    const steps = selectionSet.selections().map((selection): Step => {
       const skip = this.condition(selection, 'skip');
       const include = this.condition(selection, 'include');
       if (selection.kind === 'FieldSelection') {
@@ -197,8 +205,9 @@ class Shaper {
         applies: new Map(),
       };
     });
-    this.compiled.set(selectionSet, steps);
-    return steps;
+    const compiled: Compiled = { steps };
+    this.compiled.set(selectionSet, compiled);
+    return compiled;
   }
 
   /** What `value`'s leaf branch accepts, for the commonest kinds, as one test (the rest: `isValidLeafValue`). */
@@ -248,7 +257,7 @@ class Shaper {
 
   /** Apollo's applySelectionSet: the selections of `selectionSet` from `input` into `output`. */
   selectionSet(input: Data, selectionSet: SelectionSet, output: Data, path: Array<string | number>, parentType: CompositeType): number {
-    for (const step of this.steps(selectionSet)) {
+    for (const step of this.compile(selectionSet).steps) {
       if ((step.skip || step.include) && this.skipped(step)) continue;
       if (step.kind === 'field') {
         const responseName = step.responseName;
@@ -265,7 +274,7 @@ class Shaper {
           }
           continue;
         }
-        const inputValue = Object.prototype.hasOwnProperty.call(input, responseName) ? (input[responseName] ?? null) : null;
+        const inputValue = inputOf(input, responseName);
         if (step.leaf !== undefined && outputValue === undefined && inputValue !== null && step.leaf(inputValue)) {
           setOwn(output, step, inputValue);
           continue;
@@ -293,7 +302,7 @@ class Shaper {
   /** A `__typename` step's value: the object's own type, named by the data; BUBBLE when that is not an object type. */
   typenameOf(input: Data, step: FieldStep, parentType: CompositeType): string | typeof BUBBLE {
     const responseName = step.responseName;
-    let inputValue = Object.prototype.hasOwnProperty.call(input, responseName) ? (input[responseName] ?? null) : null;
+    let inputValue = inputOf(input, responseName);
     if (inputValue === null && responseName !== typenameFieldName) inputValue = input[typenameFieldName] ?? null;
     const type = inputValue !== null && typeof inputValue === 'string' ? (this.schema.type(inputValue) ?? parentType) : parentType;
     return type.kind === 'ObjectType' ? type.name : BUBBLE;
@@ -301,10 +310,8 @@ class Shaper {
 
   /** A field of a new object, shaped by the walk (for result-shaping-fast.ts); BUBBLE when the object must be null. */
   fieldOf(input: Data, step: FieldStep, path: Array<string | number>, parentType: CompositeType): unknown {
-    const responseName = step.responseName;
-    const inputValue = Object.prototype.hasOwnProperty.call(input, responseName) ? (input[responseName] ?? null) : null;
-    path.push(responseName);
-    const updated = this.value(undefined, step.type, inputValue, step.selectionSet, path, parentType);
+    path.push(step.responseName);
+    const updated = this.value(undefined, step.type, inputOf(input, step.responseName), step.selectionSet, path, parentType);
     path.pop();
     if (this.invalid) {
       this.invalid = false;
@@ -315,10 +322,9 @@ class Shaper {
 
   /** The generated shaping of a new object of this selection set (result-shaping-fast.ts), or null when it has none. */
   private fastShaper(selectionSet: SelectionSet): ObjectShaper<CompositeType> | null {
-    const steps = this.steps(selectionSet);
-    let shaper = fastShapers.get(steps);
-    if (shaper === undefined) fastShapers.set(steps, (shaper = shapeable(steps) ? objectShaper<CompositeType>(steps) : null));
-    return shaper;
+    const compiled = this.compile(selectionSet);
+    if (compiled.fast === undefined) compiled.fast = shapeable(compiled.steps) ? objectShaper<CompositeType>(compiled.steps) : null;
+    return compiled.fast;
   }
 
   private describeLast(path: Array<string | number>, currentType: Type, parentType: CompositeType): string {
